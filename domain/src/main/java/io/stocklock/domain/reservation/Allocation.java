@@ -1,0 +1,57 @@
+package io.stocklock.domain.reservation;
+
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Decides an ordered batch of requests against stock levels that the caller has locked. Requests are decided
+ * first come, first served: each one sees what the requests before it left. A request gets all of its lines or
+ * nothing, and no decision ever takes {@code available} below zero.
+ *
+ * @param decisions one per request, in the order of the batch
+ * @param levels    the stock levels after the batch, for every SKU that was given
+ */
+public record Allocation(List<Decision> decisions, Map<Sku, StockLevel> levels) {
+
+    public Allocation {
+        decisions = List.copyOf(decisions);
+        levels = Map.copyOf(levels);
+    }
+
+    public static Allocation decide(Collection<StockLevel> locked, List<ReservationRequest> batch) {
+        Map<Sku, StockLevel> levels = new TreeMap<>();
+        locked.forEach(level -> levels.put(level.sku(), level));
+        List<Decision> decisions = new ArrayList<>(batch.size());
+        for (ReservationRequest request : batch) {
+            Decision decision = decideOne(levels, request);
+            if (decision instanceof Decision.Reserved) {
+                request.lines().forEach(line ->
+                        levels.computeIfPresent(line.sku(), (sku, level) -> level.reserve(line.quantity().value())));
+            }
+            decisions.add(decision);
+        }
+        return new Allocation(decisions, levels);
+    }
+
+    private static Decision decideOne(Map<Sku, StockLevel> levels, ReservationRequest request) {
+        // lines are already summed per SKU, so checking each line alone checks the whole request
+        for (ReservationLine line : request.lines()) {
+            StockLevel level = levels.get(line.sku());
+            if (level == null) {
+                return new Decision.Rejected(request, Decision.RejectionCode.UNKNOWN_SKU,
+                        "unknown SKU " + line.sku());
+            }
+            if (!level.canReserve(line.quantity().value())) {
+                return new Decision.Rejected(request, Decision.RejectionCode.INSUFFICIENT_STOCK,
+                        "insufficient stock of " + line.sku() + ": requested " + line.quantity()
+                                + ", available " + level.available());
+            }
+        }
+        return new Decision.Reserved(request);
+    }
+}

@@ -1,0 +1,126 @@
+package io.stocklock.domain.reservation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A reservation request and where it is in its lifecycle. Transitions that a caller may ask for (confirm,
+ * release, expire) answer with a {@link Transition}; asking for an illegal one is an outcome, not an error.
+ */
+public record Reservation(ReservationId id, String owner, List<ReservationLine> lines, Duration holdFor,
+                          ReservationStatus status, Instant createdAt, Optional<Instant> decidedAt,
+                          Optional<Instant> expiresAt, Optional<String> reason) {
+
+    public Reservation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        lines = List.copyOf(lines);
+        Objects.requireNonNull(holdFor, "holdFor");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(decidedAt, "decidedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(reason, "reason");
+        if (status.isDecided() != decidedAt.isPresent()) {
+            throw new IllegalStateException("reservation " + id + " is " + status + " so it must "
+                    + (status.isDecided() ? "" : "not ") + "have a decision time");
+        }
+    }
+
+    public static Reservation pending(ReservationRequest request, Instant now) {
+        return new Reservation(request.id(), request.owner(), request.lines(), request.holdFor(),
+                ReservationStatus.PENDING, now, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public ReservationRequest request() {
+        return new ReservationRequest(id, owner, lines, holdFor);
+    }
+
+    /** The stock is held until {@code now + holdFor}. */
+    public Reservation reserve(Instant now) {
+        requirePending();
+        return new Reservation(id, owner, lines, holdFor, ReservationStatus.RESERVED, createdAt,
+                Optional.of(now), Optional.of(now.plus(holdFor)), Optional.empty());
+    }
+
+    public Reservation reject(String why, Instant now) {
+        requirePending();
+        return decided(ReservationStatus.REJECTED, why, now);
+    }
+
+    /** The request could not be processed (bad input, intake unavailable); no stock was touched. */
+    public Reservation fail(String why, Instant now) {
+        requirePending();
+        return decided(ReservationStatus.FAILED, why, now);
+    }
+
+    /** Turns a hold into a sale, if the hold is still alive. */
+    public Transition confirm(Instant now) {
+        return switch (status) {
+            case RESERVED -> isLapsed(now)
+                    ? refuse(Transition.RefusalCode.HOLD_EXPIRED, "the hold expired at " + expiresAt.orElseThrow())
+                    : changed(ReservationStatus.CONFIRMED);
+            case CONFIRMED -> new Transition.Unchanged(this);
+            case EXPIRED -> refuse(Transition.RefusalCode.HOLD_EXPIRED, "the hold expired at " + expiresAt.orElseThrow());
+            case RELEASED -> refuse(Transition.RefusalCode.ALREADY_RELEASED, "the hold was released");
+            case PENDING -> refuse(Transition.RefusalCode.NOT_YET_DECIDED, "the request is not decided yet");
+            case REJECTED, FAILED -> refuse(Transition.RefusalCode.NOT_RESERVED, "the request was " + describe());
+        };
+    }
+
+    /** Gives the held stock back. Releasing something already released or expired changes nothing. */
+    public Transition release() {
+        return switch (status) {
+            case RESERVED -> changed(ReservationStatus.RELEASED);
+            case RELEASED, EXPIRED -> new Transition.Unchanged(this);
+            case CONFIRMED -> refuse(Transition.RefusalCode.ALREADY_CONFIRMED, "the reservation was confirmed");
+            case PENDING -> refuse(Transition.RefusalCode.NOT_YET_DECIDED, "the request is not decided yet");
+            case REJECTED, FAILED -> refuse(Transition.RefusalCode.NOT_RESERVED, "the request was " + describe());
+        };
+    }
+
+    /** Ends a hold whose time is up. */
+    public Transition expire(Instant now) {
+        if (status == ReservationStatus.EXPIRED) {
+            return new Transition.Unchanged(this);
+        }
+        if (status != ReservationStatus.RESERVED) {
+            return refuse(Transition.RefusalCode.NOT_RESERVED, "the reservation is " + describe());
+        }
+        if (!isLapsed(now)) {
+            return refuse(Transition.RefusalCode.NOT_DUE, "the hold lasts until " + expiresAt.orElseThrow());
+        }
+        return changed(ReservationStatus.EXPIRED);
+    }
+
+    public boolean isLapsed(Instant now) {
+        return expiresAt.map(end -> !now.isBefore(end)).orElse(false);
+    }
+
+    private String describe() {
+        return status.name().toLowerCase() + reason.map(why -> ": " + why).orElse("");
+    }
+
+    private void requirePending() {
+        if (status != ReservationStatus.PENDING) {
+            throw new IllegalStateException("reservation " + id + " is already decided: " + status);
+        }
+    }
+
+    private Reservation decided(ReservationStatus newStatus, String why, Instant now) {
+        return new Reservation(id, owner, lines, holdFor, newStatus, createdAt, Optional.of(now), Optional.empty(),
+                Optional.of(why));
+    }
+
+    private Transition changed(ReservationStatus newStatus) {
+        return new Transition.Changed(this, new Reservation(id, owner, lines, holdFor, newStatus, createdAt,
+                decidedAt, expiresAt, reason));
+    }
+
+    private Transition refuse(Transition.RefusalCode code, String why) {
+        return new Transition.Refused(this, code, why);
+    }
+}

@@ -1,0 +1,62 @@
+package io.stocklock.domain.reservation;
+
+import io.stocklock.domain.stock.Quantity;
+import io.stocklock.domain.stock.Sku;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A request to hold stock: all of its lines or none. Lines for the same SKU are summed and the lines are kept
+ * in ascending SKU order, so equal requests look equal whatever order their lines came in.
+ */
+public record ReservationRequest(ReservationId id, String owner, List<ReservationLine> lines, Duration holdFor) {
+
+    public static final int MAX_LINES = 100;
+    public static final int MAX_OWNER_LENGTH = 128;
+    public static final Duration MAX_HOLD = Duration.ofDays(7);
+
+    public ReservationRequest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(lines, "lines");
+        Objects.requireNonNull(holdFor, "holdFor");
+        if (owner.isBlank() || owner.length() > MAX_OWNER_LENGTH) {
+            throw new IllegalArgumentException("owner must be 1-" + MAX_OWNER_LENGTH + " characters, not blank");
+        }
+        if (lines.isEmpty() || lines.size() > MAX_LINES) {
+            throw new IllegalArgumentException("a reservation needs 1-" + MAX_LINES + " lines, had " + lines.size());
+        }
+        if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(MAX_HOLD) > 0) {
+            throw new IllegalArgumentException("hold duration must be positive and at most " + MAX_HOLD + ", was " + holdFor);
+        }
+        lines = mergeBySku(lines);
+    }
+
+    private static List<ReservationLine> mergeBySku(List<ReservationLine> lines) {
+        Map<Sku, Long> totals = new TreeMap<>();
+        for (ReservationLine line : lines) {
+            Objects.requireNonNull(line, "line");
+            totals.merge(line.sku(), line.quantity().value(), Long::sum);
+        }
+        return totals.entrySet().stream()
+                .map(total -> {
+                    if (total.getValue() > Quantity.MAX) {
+                        throw new IllegalArgumentException("total quantity of " + total.getKey() + " must not exceed "
+                                + Quantity.MAX + ", was " + total.getValue());
+                    }
+                    return new ReservationLine(total.getKey(), Quantity.of(total.getValue()));
+                })
+                .toList();
+    }
+
+    /** A canonical text of everything the request asks for; two submissions with one id must agree on it. */
+    public String fingerprint() {
+        return owner + '|' + holdFor.toSeconds() + '|' + lines.stream()
+                .map(line -> line.sku() + "=" + line.quantity())
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,82 @@
+package io.stocklock.domain.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevel;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AllocationTest {
+
+    private static final Sku A = Sku.of("A");
+    private static final Sku B = Sku.of("B");
+
+    @Test
+    void decidesFirstComeFirstServed() {
+        var first = request(ReservationLine.of("A", 3));
+        var second = request(ReservationLine.of("A", 3));
+        var third = request(ReservationLine.of("A", 2));
+
+        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of(first, second, third));
+
+        assertThat(allocation.decisions()).extracting(Decision::request).containsExactly(first, second, third);
+        assertThat(allocation.decisions().get(0)).isInstanceOf(Decision.Reserved.class);
+        assertThat(allocation.decisions().get(1)).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.INSUFFICIENT_STOCK);
+            assertThat(rejected.reason()).isEqualTo("insufficient stock of A: requested 3, available 2");
+        });
+        // a smaller later request still gets what is left
+        assertThat(allocation.decisions().get(2)).isInstanceOf(Decision.Reserved.class);
+        assertThat(allocation.levels().get(A)).isEqualTo(new StockLevel(A, 5, 5));
+    }
+
+    @Test
+    void aRequestGetsAllItsLinesOrNothing() {
+        var both = request(ReservationLine.of("A", 1), ReservationLine.of("B", 2));
+        Allocation allocation = Allocation.decide(
+                List.of(StockLevel.create(A, 5), StockLevel.create(B, 1)), List.of(both));
+
+        assertThat(allocation.decisions()).singleElement().isInstanceOf(Decision.Rejected.class);
+        assertThat(allocation.levels()).containsEntry(A, StockLevel.create(A, 5)).containsEntry(B, StockLevel.create(B, 1));
+    }
+
+    @Test
+    void duplicateLinesForOneSkuAreSummedBeforeTheCheck() {
+        var twice = request(ReservationLine.of("A", 3), ReservationLine.of("A", 3));
+        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of(twice));
+        assertThat(allocation.decisions()).singleElement().isInstanceOfSatisfying(Decision.Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("requested 6, available 5"));
+    }
+
+    @Test
+    void unknownSkuIsRejectedWithAReason() {
+        var unknown = request(ReservationLine.of("A", 1), ReservationLine.of("NOPE", 1));
+        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of(unknown));
+        assertThat(allocation.decisions()).singleElement().isInstanceOfSatisfying(Decision.Rejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.UNKNOWN_SKU);
+            assertThat(rejected.reason()).isEqualTo("unknown SKU NOPE");
+        });
+        assertThat(allocation.levels().get(A).reserved()).isZero();
+    }
+
+    @Test
+    void existingHoldsCountAgainstAvailability() {
+        var request = request(ReservationLine.of("A", 2));
+        Allocation allocation = Allocation.decide(List.of(new StockLevel(A, 5, 4)), List.of(request));
+        assertThat(allocation.decisions()).singleElement().isInstanceOf(Decision.Rejected.class);
+    }
+
+    @Test
+    void emptyBatchDecidesNothing() {
+        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of());
+        assertThat(allocation.decisions()).isEmpty();
+        assertThat(allocation.levels()).containsOnlyKeys(A);
+    }
+
+    private static ReservationRequest request(ReservationLine... lines) {
+        return new ReservationRequest(ReservationId.generate(), "buyer", Arrays.asList(lines), Duration.ofMinutes(5));
+    }
+}

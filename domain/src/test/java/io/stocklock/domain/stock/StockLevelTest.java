@@ -1,0 +1,71 @@
+package io.stocklock.domain.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class StockLevelTest {
+
+    private static final Sku SKU = Sku.of("A");
+
+    @Test
+    void availableIsOnHandMinusReserved() {
+        assertThat(new StockLevel(SKU, 10, 3).available()).isEqualTo(7);
+    }
+
+    @Test
+    void invariantIsCheckedOnEveryLevel() {
+        assertThatThrownBy(() -> new StockLevel(SKU, 5, 6)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new StockLevel(SKU, 5, -1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> StockLevel.create(SKU, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reserveConfirmAndReleaseMoveTheRightCounters() {
+        StockLevel level = StockLevel.create(SKU, 10).reserve(4);
+        assertThat(level).isEqualTo(new StockLevel(SKU, 10, 4));
+        assertThat(level.confirm(3)).isEqualTo(new StockLevel(SKU, 7, 1));
+        assertThat(level.release(4)).isEqualTo(new StockLevel(SKU, 10, 0));
+        assertThat(level.canReserve(6)).isTrue();
+        assertThat(level.canReserve(7)).isFalse();
+    }
+
+    @Test
+    void reservingMoreThanAvailableIsABug() {
+        assertThatThrownBy(() -> StockLevel.create(SKU, 1).reserve(2)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void restockAndWriteOffChangeOnHand() {
+        StockLevel level = new StockLevel(SKU, 10, 4);
+        assertThat(level.adjust(5)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 15, 4), 5));
+        assertThat(level.adjust(-6)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 4, 4), -6));
+    }
+
+    @Test
+    void adjustmentNeverGoesBelowReserved() {
+        StockChange change = new StockLevel(SKU, 10, 4).adjust(-7);
+        assertThat(change).isInstanceOfSatisfying(StockChange.Refused.class, refused -> {
+            assertThat(refused.code()).isEqualTo(StockChange.RefusalCode.BELOW_RESERVED);
+            assertThat(refused.reason()).contains("4 are reserved");
+        });
+    }
+
+    @Test
+    void adjustmentThatOverflowsIsRefused() {
+        assertThat(new StockLevel(SKU, Long.MAX_VALUE, 0).adjust(1))
+                .isInstanceOfSatisfying(StockChange.Refused.class,
+                        refused -> assertThat(refused.code()).isEqualTo(StockChange.RefusalCode.OUT_OF_RANGE));
+    }
+
+    @Test
+    void setOnHandIsACompareAndSet() {
+        StockLevel level = new StockLevel(SKU, 10, 4);
+        assertThat(level.setOnHand(10, 20)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 20, 4), 10));
+        assertThat(level.setOnHand(9, 20)).isInstanceOfSatisfying(StockChange.Refused.class,
+                refused -> assertThat(refused.code()).isEqualTo(StockChange.RefusalCode.STALE_EXPECTATION));
+        assertThat(level.setOnHand(10, 3)).isInstanceOfSatisfying(StockChange.Refused.class,
+                refused -> assertThat(refused.code()).isEqualTo(StockChange.RefusalCode.BELOW_RESERVED));
+    }
+}
