@@ -1,0 +1,30 @@
+package io.stocklock.application.port.out;
+
+import io.stocklock.domain.reservation.Reservation;
+import io.stocklock.domain.reservation.ReservationId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where reservations live. Locking methods must run inside {@link Transactions#inTransaction}. */
+public interface ReservationStore {
+
+    /** Stores each reservation whose id is not stored yet; leaves existing ones untouched. */
+    void insertIfAbsent(Collection<Reservation> reservations);
+
+    /** Locks the stored reservations with these ids, in ascending id order. Unknown ids are absent from the map. */
+    Map<ReservationId, Reservation> lock(Collection<ReservationId> ids);
+
+    /**
+     * Locks up to {@code limit} reservations that are RESERVED and whose hold ended at or before {@code now},
+     * skipping rows another transaction holds, so several instances share the work.
+     */
+    List<Reservation> lockLapsed(Instant now, int limit);
+
+    /** Writes the status, decision time, expiry and reason of already stored reservations. */
+    void update(Collection<Reservation> reservations);
+
+    Optional<Reservation> find(ReservationId id);
+}

@@ -1,0 +1,201 @@
+package io.stocklock.application.fake;
+
+import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.Transactions;
+import io.stocklock.domain.ledger.LedgerEntry;
+import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.reservation.Reservation;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * All outgoing ports in memory. A transaction is one global lock (so every "row lock" is held) and rolls back by
+ * restoring a snapshot when the work throws.
+ */
+public final class InMemoryStores {
+
+    private final ReentrantLock transaction = new ReentrantLock();
+    private State state = new State();
+
+    private static final class State {
+        final TreeMap<ReservationId, Reservation> reservations = new TreeMap<>();
+        final TreeMap<Sku, StockLevel> stock = new TreeMap<>();
+        final List<LedgerEntry> ledger = new ArrayList<>();
+        final List<OutcomeEvents.OutcomeEvent> events = new ArrayList<>();
+
+        State copy() {
+            State copy = new State();
+            copy.reservations.putAll(reservations);
+            copy.stock.putAll(stock);
+            copy.ledger.addAll(ledger);
+            copy.events.addAll(events);
+            return copy;
+        }
+    }
+
+    private <T> T read(Supplier<T> query) {
+        transaction.lock();
+        try {
+            return query.get();
+        } finally {
+            transaction.unlock();
+        }
+    }
+
+    private void requireTransaction() {
+        if (!transaction.isHeldByCurrentThread()) {
+            throw new IllegalStateException("locks are only taken inside a transaction");
+        }
+    }
+
+    public Transactions transactions() {
+        return new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                transaction.lock();
+                State before = state.copy();
+                try {
+                    return work.get();
+                } catch (RuntimeException | Error e) {
+                    state = before;
+                    throw e;
+                } finally {
+                    transaction.unlock();
+                }
+            }
+        };
+    }
+
+    public ReservationStore reservations() {
+        return new ReservationStore() {
+            @Override
+            public void insertIfAbsent(Collection<Reservation> reservations) {
+                requireTransaction();
+                reservations.forEach(reservation -> state.reservations.putIfAbsent(reservation.id(), reservation));
+            }
+
+            @Override
+            public Map<ReservationId, Reservation> lock(Collection<ReservationId> ids) {
+                requireTransaction();
+                Map<ReservationId, Reservation> locked = new TreeMap<>();
+                ids.forEach(id -> Optional.ofNullable(state.reservations.get(id)).ifPresent(found -> locked.put(id, found)));
+                return locked;
+            }
+
+            @Override
+            public List<Reservation> lockLapsed(Instant now, int limit) {
+                requireTransaction();
+                return state.reservations.values().stream()
+                        .filter(reservation -> reservation.status() == ReservationStatus.RESERVED && reservation.isLapsed(now))
+                        .sorted(Comparator.comparing(reservation -> reservation.expiresAt().orElseThrow()))
+                        .limit(limit)
+                        .toList();
+            }
+
+            @Override
+            public void update(Collection<Reservation> reservations) {
+                requireTransaction();
+                for (Reservation reservation : reservations) {
+                    if (state.reservations.replace(reservation.id(), reservation) == null) {
+                        throw new IllegalStateException("no reservation " + reservation.id());
+                    }
+                }
+            }
+
+            @Override
+            public Optional<Reservation> find(ReservationId id) {
+                return read(() -> Optional.ofNullable(state.reservations.get(id)));
+            }
+        };
+    }
+
+    public Inventory inventory() {
+        return new Inventory() {
+            @Override
+            public Map<Sku, StockLevel> lock(Collection<Sku> skus) {
+                requireTransaction();
+                Map<Sku, StockLevel> locked = new TreeMap<>();
+                skus.forEach(sku -> Optional.ofNullable(state.stock.get(sku)).ifPresent(found -> locked.put(sku, found)));
+                return locked;
+            }
+
+            @Override
+            public void update(Collection<StockLevel> levels) {
+                requireTransaction();
+                for (StockLevel level : levels) {
+                    if (state.stock.replace(level.sku(), level) == null) {
+                        throw new IllegalStateException("no stock " + level.sku());
+                    }
+                }
+            }
+
+            @Override
+            public boolean insert(StockLevel level) {
+                requireTransaction();
+                return state.stock.putIfAbsent(level.sku(), level) == null;
+            }
+
+            @Override
+            public Optional<StockLevel> find(Sku sku) {
+                return read(() -> Optional.ofNullable(state.stock.get(sku)));
+            }
+
+            @Override
+            public List<StockLevel> list(Optional<Sku> after, int limit) {
+                return read(() -> (after.isPresent() ? state.stock.tailMap(after.get(), false) : state.stock)
+                        .values().stream().limit(limit).toList());
+            }
+        };
+    }
+
+    public StockLedger ledger() {
+        return new StockLedger() {
+            @Override
+            public void append(Collection<StockMovement> movements, Instant at) {
+                requireTransaction();
+                movements.forEach(movement -> state.ledger.add(new LedgerEntry(state.ledger.size() + 1, at, movement)));
+            }
+
+            @Override
+            public List<LedgerEntry> history(Sku sku, long afterSequence, int limit) {
+                return read(() -> state.ledger.stream()
+                        .filter(entry -> entry.movement().sku().equals(sku) && entry.sequence() > afterSequence)
+                        .limit(limit)
+                        .toList());
+            }
+        };
+    }
+
+    public OutcomeEvents events() {
+        return new OutcomeEvents() {
+            @Override
+            public void append(Collection<OutcomeEvent> events) {
+                requireTransaction();
+                state.events.addAll(events);
+            }
+        };
+    }
+
+    public List<OutcomeEvents.OutcomeEvent> appendedEvents() {
+        return read(() -> List.copyOf(state.events));
+    }
+
+    public Ports ports() {
+        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), this::appendedEvents);
+    }
+}

@@ -1,0 +1,14 @@
+package io.stocklock.application.fake;
+
+import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.Transactions;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** One implementation of every outgoing port, plus a way to read back the events they were given. */
+public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory, StockLedger ledger,
+                    OutcomeEvents events, Supplier<List<OutcomeEvents.OutcomeEvent>> appendedEvents) {
+}

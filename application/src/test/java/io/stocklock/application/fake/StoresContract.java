@@ -1,0 +1,185 @@
+package io.stocklock.application.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.ledger.LedgerEntry;
+import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.reservation.Reservation;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every implementation of the outgoing ports must do. Runs against the in-memory fakes and against
+ * PostgreSQL, so the fakes the service tests rely on behave like the real thing.
+ */
+public abstract class StoresContract {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    private Ports ports;
+
+    /** Fresh, empty stores for each test. */
+    protected abstract Ports emptyPorts();
+
+    @BeforeEach
+    void freshStores() {
+        ports = emptyPorts();
+    }
+
+    @Test
+    void insertIfAbsentNeverOverwrites() {
+        Reservation pending = pending("A", 2);
+        inTx(() -> ports.reservations().insertIfAbsent(List.of(pending)));
+        Reservation reserved = pending.reserve(NOW);
+        inTx(() -> ports.reservations().update(List.of(reserved)));
+
+        inTx(() -> ports.reservations().insertIfAbsent(List.of(pending, pending("B", 1))));
+
+        assertThat(ports.reservations().find(pending.id())).contains(reserved);
+    }
+
+    @Test
+    void lockReturnsWhatWasStoredAndSkipsUnknownIds() {
+        Reservation multiLine = Reservation.pending(new ReservationRequest(ReservationId.generate(), "alice",
+                List.of(ReservationLine.of("B", 1), ReservationLine.of("A", 3)), Duration.ofSeconds(90)), NOW);
+        ReservationId unknown = ReservationId.generate();
+        inTx(() -> ports.reservations().insertIfAbsent(List.of(multiLine)));
+
+        Map<ReservationId, Reservation> locked = ports.transactions().inTransaction(
+                () -> ports.reservations().lock(List.of(unknown, multiLine.id())));
+
+        assertThat(locked).containsExactly(Map.entry(multiLine.id(), multiLine));
+    }
+
+    @Test
+    void updateWritesTheDecision() {
+        Reservation pending = pending("A", 2);
+        inTx(() -> ports.reservations().insertIfAbsent(List.of(pending)));
+        Reservation rejected = pending.reject("insufficient stock of A: requested 2, available 0", NOW.plusMillis(5));
+
+        inTx(() -> ports.reservations().update(List.of(rejected)));
+
+        assertThat(ports.reservations().find(pending.id())).contains(rejected);
+        assertThat(ports.reservations().find(ReservationId.generate())).isEmpty();
+    }
+
+    @Test
+    void lockLapsedFindsOnlyHoldsWhoseTimeIsUp() {
+        Reservation lapsed = pending("A", 1).reserve(NOW.minus(Duration.ofMinutes(20)));
+        Reservation alive = pending("A", 1).reserve(NOW);
+        Reservation lapsedButConfirmed = pending("A", 1).reserve(NOW.minus(Duration.ofMinutes(20)));
+        Reservation undecided = pending("A", 1);
+        inTx(() -> {
+            ports.reservations().insertIfAbsent(List.of(pending(lapsed), pending(alive), pending(lapsedButConfirmed),
+                    undecided));
+            ports.reservations().update(List.of(lapsed, alive, lapsedButConfirmed.confirm(NOW.minus(Duration.ofMinutes(15))).current()));
+        });
+
+        List<Reservation> found = ports.transactions().inTransaction(() -> ports.reservations().lockLapsed(NOW, 10));
+
+        assertThat(found).containsExactly(lapsed);
+        assertThat(ports.transactions().inTransaction(() -> ports.reservations().lockLapsed(NOW, 0))).isEmpty();
+    }
+
+    @Test
+    void inventoryInsertsLocksUpdatesAndPages() {
+        inTx(() -> {
+            assertThat(ports.inventory().insert(StockLevel.create(Sku.of("B"), 5))).isTrue();
+            assertThat(ports.inventory().insert(StockLevel.create(Sku.of("A"), 7))).isTrue();
+            assertThat(ports.inventory().insert(StockLevel.create(Sku.of("C"), 1))).isTrue();
+            assertThat(ports.inventory().insert(StockLevel.create(Sku.of("A"), 99))).isFalse();
+        });
+
+        Map<Sku, StockLevel> locked = ports.transactions().inTransaction(() -> {
+            Map<Sku, StockLevel> levels = ports.inventory().lock(List.of(Sku.of("C"), Sku.of("X"), Sku.of("A")));
+            ports.inventory().update(List.of(levels.get(Sku.of("A")).reserve(3)));
+            return levels;
+        });
+
+        assertThat(locked).containsOnlyKeys(Sku.of("A"), Sku.of("C"));
+        assertThat(ports.inventory().find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 7, 3));
+        assertThat(ports.inventory().find(Sku.of("X"))).isEmpty();
+        assertThat(ports.inventory().list(Optional.empty(), 2)).extracting(StockLevel::sku)
+                .containsExactly(Sku.of("A"), Sku.of("B"));
+        assertThat(ports.inventory().list(Optional.of(Sku.of("B")), 2)).extracting(StockLevel::sku)
+                .containsExactly(Sku.of("C"));
+    }
+
+    @Test
+    void ledgerKeepsEntriesInOrderPerSku() {
+        ReservationId id = ReservationId.generate();
+        inTx(() -> ports.ledger().append(List.of(
+                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), 10, "created"),
+                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("B"), 4, "created"),
+                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 2, id)), NOW));
+        inTx(() -> ports.ledger().append(List.of(
+                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), -2, -2, id)), NOW.plusSeconds(1)));
+
+        List<LedgerEntry> history = ports.ledger().history(Sku.of("A"), 0, 10);
+
+        assertThat(history).extracting(LedgerEntry::movement).containsExactly(
+                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), 10, "created"),
+                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 2, id),
+                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), -2, -2, id));
+        assertThat(history).extracting(LedgerEntry::at).containsExactly(NOW, NOW, NOW.plusSeconds(1));
+        assertThat(history).extracting(LedgerEntry::sequence).isSorted();
+        assertThat(ports.ledger().history(Sku.of("A"), history.get(0).sequence(), 1)).containsExactly(history.get(1));
+    }
+
+    @Test
+    void outcomeEventsAreKept() {
+        OutcomeEvent reserved = OutcomeEvent.of(OutcomeEvents.Type.RESERVED, ReservationId.generate(), NOW,
+                Optional.empty());
+        OutcomeEvent rejected = OutcomeEvent.of(OutcomeEvents.Type.REJECTED, ReservationId.generate(), NOW,
+                Optional.of("unknown SKU Z"));
+
+        inTx(() -> ports.events().append(List.of(reserved, rejected)));
+
+        assertThat(ports.appendedEvents().get()).containsExactly(reserved, rejected);
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        Reservation pending = pending("A", 1);
+        assertThatThrownBy(() -> inTx(() -> {
+            ports.inventory().insert(StockLevel.create(Sku.of("A"), 1));
+            ports.reservations().insertIfAbsent(List.of(pending));
+            ports.events().append(List.of(OutcomeEvent.of(OutcomeEvents.Type.FAILED, pending.id(), NOW, Optional.empty())));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(ports.inventory().find(Sku.of("A"))).isEmpty();
+        assertThat(ports.reservations().find(pending.id())).isEmpty();
+        assertThat(ports.appendedEvents().get()).isEmpty();
+    }
+
+    private void inTx(Runnable work) {
+        ports.transactions().inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static Reservation pending(String sku, long quantity) {
+        return Reservation.pending(new ReservationRequest(ReservationId.generate(), "alice",
+                List.of(ReservationLine.of(sku, quantity)), Duration.ofMinutes(10)), NOW);
+    }
+
+    private static Reservation pending(Reservation decided) {
+        return Reservation.pending(decided.request(), decided.createdAt());
+    }
+}

@@ -1,0 +1,77 @@
+package io.stocklock.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
+import io.stocklock.application.port.in.ManageStock.CreateResult;
+import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
+import io.stocklock.application.port.in.ManageStock.SetOnHandCommand;
+import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
+import io.stocklock.domain.ledger.LedgerEntry;
+import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockChange;
+import io.stocklock.domain.stock.StockLevel;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ManageStockServiceTest extends ServiceTestSupport {
+
+    private static final Sku A = Sku.of("A");
+
+    @Test
+    void createIsOnceOnly() {
+        assertThat(manageStock.create(new CreateStockCommand(A, 5))).isEqualTo(new CreateResult.Created(StockLevel.create(A, 5)));
+        assertThat(manageStock.create(new CreateStockCommand(A, 9)))
+                .isEqualTo(new CreateResult.AlreadyExists(StockLevel.create(A, 5)));
+        assertThat(getStock.movements(A, 0, 10)).hasSize(1);
+    }
+
+    @Test
+    void adjustmentsAreLedgeredWithTheirReason() {
+        stock("A", 5);
+
+        manageStock.adjust(new AdjustStockCommand(A, 7, "delivery 42"));
+        manageStock.adjust(new AdjustStockCommand(A, -2, "damaged"));
+
+        assertThat(getStock.find(A)).contains(StockLevel.create(A, 10));
+        assertThat(getStock.movements(A, 0, 10)).extracting(LedgerEntry::movement).containsExactly(
+                StockMovement.ofStock(StockMovement.Kind.CREATED, A, 5, "created"),
+                StockMovement.ofStock(StockMovement.Kind.ADJUSTED, A, 7, "delivery 42"),
+                StockMovement.ofStock(StockMovement.Kind.ADJUSTED, A, -2, "damaged"));
+    }
+
+    @Test
+    void onHandNeverGoesBelowWhatIsReserved() {
+        stock("A", 5);
+        process.process(new ProcessReservationsCommand(List.of(request(ReservationLine.of("A", 4)))));
+
+        Optional<StockChange> change = manageStock.adjust(new AdjustStockCommand(A, -2, "stocktake"));
+
+        assertThat(change).get().isInstanceOfSatisfying(StockChange.Refused.class,
+                refused -> assertThat(refused.code()).isEqualTo(StockChange.RefusalCode.BELOW_RESERVED));
+        assertThat(getStock.find(A)).contains(new StockLevel(A, 5, 4));
+    }
+
+    @Test
+    void setOnHandComparesBeforeItSets() {
+        stock("A", 5);
+
+        assertThat(manageStock.setOnHand(new SetOnHandCommand(A, 4, 8, "stocktake"))).get()
+                .isInstanceOf(StockChange.Refused.class);
+        assertThat(manageStock.setOnHand(new SetOnHandCommand(A, 5, 8, "stocktake"))).get()
+                .isInstanceOf(StockChange.Changed.class);
+
+        assertThat(getStock.find(A)).contains(StockLevel.create(A, 8));
+        assertThat(getStock.movements(A, 0, 10)).last().extracting(LedgerEntry::movement)
+                .isEqualTo(StockMovement.ofStock(StockMovement.Kind.SET, A, 3, "stocktake"));
+    }
+
+    @Test
+    void unknownSkuIsEmptyNotAnError() {
+        assertThat(manageStock.adjust(new AdjustStockCommand(Sku.of("NOPE"), 1, "x"))).isEmpty();
+        assertThat(manageStock.setOnHand(new SetOnHandCommand(Sku.of("NOPE"), 0, 1, "x"))).isEmpty();
+    }
+}
