@@ -1,0 +1,35 @@
+package io.stocklock.adapters.persistence.outbox;
+
+import io.stocklock.application.port.out.OutcomeEvents;
+import java.util.Collection;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Outcome events written to the {@code outbox} table, inside the transaction of the decision they report. */
+public class OutboxOutcomeEvents implements OutcomeEvents {
+
+    private final JdbcClient jdbc;
+
+    public OutboxOutcomeEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void append(Collection<OutcomeEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO outbox (event_id, event_type, reservation_id, reason, occurred_at)
+                        SELECT event_id, event_type, reservation_id, reason, occurred_at::timestamptz
+                        FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[])
+                             AS e(event_id, event_type, reservation_id, reason, occurred_at)
+                        """)
+                .param(events.stream().map(OutcomeEvent::eventId).toArray(UUID[]::new))
+                .param(events.stream().map(event -> event.type().name()).toArray(String[]::new))
+                .param(events.stream().map(event -> event.reservationId().value()).toArray(UUID[]::new))
+                .param(events.stream().map(event -> event.reason().orElse(null)).toArray(String[]::new))
+                .param(events.stream().map(event -> event.occurredAt().toString()).toArray(String[]::new))
+                .update();
+    }
+}

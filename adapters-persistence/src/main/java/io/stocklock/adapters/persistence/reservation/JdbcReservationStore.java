@@ -1,0 +1,137 @@
+package io.stocklock.adapters.persistence.reservation;
+
+import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.domain.reservation.Reservation;
+import io.stocklock.domain.reservation.ReservationId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reservations in PostgreSQL. Batches travel as arrays ({@code unnest}), so a batch of any size costs one round trip
+ * per statement. Rows are written and locked in ascending id order.
+ */
+public class JdbcReservationStore implements ReservationStore {
+
+    private static final String COLUMNS = """
+            r.id, r.owner, r.status, r.hold_seconds, r.created_at, r.decided_at, r.expires_at, r.reason,
+            l.sku, l.quantity
+            """;
+
+    private final JdbcClient jdbc;
+
+    public JdbcReservationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insertIfAbsent(Collection<Reservation> reservations) {
+        if (reservations.isEmpty()) {
+            return;
+        }
+        List<ReservationRow> rows = reservations.stream().map(ReservationRow::from)
+                .sorted(Comparator.comparing(ReservationRow::id, Comparator.comparing(UUID::toString)))
+                .toList();
+        List<ReservationRow.Line> lines = rows.stream().flatMap(row -> row.lines().stream()).toList();
+        // lines are written only for the reservations this statement inserted, never added to an existing one
+        jdbc.sql("""
+                        WITH inserted AS (
+                            INSERT INTO reservation (id, owner, status, hold_seconds, created_at)
+                            SELECT id, owner, status, hold_seconds, created_at::timestamptz
+                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[])
+                                 AS r(id, owner, status, hold_seconds, created_at)
+                            ON CONFLICT (id) DO NOTHING
+                            RETURNING id)
+                        INSERT INTO reservation_line (reservation_id, sku, quantity)
+                        SELECT l.reservation_id, l.sku, l.quantity
+                        FROM unnest(?::uuid[], ?::text[], ?::bigint[]) AS l(reservation_id, sku, quantity)
+                        JOIN inserted ON inserted.id = l.reservation_id
+                        """)
+                .param(rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
+                .param(rows.stream().map(ReservationRow::owner).toArray(String[]::new))
+                .param(rows.stream().map(ReservationRow::status).toArray(String[]::new))
+                .param(rows.stream().mapToLong(ReservationRow::holdSeconds).toArray())
+                .param(rows.stream().map(row -> row.createdAt().toString()).toArray(String[]::new))
+                .param(lines.stream().map(ReservationRow.Line::reservationId).toArray(UUID[]::new))
+                .param(lines.stream().map(ReservationRow.Line::sku).toArray(String[]::new))
+                .param(lines.stream().mapToLong(ReservationRow.Line::quantity).toArray())
+                .update();
+    }
+
+    @Override
+    public Map<ReservationId, Reservation> lock(Collection<ReservationId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Reservation> locked = ReservationRow.read(jdbc.sql("SELECT " + COLUMNS + """
+                        FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                        WHERE r.id = ANY(?)
+                        ORDER BY r.id, l.sku
+                        FOR UPDATE OF r
+                        """)
+                .param(ids.stream().map(ReservationId::value).toArray(UUID[]::new)));
+        return locked.stream().collect(Collectors.toMap(Reservation::id, Function.identity()));
+    }
+
+    @Override
+    public List<Reservation> lockLapsed(Instant now, int limit) {
+        // lock the due reservation rows first (skipping what another sweeper holds), then read their lines
+        return ReservationRow.read(jdbc.sql("""
+                        WITH due AS (
+                            SELECT id FROM reservation
+                            WHERE status = 'RESERVED' AND expires_at <= ?::timestamptz
+                            ORDER BY expires_at
+                            LIMIT ?
+                            FOR UPDATE SKIP LOCKED)
+                        SELECT\s""" + COLUMNS + """
+                        FROM due JOIN reservation r ON r.id = due.id JOIN reservation_line l ON l.reservation_id = r.id
+                        ORDER BY r.id, l.sku
+                        """)
+                .param(now.toString())
+                .param(limit));
+    }
+
+    @Override
+    public void update(Collection<Reservation> reservations) {
+        if (reservations.isEmpty()) {
+            return;
+        }
+        List<ReservationRow> rows = reservations.stream().map(ReservationRow::from).toList();
+        jdbc.sql("""
+                        UPDATE reservation r
+                        SET status = u.status, decided_at = u.decided_at::timestamptz,
+                            expires_at = u.expires_at::timestamptz, reason = u.reason, updated_at = now()
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS u(id, status, decided_at, expires_at, reason)
+                        WHERE r.id = u.id
+                        """)
+                .param(rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
+                .param(rows.stream().map(ReservationRow::status).toArray(String[]::new))
+                .param(rows.stream().map(row -> text(row.decidedAt())).toArray(String[]::new))
+                .param(rows.stream().map(row -> text(row.expiresAt())).toArray(String[]::new))
+                .param(rows.stream().map(ReservationRow::reason).toArray(String[]::new))
+                .update();
+    }
+
+    @Override
+    public Optional<Reservation> find(ReservationId id) {
+        return ReservationRow.read(jdbc.sql("SELECT " + COLUMNS + """
+                        FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                        WHERE r.id = ?
+                        ORDER BY l.sku
+                        """)
+                .param(id.value()))
+                .stream().findFirst();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

