@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -22,6 +24,7 @@ public final class TestPostgres {
     /** What the service sets on every connection (see the datasource settings of the application). */
     public static final String CONNECTION_INIT_SQL = "SET lock_timeout = '5s'; SET statement_timeout = '60s'";
 
+    private static final Logger LOG = LoggerFactory.getLogger(TestPostgres.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile Server server;
 
@@ -45,7 +48,10 @@ public final class TestPostgres {
         if (server == null) {
             synchronized (TestPostgres.class) {
                 if (server == null) {
-                    server = DockerClientFactory.instance().isDockerAvailable() ? Server.container() : Server.embedded();
+                    boolean docker = DockerClientFactory.instance().isDockerAvailable();
+                    LOG.info("PostgreSQL for tests: {}", docker ? "Testcontainers (postgres:17-alpine)"
+                            : "embedded PostgreSQL 17 binaries (no Docker engine answered)");
+                    server = docker ? Server.container() : Server.embedded();
                 }
             }
         }

@@ -30,8 +30,9 @@ public record ReservationRequest(ReservationId id, String owner, List<Reservatio
         if (lines.isEmpty() || lines.size() > MAX_LINES) {
             throw new IllegalArgumentException("a reservation needs 1-" + MAX_LINES + " lines, had " + lines.size());
         }
-        if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(MAX_HOLD) > 0) {
-            throw new IllegalArgumentException("hold duration must be positive and at most " + MAX_HOLD + ", was " + holdFor);
+        if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(MAX_HOLD) > 0 || holdFor.getNano() != 0) {
+            throw new IllegalArgumentException("hold duration must be whole seconds, positive and at most "
+                    + MAX_HOLD + ", was " + holdFor);
         }
         lines = mergeBySku(lines);
     }

@@ -50,5 +50,7 @@ class ReservationRequestTest {
         assertThatThrownBy(() -> new ReservationRequest(ID, " ", lines, HOLD)).hasMessageContaining("owner");
         assertThatThrownBy(() -> new ReservationRequest(ID, "alice", lines, Duration.ZERO)).hasMessageContaining("hold");
         assertThatThrownBy(() -> new ReservationRequest(ID, "alice", lines, Duration.ofDays(8))).hasMessageContaining("hold");
+        assertThatThrownBy(() -> new ReservationRequest(ID, "alice", lines, Duration.ofMillis(1500)))
+                .hasMessageContaining("whole seconds");
     }
 }

@@ -1,0 +1,289 @@
+package io.stocklock.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stocklock.application.fake.MutableClock;
+import io.stocklock.application.fake.Services;
+import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
+import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
+import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
+import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
+import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
+import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.Quantity;
+import io.stocklock.domain.stock.Sku;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Many threads decide reservations against one real PostgreSQL at once. The guarantees are checked in the database
+ * afterwards, and sampled while the threads run. Seeds are logged; replay one with {@code -Dstocklock.seed=...}.
+ */
+class ConcurrentReservationsTest {
+
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentReservationsTest.class);
+
+    private static final int THREADS = 32;
+    private static final Sku HOT = Sku.of("HOT");
+    private static final List<Sku> WARM = List.of(Sku.of("W1"), Sku.of("W2"), Sku.of("W3"), Sku.of("W4"));
+    private static final long HOT_ON_HAND = 10_000;
+    private static final long WARM_ON_HAND = 400;
+
+    private PostgresPorts postgres;
+    private MutableClock clock;
+    private Services services;
+    private final long seed = Long.getLong("stocklock.seed", System.nanoTime());
+
+    @BeforeEach
+    void stockUp() {
+        postgres = new PostgresPorts(THREADS + 4);
+        clock = new MutableClock(Instant.now());
+        services = Services.wire(postgres.ports, clock);
+        services.manageStock().create(new CreateStockCommand(HOT, HOT_ON_HAND));
+        WARM.forEach(sku -> services.manageStock().create(new CreateStockCommand(sku, WARM_ON_HAND)));
+        log.info("seed={}", seed);
+    }
+
+    @AfterEach
+    void closePool() {
+        postgres.dataSource.close();
+    }
+
+    @Test
+    void threadsDecidingRandomBatchesUntilSoldOutNeverOversell() throws Exception {
+        var submitted = new AtomicLong();
+        var granted = new AtomicLong();
+        var rejected = new AtomicLong();
+        var decidedIds = new ConcurrentLinkedQueue<ReservationId>();
+        var soldOut = new AtomicBoolean();
+        var sampledViolations = new CopyOnWriteArrayList<String>();
+
+        Instant start = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+        var monitor = pool.submit(() -> {
+            while (!soldOut.get()) {
+                sampledViolations.addAll(Invariants.stockViolations(postgres.jdbc));
+                pause(Duration.ofMillis(20));
+            }
+            return null;
+        });
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            var random = new SplittableRandom(seed + t);
+            workers.add(pool.submit(() -> {
+                for (int round = 0; round < 2_000 && !soldOut.get(); round++) {
+                    List<ReservationRequest> batch = randomBatch(random, random.nextInt(1, 201));
+                    List<RequestOutcome> outcomes = services.process().process(new ProcessReservationsCommand(batch));
+                    submitted.addAndGet(batch.size());
+                    for (RequestOutcome outcome : outcomes) {
+                        var decided = (RequestOutcome.Decided) outcome;
+                        decidedIds.add(decided.reservation().id());
+                        (decided.reservation().status() == ReservationStatus.RESERVED ? granted : rejected)
+                                .incrementAndGet();
+                    }
+                    if (services.getStock().find(HOT).orElseThrow().available() == 0) {
+                        soldOut.set(true);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(5, TimeUnit.MINUTES); // rethrows any error a thread met: deadlock, lock timeout, ...
+        }
+        soldOut.set(true);
+        monitor.get(1, TimeUnit.MINUTES);
+        pool.shutdown();
+        Duration elapsed = Duration.between(start, Instant.now());
+
+        var hot = services.getStock().find(HOT).orElseThrow();
+        Map<String, Long> statuses = countByStatus();
+        log.info("{} threads decided {} requests on {} SKUs in {} ms ({} decisions/s): {} reserved, {} rejected; "
+                        + "HOT reserved {} of on_hand {}", THREADS, submitted.get(), 1 + WARM.size(),
+                elapsed.toMillis(), submitted.get() * 1000 / Math.max(1, elapsed.toMillis()), granted.get(),
+                rejected.get(), hot.reserved(), hot.onHand());
+
+        assertThat(hot.available()).as("the hot SKU sold out").isZero();
+        assertThat(granted.get() + rejected.get()).isEqualTo(submitted.get());
+        assertThat(statuses).containsOnlyKeys("RESERVED", "REJECTED")
+                .containsEntry("RESERVED", granted.get()).containsEntry("REJECTED", rejected.get());
+        assertThat(decidedIds).doesNotHaveDuplicates().hasSize((int) submitted.get());
+        assertThat(sampledViolations).as("invariants sampled during the run").isEmpty();
+        assertThat(Invariants.stockViolations(postgres.jdbc)).isEmpty();
+        assertThat(Invariants.applyViolations(postgres.jdbc)).isEmpty();
+        assertThat(Invariants.eventViolations(postgres.jdbc)).isEmpty();
+    }
+
+    @Test
+    void theSameBatchSubmittedByTwoThreadsAtOnceChangesStockOnce() throws Exception {
+        var random = new SplittableRandom(seed);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long expectedReserved = 0;
+        for (int round = 0; round < 20; round++) {
+            List<ReservationRequest> batch = randomBatch(random, 50);
+            var go = new CountDownLatch(1);
+            Future<List<RequestOutcome>> first = pool.submit(() -> {
+                go.await();
+                return services.process().process(new ProcessReservationsCommand(batch));
+            });
+            Future<List<RequestOutcome>> second = pool.submit(() -> {
+                go.await();
+                return services.process().process(new ProcessReservationsCommand(batch));
+            });
+            go.countDown();
+            List<RequestOutcome> all = new ArrayList<>(first.get(1, TimeUnit.MINUTES));
+            all.addAll(second.get(1, TimeUnit.MINUTES));
+
+            List<RequestOutcome> decided = all.stream().filter(RequestOutcome.Decided.class::isInstance).toList();
+            assertThat(decided).extracting(outcome -> outcome.request().id()).doesNotHaveDuplicates()
+                    .hasSize(batch.size());
+            assertThat(all).filteredOn(RequestOutcome.AlreadyDecided.class::isInstance).hasSize(batch.size());
+            expectedReserved += decided.stream()
+                    .map(outcome -> ((RequestOutcome.Decided) outcome).reservation())
+                    .filter(reservation -> reservation.status() == ReservationStatus.RESERVED)
+                    .flatMap(reservation -> reservation.lines().stream())
+                    .filter(line -> line.sku().equals(HOT))
+                    .mapToLong(line -> line.quantity().value())
+                    .sum();
+        }
+        pool.shutdown();
+
+        assertThat(services.getStock().find(HOT).orElseThrow().reserved()).isEqualTo(expectedReserved);
+        assertThat(Invariants.stockViolations(postgres.jdbc)).isEmpty();
+        assertThat(Invariants.applyViolations(postgres.jdbc)).isEmpty();
+        assertThat(Invariants.eventViolations(postgres.jdbc)).isEmpty();
+    }
+
+    @Test
+    void confirmReleaseAndExpiryRacingNewReservationsKeepTheInvariants() throws Exception {
+        Queue<ReservationId> held = new ConcurrentLinkedQueue<>();
+        var stop = new AtomicBoolean();
+        var counts = new ConcurrentHashMap<String, AtomicLong>();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            var random = new SplittableRandom(seed + t);
+            tasks.add(pool.submit(() -> {
+                for (int round = 0; round < 40; round++) {
+                    for (RequestOutcome outcome : services.process().process(
+                            new ProcessReservationsCommand(randomBatch(random, random.nextInt(1, 101))))) {
+                        var reservation = ((RequestOutcome.Decided) outcome).reservation();
+                        if (reservation.status() == ReservationStatus.RESERVED) {
+                            held.add(reservation.id());
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (int t = 0; t < 10; t++) {
+            boolean confirmer = t % 2 == 0;
+            tasks.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    ReservationId id = held.poll();
+                    if (id == null) {
+                        pause(Duration.ofMillis(2));
+                        continue;
+                    }
+                    var transition = confirmer
+                            ? services.confirm().confirm(new ConfirmReservationCommand(id)).orElseThrow()
+                            : services.release().release(new ReleaseReservationCommand(id)).orElseThrow();
+                    counts.computeIfAbsent(transition.current().status().name(), key -> new AtomicLong())
+                            .incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        tasks.add(pool.submit(() -> {
+            while (!stop.get()) {
+                // holds last a minute; every tick moves the clock a second, so holds keep lapsing while others are
+                // being decided, confirmed and released
+                clock.advance(Duration.ofSeconds(1));
+                counts.computeIfAbsent("expired by sweeper", key -> new AtomicLong())
+                        .addAndGet(services.expire().expire(new ExpireReservationsCommand(50)));
+                pause(Duration.ofMillis(5));
+            }
+            return null;
+        }));
+
+        for (Future<?> producer : tasks.subList(0, 20)) {
+            producer.get(5, TimeUnit.MINUTES);
+        }
+        stop.set(true);
+        for (Future<?> task : tasks) {
+            task.get(1, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        log.info("lifecycle race: {}, still held {}, by status {}", counts, held.size(), countByStatus());
+
+        assertThat(counts.keySet()).contains("CONFIRMED", "RELEASED", "EXPIRED");
+        assertThat(Invariants.stockViolations(postgres.jdbc)).isEmpty();
+        assertThat(Invariants.applyViolations(postgres.jdbc)).isEmpty();
+        assertThat(Invariants.eventViolations(postgres.jdbc)).isEmpty();
+        long sold = postgres.jdbc.sql("""
+                        SELECT COALESCE(SUM(l.quantity), 0) FROM reservation r
+                        JOIN reservation_line l ON l.reservation_id = r.id
+                        WHERE r.status = 'CONFIRMED' AND l.sku = 'HOT'
+                        """).query(Long.class).single();
+        assertThat(services.getStock().find(HOT).orElseThrow().onHand()).isEqualTo(HOT_ON_HAND - sold);
+    }
+
+    /** Mostly one hot SKU; one request in five spans several SKUs with its lines in random order. */
+    private static List<ReservationRequest> randomBatch(SplittableRandom random, int size) {
+        List<ReservationRequest> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            List<ReservationLine> lines = new ArrayList<>();
+            lines.add(new ReservationLine(HOT, Quantity.of(random.nextInt(1, 4))));
+            if (random.nextInt(5) == 0) {
+                int extra = random.nextInt(1, 3);
+                for (int j = 0; j < extra; j++) {
+                    lines.add(new ReservationLine(WARM.get(random.nextInt(WARM.size())),
+                            Quantity.of(random.nextInt(1, 4))));
+                }
+                Collections.shuffle(lines, new Random(random.nextLong()));
+            }
+            batch.add(new ReservationRequest(ReservationId.generate(), "buyer-" + random.nextInt(100), lines,
+                    Duration.ofMinutes(1)));
+        }
+        return batch;
+    }
+
+    private Map<String, Long> countByStatus() {
+        return postgres.jdbc.sql("SELECT status, COUNT(*) AS n FROM reservation GROUP BY status")
+                .query((rs, row) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static void pause(Duration duration) {
+        LockSupport.parkNanos(duration.toNanos());
+    }
+}

@@ -1,0 +1,76 @@
+package io.stocklock.adapters.persistence;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The guarantees, checked in the database itself. Each query is one statement, so it sees one consistent snapshot. */
+final class Invariants {
+
+    private Invariants() {
+    }
+
+    /** SKUs where reserved is outside [0, on_hand], differs from the held lines, or disagrees with the ledger. */
+    static List<String> stockViolations(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        WITH held AS (
+                            SELECT l.sku, SUM(l.quantity) AS quantity
+                            FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                            WHERE r.status = 'RESERVED'
+                            GROUP BY l.sku),
+                        ledger AS (
+                            SELECT sku, SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved
+                            FROM stock_movement
+                            GROUP BY sku)
+                        SELECT format('%s: on_hand=%s reserved=%s held=%s ledger_on_hand=%s ledger_reserved=%s',
+                                      i.sku, i.on_hand, i.reserved, COALESCE(h.quantity, 0),
+                                      COALESCE(g.on_hand, 0), COALESCE(g.reserved, 0))
+                        FROM inventory i LEFT JOIN held h USING (sku) LEFT JOIN ledger g USING (sku)
+                        WHERE i.reserved < 0 OR i.reserved > i.on_hand
+                           OR i.reserved <> COALESCE(h.quantity, 0)
+                           OR i.on_hand <> COALESCE(g.on_hand, 0) OR i.reserved <> COALESCE(g.reserved, 0)
+                        """)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Reservation lines whose ledger entries do not match their status exactly: a line that was held once has one
+     * RESERVED entry, plus one CONFIRMED, RELEASED or EXPIRED entry once the hold ended. Anything else is a
+     * double (or a missing) apply.
+     */
+    static List<String> applyViolations(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT format('%s %s %s x%s: on_hand_delta=%s reserved_delta=%s entries=%s',
+                                      r.id, r.status, l.sku, l.quantity,
+                                      COALESCE(SUM(m.on_hand_delta), 0), COALESCE(SUM(m.reserved_delta), 0),
+                                      COUNT(m.seq))
+                        FROM reservation r
+                        JOIN reservation_line l ON l.reservation_id = r.id
+                        LEFT JOIN stock_movement m ON m.reservation_id = r.id AND m.sku = l.sku
+                        GROUP BY r.id, r.status, l.sku, l.quantity
+                        HAVING COALESCE(SUM(m.reserved_delta), 0)
+                                   <> CASE WHEN r.status = 'RESERVED' THEN l.quantity ELSE 0 END
+                            OR COALESCE(SUM(m.on_hand_delta), 0)
+                                   <> CASE WHEN r.status = 'CONFIRMED' THEN -l.quantity ELSE 0 END
+                            OR COUNT(m.seq) <> CASE WHEN r.status = 'RESERVED' THEN 1
+                                                    WHEN r.status IN ('CONFIRMED', 'RELEASED', 'EXPIRED') THEN 2
+                                                    ELSE 0 END
+                        """)
+                .query(String.class)
+                .list();
+    }
+
+    /** Reservations with a number of outcome events other than one per decision or hold ending. */
+    static List<String> eventViolations(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT format('%s %s: %s events', r.id, r.status, COUNT(o.seq))
+                        FROM reservation r LEFT JOIN outbox o ON o.reservation_id = r.id
+                        GROUP BY r.id, r.status
+                        HAVING COUNT(o.seq) <> CASE WHEN r.status = 'PENDING' THEN 0
+                                                    WHEN r.status IN ('RESERVED', 'REJECTED', 'FAILED') THEN 1
+                                                    ELSE 2 END
+                        """)
+                .query(String.class)
+                .list();
+    }
+}
