@@ -1,0 +1,72 @@
+package io.stocklock.bootstrap;
+
+import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.service.ConfirmReservationService;
+import io.stocklock.application.service.ExpireReservationsService;
+import io.stocklock.application.service.GetReservationService;
+import io.stocklock.application.service.GetStockService;
+import io.stocklock.application.service.ManageStockService;
+import io.stocklock.application.service.ProcessReservationsService;
+import io.stocklock.application.service.ReleaseReservationService;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The services carry no framework annotations; they are wired here. */
+@Configuration(proxyBeanMethods = false)
+class UseCaseConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProcessReservationsService processReservations(Transactions transactions, ReservationStore reservations,
+                                                   Inventory inventory, StockLedger ledger, OutcomeEvents events,
+                                                   Clock clock) {
+        return new ProcessReservationsService(transactions, reservations, inventory, ledger, events, clock);
+    }
+
+    @Bean
+    ConfirmReservationService confirmReservation(Transactions transactions, ReservationStore reservations,
+                                                 Inventory inventory, StockLedger ledger, OutcomeEvents events,
+                                                 Clock clock) {
+        return new ConfirmReservationService(transactions, reservations, inventory, ledger, events, clock);
+    }
+
+    @Bean
+    ReleaseReservationService releaseReservation(Transactions transactions, ReservationStore reservations,
+                                                 Inventory inventory, StockLedger ledger, OutcomeEvents events,
+                                                 Clock clock) {
+        return new ReleaseReservationService(transactions, reservations, inventory, ledger, events, clock);
+    }
+
+    @Bean
+    ExpireReservationsService expireReservations(Transactions transactions, ReservationStore reservations,
+                                                 Inventory inventory, StockLedger ledger, OutcomeEvents events,
+                                                 Clock clock) {
+        return new ExpireReservationsService(transactions, reservations, inventory, ledger, events, clock);
+    }
+
+    @Bean
+    GetReservationService getReservation(ReservationStore reservations) {
+        return new GetReservationService(reservations);
+    }
+
+    @Bean
+    ManageStockService manageStock(Transactions transactions, Inventory inventory, StockLedger ledger, Clock clock) {
+        return new ManageStockService(transactions, inventory, ledger, clock);
+    }
+
+    @Bean
+    GetStockService getStock(Inventory inventory, StockLedger ledger) {
+        return new GetStockService(inventory, ledger);
+    }
+}

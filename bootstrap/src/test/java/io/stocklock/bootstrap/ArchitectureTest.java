@@ -1,0 +1,86 @@
+package io.stocklock.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of the hexagon, checked on the compiled production classes of every module. */
+class ArchitectureTest {
+
+    private static final JavaClasses STOCKLOCK = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.stocklock.domain", "io.stocklock.application", "io.stocklock.adapters",
+                    "io.stocklock.bootstrap");
+
+    @Test
+    void theRulesSeeEveryModule() {
+        assertThat(STOCKLOCK.stream().map(JavaClass::getPackageName).map(name -> name.split("\\.")[2]).distinct())
+                .contains("domain", "application", "adapters", "bootstrap");
+    }
+
+    @Test
+    void domainDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("io.stocklock.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.stocklock.domain..", "java..")
+                .check(STOCKLOCK);
+    }
+
+    @Test
+    void applicationDependsOnTheDomainAndTheJdkOnly() {
+        classes().that().resideInAPackage("io.stocklock.application..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.stocklock.application..", "io.stocklock.domain..", "java..")
+                .check(STOCKLOCK);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        slices().matching("io.stocklock.adapters.(*)..").should().notDependOnEachOther().check(STOCKLOCK);
+    }
+
+    @Test
+    void adaptersUsePortsNotServices() {
+        noClasses().that().resideInAPackage("io.stocklock.adapters..")
+                .should().dependOnClassesThat().resideInAPackage("io.stocklock.application.service..")
+                .check(STOCKLOCK);
+    }
+
+    @Test
+    void onlyBootstrapSeesBootstrap() {
+        noClasses().that().resideOutsideOfPackage("io.stocklock.bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage("io.stocklock.bootstrap..")
+                .check(STOCKLOCK);
+    }
+
+    @Test
+    void useCasesAreInterfacesInPortIn() {
+        classes().that().resideInAPackage("io.stocklock.application.port.in..").and().areTopLevelClasses()
+                .should().beInterfaces()
+                .check(STOCKLOCK);
+        classes().that().resideInAPackage("io.stocklock.application.service..").and().arePublic()
+                .should().haveSimpleNameEndingWith("Service")
+                .andShould().implement(DescribedPredicate.describe("a use case of port.in",
+                        (JavaClass type) -> type.getPackageName().equals("io.stocklock.application.port.in")))
+                .check(STOCKLOCK);
+    }
+
+    @Test
+    void outgoingPortsAreInterfacesInPortOut() {
+        classes().that().resideInAPackage("io.stocklock.application.port.out..").and().areTopLevelClasses()
+                .should().beInterfaces()
+                .check(STOCKLOCK);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.stocklock.(**)").should().beFreeOfCycles().check(STOCKLOCK);
+    }
+}

@@ -1,0 +1,21 @@
+package io.stocklock.bootstrap;
+
+import io.stocklock.testsupport.TestPostgres;
+
+/**
+ * Runs stocklock on this machine with nothing installed: a real PostgreSQL from embedded binaries is started for it.
+ * {@code mvn -pl bootstrap -am test-compile spring-boot:test-run}
+ */
+public final class TestStocklockApplication {
+
+    private TestStocklockApplication() {
+    }
+
+    public static void main(String[] args) {
+        TestPostgres.TestDatabase database = TestPostgres.freshDatabase();
+        System.setProperty("spring.datasource.url", database.url());
+        System.setProperty("spring.datasource.username", database.user());
+        System.setProperty("spring.datasource.password", database.password());
+        StocklockApplication.main(args);
+    }
+}
