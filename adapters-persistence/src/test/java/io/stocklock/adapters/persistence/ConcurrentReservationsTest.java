@@ -22,10 +22,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Deque;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -184,7 +185,8 @@ class ConcurrentReservationsTest {
 
     @Test
     void confirmReleaseAndExpiryRacingNewReservationsKeepTheInvariants() throws Exception {
-        Queue<ReservationId> held = new ConcurrentLinkedQueue<>();
+        // newest first, so confirmations and releases meet live holds while older ones lapse
+        Deque<ReservationId> held = new ConcurrentLinkedDeque<>();
         var stop = new AtomicBoolean();
         var counts = new ConcurrentHashMap<String, AtomicLong>();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -208,7 +210,7 @@ class ConcurrentReservationsTest {
             boolean confirmer = t % 2 == 0;
             tasks.add(pool.submit(() -> {
                 while (!stop.get()) {
-                    ReservationId id = held.poll();
+                    ReservationId id = held.pollLast();
                     if (id == null) {
                         pause(Duration.ofMillis(2));
                         continue;
