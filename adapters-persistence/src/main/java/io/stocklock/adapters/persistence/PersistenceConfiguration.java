@@ -1,5 +1,6 @@
 package io.stocklock.adapters.persistence;
 
+import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
@@ -40,5 +41,10 @@ public class PersistenceConfiguration {
     @Bean
     OutboxOutcomeEvents outcomeEvents(DataSource dataSource) {
         return new OutboxOutcomeEvents(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    JdbcOutbox outbox(DataSource dataSource) {
+        return new JdbcOutbox(JdbcClient.create(dataSource));
     }
 }

@@ -246,7 +246,8 @@ class ConcurrentReservationsTest {
         pool.shutdown();
         log.info("lifecycle race: {}, still held {}, by status {}", counts, held.size(), countByStatus());
 
-        assertThat(counts.keySet()).contains("CONFIRMED", "RELEASED", "EXPIRED");
+        assertThat(countByStatus()).containsKeys("CONFIRMED", "RELEASED", "EXPIRED");
+        assertThat(counts.get("expired by sweeper").get()).isPositive();
         assertThat(Invariants.stockViolations(postgres.jdbc)).isEmpty();
         assertThat(Invariants.applyViolations(postgres.jdbc)).isEmpty();
         assertThat(Invariants.eventViolations(postgres.jdbc)).isEmpty();

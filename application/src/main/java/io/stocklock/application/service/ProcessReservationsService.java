@@ -69,7 +69,7 @@ public class ProcessReservationsService implements ProcessReservations {
         Map<ReservationId, Boolean> reported = new HashMap<>();
         for (ReservationRequest request : batch) {
             Reservation current = decided.getOrDefault(request.id(), stored.get(request.id()));
-            if (!current.request().equals(request)) {
+            if (!current.matches(request)) {
                 outcomes.add(new RequestOutcome.Conflicting(request, current));
             } else if (decided.containsKey(request.id()) && reported.putIfAbsent(request.id(), true) == null) {
                 outcomes.add(new RequestOutcome.Decided(request, current));
@@ -81,7 +81,7 @@ public class ProcessReservationsService implements ProcessReservations {
     }
 
     private static boolean isUndecidedAndSame(Reservation stored, ReservationRequest request) {
-        return !stored.status().isDecided() && stored.request().equals(request);
+        return !stored.status().isDecided() && stored.matches(request);
     }
 
     private Map<ReservationId, Reservation> allocate(List<ReservationRequest> undecided,

@@ -1,6 +1,7 @@
 package io.stocklock.application.fake;
 
 import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
@@ -12,14 +13,19 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -37,6 +43,8 @@ public final class InMemoryStores {
         final TreeMap<Sku, StockLevel> stock = new TreeMap<>();
         final List<LedgerEntry> ledger = new ArrayList<>();
         final List<OutcomeEvents.OutcomeEvent> events = new ArrayList<>();
+        final Map<UUID, Instant> claimedUntil = new HashMap<>();
+        final Set<UUID> published = new HashSet<>();
 
         State copy() {
             State copy = new State();
@@ -44,6 +52,8 @@ public final class InMemoryStores {
             copy.stock.putAll(stock);
             copy.ledger.addAll(ledger);
             copy.events.addAll(events);
+            copy.claimedUntil.putAll(claimedUntil);
+            copy.published.addAll(published);
             return copy;
         }
     }
@@ -84,9 +94,15 @@ public final class InMemoryStores {
     public ReservationStore reservations() {
         return new ReservationStore() {
             @Override
-            public void insertIfAbsent(Collection<Reservation> reservations) {
+            public Set<ReservationId> insertIfAbsent(Collection<Reservation> reservations) {
                 requireTransaction();
-                reservations.forEach(reservation -> state.reservations.putIfAbsent(reservation.id(), reservation));
+                Set<ReservationId> inserted = new HashSet<>();
+                reservations.forEach(reservation -> {
+                    if (state.reservations.putIfAbsent(reservation.id(), reservation) == null) {
+                        inserted.add(reservation.id());
+                    }
+                });
+                return inserted;
             }
 
             @Override
@@ -191,11 +207,40 @@ public final class InMemoryStores {
         };
     }
 
+    public Outbox outbox() {
+        return new Outbox() {
+            @Override
+            public List<PendingOutcome> claim(int limit, Duration lease) {
+                return read(() -> {
+                    Instant now = Instant.now();
+                    List<PendingOutcome> claimed = state.events.stream()
+                            .filter(event -> !state.published.contains(event.eventId()))
+                            .filter(event -> !state.claimedUntil.getOrDefault(event.eventId(), Instant.MIN).isAfter(now))
+                            .limit(limit)
+                            .map(event -> {
+                                Reservation reservation = state.reservations.get(event.reservationId());
+                                return new PendingOutcome(event, reservation.owner(), reservation.lines(),
+                                        reservation.expiresAt());
+                            })
+                            .toList();
+                    claimed.forEach(outcome -> state.claimedUntil.put(outcome.event().eventId(), now.plus(lease)));
+                    return claimed;
+                });
+            }
+
+            @Override
+            public void markPublished(Collection<UUID> eventIds) {
+                read(() -> state.published.addAll(eventIds));
+            }
+        };
+    }
+
     public List<OutcomeEvents.OutcomeEvent> appendedEvents() {
         return read(() -> List.copyOf(state.events));
     }
 
     public Ports ports() {
-        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), this::appendedEvents);
+        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(),
+                this::appendedEvents);
     }
 }

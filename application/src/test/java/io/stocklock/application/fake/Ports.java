@@ -1,6 +1,7 @@
 package io.stocklock.application.fake;
 
 import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
@@ -10,5 +11,5 @@ import java.util.function.Supplier;
 
 /** One implementation of every outgoing port, plus a way to read back the events they were given. */
 public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory, StockLedger ledger,
-                    OutcomeEvents events, Supplier<List<OutcomeEvents.OutcomeEvent>> appendedEvents) {
+                    OutcomeEvents events, Outbox outbox, Supplier<List<OutcomeEvents.OutcomeEvent>> appendedEvents) {
 }

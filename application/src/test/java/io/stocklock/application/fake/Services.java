@@ -2,6 +2,7 @@ package io.stocklock.application.fake;
 
 import io.stocklock.application.service.ConfirmReservationService;
 import io.stocklock.application.service.ExpireReservationsService;
+import io.stocklock.application.service.FailReservationService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.ManageStockService;
@@ -12,7 +13,8 @@ import java.time.Clock;
 /** Every service wired to one set of ports, as the application wires them. */
 public record Services(ProcessReservationsService process, ConfirmReservationService confirm,
                        ReleaseReservationService release, ExpireReservationsService expire,
-                       ManageStockService manageStock, GetStockService getStock, GetReservationService getReservation) {
+                       ManageStockService manageStock, GetStockService getStock, GetReservationService getReservation,
+                       FailReservationService fail) {
 
     public static Services wire(Ports ports, Clock clock) {
         return new Services(
@@ -26,6 +28,7 @@ public record Services(ProcessReservationsService process, ConfirmReservationSer
                         ports.ledger(), ports.events(), clock),
                 new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(), clock),
                 new GetStockService(ports.inventory(), ports.ledger()),
-                new GetReservationService(ports.reservations()));
+                new GetReservationService(ports.reservations()),
+                new FailReservationService(ports.transactions(), ports.reservations(), ports.events(), clock));
     }
 }

@@ -3,6 +3,7 @@ package io.stocklock.application.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
@@ -150,6 +151,57 @@ public abstract class StoresContract {
         inTx(() -> ports.events().append(List.of(reserved, rejected)));
 
         assertThat(ports.appendedEvents().get()).containsExactly(reserved, rejected);
+    }
+
+    @Test
+    void insertIfAbsentReportsWhatItInsertedAndKeepsLinelessFailures() {
+        Reservation existing = pending("A", 1);
+        Reservation failed = Reservation.failedOnArrival(ReservationId.generate(), "mallory", "not JSON", NOW);
+        inTx(() -> ports.reservations().insertIfAbsent(List.of(existing)));
+
+        var inserted = ports.transactions().inTransaction(
+                () -> ports.reservations().insertIfAbsent(List.of(existing, failed)));
+
+        assertThat(inserted).containsExactly(failed.id());
+        assertThat(ports.reservations().find(failed.id())).contains(failed);
+    }
+
+    @Test
+    void outboxHandsEachEventToOneClaimerUntilTheLeaseEnds() {
+        Reservation reserved = pending("A", 2).reserve(NOW);
+        inTx(() -> {
+            ports.reservations().insertIfAbsent(List.of(pending(reserved)));
+            ports.reservations().update(List.of(reserved));
+        });
+        OutcomeEvent first = OutcomeEvent.of(OutcomeEvents.Type.RESERVED, reserved.id(), NOW, Optional.empty());
+        OutcomeEvent second = OutcomeEvent.of(OutcomeEvents.Type.CONFIRMED, reserved.id(), NOW, Optional.empty());
+        inTx(() -> ports.events().append(List.of(first, second)));
+
+        List<Outbox.PendingOutcome> claimed = ports.outbox().claim(1, Duration.ofMinutes(1));
+        assertThat(claimed).singleElement().satisfies(outcome -> {
+            assertThat(outcome.event()).isEqualTo(first);
+            assertThat(outcome.owner()).isEqualTo("alice");
+            assertThat(outcome.lines()).isEqualTo(reserved.lines());
+            assertThat(outcome.expiresAt()).isEqualTo(reserved.expiresAt());
+        });
+        assertThat(ports.outbox().claim(10, Duration.ofMinutes(1))).extracting(Outbox.PendingOutcome::event)
+                .containsExactly(second);
+        assertThat(ports.outbox().claim(10, Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void anExpiredClaimIsClaimedAgainAndPublishedEventsAreNot() {
+        Reservation reserved = pending("A", 2).reserve(NOW);
+        inTx(() -> ports.reservations().insertIfAbsent(List.of(reserved)));
+        OutcomeEvent first = OutcomeEvent.of(OutcomeEvents.Type.RESERVED, reserved.id(), NOW, Optional.empty());
+        OutcomeEvent second = OutcomeEvent.of(OutcomeEvents.Type.RELEASED, reserved.id(), NOW, Optional.empty());
+        inTx(() -> ports.events().append(List.of(first, second)));
+
+        assertThat(ports.outbox().claim(10, Duration.ZERO)).hasSize(2);
+        ports.outbox().markPublished(List.of(first.eventId()));
+
+        assertThat(ports.outbox().claim(10, Duration.ofMinutes(1))).extracting(Outbox.PendingOutcome::event)
+                .containsExactly(second);
     }
 
     @Test

@@ -35,8 +35,23 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
                 ReservationStatus.PENDING, now, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * A request that failed before anything could be read of what it asks for (unreadable or invalid input): it is
+     * recorded with its id so that the client can see why, but it has no lines and holds nothing.
+     */
+    public static Reservation failedOnArrival(ReservationId id, String owner, String why, Instant now) {
+        return new Reservation(id, owner, List.of(), Duration.ZERO, ReservationStatus.FAILED, now, Optional.of(now),
+                Optional.empty(), Optional.of(why));
+    }
+
     public ReservationRequest request() {
         return new ReservationRequest(id, owner, lines, holdFor);
+    }
+
+    /** Whether this reservation was made from exactly this request (the same id may not ask for anything else). */
+    public boolean matches(ReservationRequest request) {
+        return id.equals(request.id()) && owner.equals(request.owner()) && lines.equals(request.lines())
+                && holdFor.equals(request.holdFor());
     }
 
     /** The stock is held until {@code now + holdFor}. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,37 +33,46 @@ public class JdbcReservationStore implements ReservationStore {
     }
 
     @Override
-    public void insertIfAbsent(Collection<Reservation> reservations) {
+    public Set<ReservationId> insertIfAbsent(Collection<Reservation> reservations) {
         if (reservations.isEmpty()) {
-            return;
+            return Set.of();
         }
         List<ReservationRow> rows = reservations.stream().map(ReservationRow::from)
                 .sorted(Comparator.comparing(ReservationRow::id, Comparator.comparing(UUID::toString)))
                 .toList();
         List<ReservationRow.Line> lines = rows.stream().flatMap(row -> row.lines().stream()).toList();
         // lines are written only for the reservations this statement inserted, never added to an existing one
-        jdbc.sql("""
+        return jdbc.sql("""
                         WITH inserted AS (
-                            INSERT INTO reservation (id, owner, status, hold_seconds, created_at)
-                            SELECT id, owner, status, hold_seconds, created_at::timestamptz
-                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[])
-                                 AS r(id, owner, status, hold_seconds, created_at)
+                            INSERT INTO reservation (id, owner, status, hold_seconds, created_at, decided_at,
+                                                     expires_at, reason)
+                            SELECT id, owner, status, hold_seconds, created_at::timestamptz, decided_at::timestamptz,
+                                   expires_at::timestamptz, reason
+                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                                        ?::text[])
+                                 AS r(id, owner, status, hold_seconds, created_at, decided_at, expires_at, reason)
                             ON CONFLICT (id) DO NOTHING
-                            RETURNING id)
-                        INSERT INTO reservation_line (reservation_id, sku, quantity)
-                        SELECT l.reservation_id, l.sku, l.quantity
-                        FROM unnest(?::uuid[], ?::text[], ?::bigint[]) AS l(reservation_id, sku, quantity)
-                        JOIN inserted ON inserted.id = l.reservation_id
+                            RETURNING id),
+                        lines AS (
+                            INSERT INTO reservation_line (reservation_id, sku, quantity)
+                            SELECT l.reservation_id, l.sku, l.quantity
+                            FROM unnest(?::uuid[], ?::text[], ?::bigint[]) AS l(reservation_id, sku, quantity)
+                            JOIN inserted ON inserted.id = l.reservation_id)
+                        SELECT id FROM inserted
                         """)
                 .param(rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
                 .param(rows.stream().map(ReservationRow::owner).toArray(String[]::new))
                 .param(rows.stream().map(ReservationRow::status).toArray(String[]::new))
                 .param(rows.stream().mapToLong(ReservationRow::holdSeconds).toArray())
-                .param(rows.stream().map(row -> row.createdAt().toString()).toArray(String[]::new))
+                .param(rows.stream().map(row -> text(row.createdAt())).toArray(String[]::new))
+                .param(rows.stream().map(row -> text(row.decidedAt())).toArray(String[]::new))
+                .param(rows.stream().map(row -> text(row.expiresAt())).toArray(String[]::new))
+                .param(rows.stream().map(ReservationRow::reason).toArray(String[]::new))
                 .param(lines.stream().map(ReservationRow.Line::reservationId).toArray(UUID[]::new))
                 .param(lines.stream().map(ReservationRow.Line::sku).toArray(String[]::new))
                 .param(lines.stream().mapToLong(ReservationRow.Line::quantity).toArray())
-                .update();
+                .query((rs, row) -> new ReservationId(rs.getObject("id", UUID.class)))
+                .set();
     }
 
     @Override
@@ -71,7 +81,7 @@ public class JdbcReservationStore implements ReservationStore {
             return Map.of();
         }
         List<Reservation> locked = ReservationRow.read(jdbc.sql("SELECT " + COLUMNS + """
-                        FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                        FROM reservation r LEFT JOIN reservation_line l ON l.reservation_id = r.id
                         WHERE r.id = ANY(?)
                         ORDER BY r.id, l.sku
                         FOR UPDATE OF r
@@ -123,7 +133,7 @@ public class JdbcReservationStore implements ReservationStore {
     @Override
     public Optional<Reservation> find(ReservationId id) {
         return ReservationRow.read(jdbc.sql("SELECT " + COLUMNS + """
-                        FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                        FROM reservation r LEFT JOIN reservation_line l ON l.reservation_id = r.id
                         WHERE r.id = ?
                         ORDER BY l.sku
                         """)

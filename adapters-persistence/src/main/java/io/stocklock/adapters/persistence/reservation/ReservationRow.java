@@ -54,7 +54,10 @@ record ReservationRow(UUID id, String owner, String status, long holdSeconds, In
                             rs.getLong("hold_seconds"), instant(rs, "created_at"), instant(rs, "decided_at"),
                             instant(rs, "expires_at"), rs.getString("reason"), new ArrayList<>());
                 }
-                current.lines().add(new Line(id, rs.getString("sku"), rs.getLong("quantity")));
+                String sku = rs.getString("sku");
+                if (sku != null) { // a request that failed on arrival has no lines
+                    current.lines().add(new Line(id, sku, rs.getLong("quantity")));
+                }
             }
             if (current != null) {
                 reservations.add(current.toDomain());

@@ -7,12 +7,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where reservations live. Locking methods must run inside {@link Transactions#inTransaction}. */
 public interface ReservationStore {
 
-    /** Stores each reservation whose id is not stored yet; leaves existing ones untouched. */
-    void insertIfAbsent(Collection<Reservation> reservations);
+    /**
+     * Stores each reservation whose id is not stored yet; leaves existing ones untouched.
+     *
+     * @return the ids this call stored
+     */
+    Set<ReservationId> insertIfAbsent(Collection<Reservation> reservations);
 
     /** Locks the stored reservations with these ids, in ascending id order. Unknown ids are absent from the map. */
     Map<ReservationId, Reservation> lock(Collection<ReservationId> ids);
