@@ -1,5 +1,6 @@
 package io.stocklock.bootstrap;
 
+import io.stocklock.adapters.kafka.KafkaConfiguration;
 import io.stocklock.adapters.persistence.PersistenceConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -7,7 +8,7 @@ import org.springframework.context.annotation.Import;
 
 /** Assembles stocklock: the use cases, wired to the adapters. */
 @SpringBootApplication
-@Import({PersistenceConfiguration.class, UseCaseConfiguration.class})
+@Import({PersistenceConfiguration.class, KafkaConfiguration.class, UseCaseConfiguration.class})
 public class StocklockApplication {
 
     public static void main(String[] args) {

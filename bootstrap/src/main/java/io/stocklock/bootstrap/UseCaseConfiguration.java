@@ -1,16 +1,21 @@
 package io.stocklock.bootstrap;
 
+import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.Outbox;
+import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.ConfirmReservationService;
 import io.stocklock.application.service.ExpireReservationsService;
+import io.stocklock.application.service.FailReservationService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
+import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.ReleaseReservationService;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -63,6 +68,17 @@ class UseCaseConfiguration {
     @Bean
     ManageStockService manageStock(Transactions transactions, Inventory inventory, StockLedger ledger, Clock clock) {
         return new ManageStockService(transactions, inventory, ledger, clock);
+    }
+
+    @Bean
+    FailReservationService failReservation(Transactions transactions, ReservationStore reservations,
+                                           OutcomeEvents events, Clock clock) {
+        return new FailReservationService(transactions, reservations, events, clock);
+    }
+
+    @Bean
+    RelayOutcomesService relayOutcomes(Outbox outbox, OutcomePublisher publisher, KafkaSettings settings) {
+        return new RelayOutcomesService(outbox, publisher, settings.relayLease());
     }
 
     @Bean

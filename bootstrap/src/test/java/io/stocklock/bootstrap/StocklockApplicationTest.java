@@ -15,28 +15,18 @@ import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
-import io.stocklock.testsupport.TestPostgres;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /** The assembled application on a real PostgreSQL: migrated, configured, and deciding through its use cases. */
 @SpringBootTest
+@ContextConfiguration(initializers = TestServers.class)
 class StocklockApplicationTest {
-
-    private static final TestPostgres.TestDatabase DATABASE = TestPostgres.freshDatabase();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-    }
 
     @Autowired
     ManageStock manageStock;

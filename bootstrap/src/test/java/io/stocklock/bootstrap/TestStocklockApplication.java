@@ -1,9 +1,11 @@
 package io.stocklock.bootstrap;
 
+import io.stocklock.testsupport.TestKafka;
 import io.stocklock.testsupport.TestPostgres;
 
 /**
- * Runs stocklock on this machine with nothing installed: a real PostgreSQL from embedded binaries is started for it.
+ * Runs stocklock on this machine with nothing installed: a real PostgreSQL from embedded binaries and a real Kafka
+ * broker (KRaft, in this JVM) are started for it.
  * {@code mvn -pl bootstrap -am test-compile spring-boot:test-run}
  */
 public final class TestStocklockApplication {
@@ -16,6 +18,7 @@ public final class TestStocklockApplication {
         System.setProperty("spring.datasource.url", database.url());
         System.setProperty("spring.datasource.username", database.user());
         System.setProperty("spring.datasource.password", database.password());
+        System.setProperty("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         StocklockApplication.main(args);
     }
 }

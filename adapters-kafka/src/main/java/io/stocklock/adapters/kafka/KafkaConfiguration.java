@@ -1,0 +1,221 @@
+package io.stocklock.adapters.kafka;
+
+import io.stocklock.adapters.kafka.event.KafkaOutcomePublisher;
+import io.stocklock.adapters.kafka.event.OutcomeRelay;
+import io.stocklock.adapters.kafka.request.InvalidRequestException;
+import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
+import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
+import io.stocklock.adapters.kafka.request.ReservationRequestListener;
+import io.stocklock.application.port.in.FailReservation;
+import io.stocklock.application.port.in.FailReservation.FailReservationCommand;
+import io.stocklock.application.port.in.ProcessReservations;
+import io.stocklock.application.port.in.RelayOutcomes;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Kafka side of stocklock: topics, the producer, the batch listener with its error handling, the outcome relay.
+ * Connection settings come from {@code spring.kafka.*}; what stocklock needs is forced on top of them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KafkaSettings.class)
+public class KafkaConfiguration {
+
+    /** Header of a dead letter that says, in one line, why the record could not be processed. */
+    public static final String REASON_HEADER = "stocklock-reason";
+
+    private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(KafkaConfiguration.class));
+
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @Bean
+    NewTopic reservationRequestsTopic(KafkaSettings settings) {
+        return topic(settings.requestsTopic(), settings);
+    }
+
+    @Bean
+    NewTopic reservationEventsTopic(KafkaSettings settings) {
+        return topic(settings.eventsTopic(), settings);
+    }
+
+    @Bean
+    NewTopic reservationDeadLetterTopic(KafkaSettings settings) {
+        return topic(settings.deadLetterTopic(), settings);
+    }
+
+    private static NewTopic topic(String name, KafkaSettings settings) {
+        return TopicBuilder.name(name)
+                .partitions(settings.partitions())
+                .replicas(settings.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retention().toMillis()))
+                .build();
+    }
+
+    @Bean
+    ProducerFactory<String, Object> stocklockProducerFactory(KafkaProperties kafka, KafkaSettings settings) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        // a send counts only when every in-sync replica has it, and a retried send is never written twice
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        int timeout = (int) settings.sendTimeout().toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                timeout - ((Number) config.get(ProducerConfig.LINGER_MS_CONFIG)).intValue());
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new JsonValueSerializer(json));
+    }
+
+    @Bean
+    KafkaTemplate<String, Object> stocklockKafkaTemplate(ProducerFactory<String, Object> stocklockProducerFactory) {
+        return new KafkaTemplate<>(stocklockProducerFactory);
+    }
+
+    @Bean
+    ConsumerFactory<String, ReservationRequest> reservationRequestConsumerFactory(KafkaProperties kafka,
+                                                                                 KafkaSettings settings) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var requests = new ReservationRequestDeserializer(json, settings.defaultHold(), settings.maxRequestBytes());
+        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(requests));
+    }
+
+    @Bean
+    DeadLetterPublishingRecoverer reservationDeadLetters(KafkaTemplate<String, Object> stocklockKafkaTemplate,
+                                                         KafkaSettings settings) {
+        var recoverer = new DeadLetterPublishingRecoverer(stocklockKafkaTemplate,
+                (record, failure) -> new TopicPartition(settings.deadLetterTopic(), -1));
+        recoverer.setHeadersFunction((record, failure) -> new RecordHeaders(new RecordHeader[] {
+                new RecordHeader(REASON_HEADER, reason(failure).getBytes(StandardCharsets.UTF_8))}));
+        return recoverer;
+    }
+
+    /**
+     * Unprocessable records go to the dead-letter topic at once, and their request becomes FAILED when its id is
+     * known. Anything else thrown by the listener is a transient failure: the batch is retried with backoff, for as
+     * long as it takes, never skipped.
+     */
+    @Bean
+    DefaultErrorHandler reservationErrorHandler(DeadLetterPublishingRecoverer reservationDeadLetters,
+                                                FailReservation failReservation) {
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
+            reservationDeadLetters.accept(record, consumer, failure);
+            failTheRequest(failure, failReservation);
+        };
+        var untilTheDatabaseIsBack = new ExponentialBackOff(200, 2.0);
+        untilTheDatabaseIsBack.setMaxInterval(5_000);
+        var handler = new DefaultErrorHandler(recoverer, untilTheDatabaseIsBack);
+        handler.setBackOffFunction((record, failure) -> new FixedBackOff(0, 0));
+        handler.addNotRetryableExceptions(InvalidRequestException.class);
+        return handler;
+    }
+
+    @Bean
+    ReservationRequestListener reservationRequestListener(ProcessReservations processReservations,
+                                                          DeadLetterPublishingRecoverer reservationDeadLetters,
+                                                          OutcomeRelay outcomeRelay) {
+        return new ReservationRequestListener(processReservations, reservationDeadLetters, outcomeRelay::nudge);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, ReservationRequest> reservationRequestListenerContainer(
+            ConsumerFactory<String, ReservationRequest> reservationRequestConsumerFactory,
+            DefaultErrorHandler reservationErrorHandler, ReservationRequestListener reservationRequestListener,
+            KafkaSettings settings) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, ReservationRequest>();
+        factory.setConsumerFactory(reservationRequestConsumerFactory);
+        factory.setBatchListener(true);
+        factory.setConcurrency(settings.concurrency());
+        factory.setCommonErrorHandler(reservationErrorHandler);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        var container = factory.createContainer(settings.requestsTopic());
+        container.getContainerProperties().setGroupId(settings.groupId());
+        container.setBeanName("stocklock-reservation-requests");
+        container.setupMessageListener(reservationRequestListener);
+        return container;
+    }
+
+    @Bean
+    KafkaRequestIntake requestIntake(KafkaTemplate<String, Object> stocklockKafkaTemplate, KafkaSettings settings,
+                                     Clock clock) {
+        return new KafkaRequestIntake(stocklockKafkaTemplate, settings.requestsTopic(), settings.sendTimeout(), clock);
+    }
+
+    @Bean
+    KafkaOutcomePublisher outcomePublisher(KafkaTemplate<String, Object> stocklockKafkaTemplate,
+                                           KafkaSettings settings) {
+        return new KafkaOutcomePublisher(stocklockKafkaTemplate, settings.eventsTopic(), settings.sendTimeout());
+    }
+
+    @Bean
+    OutcomeRelay outcomeRelay(RelayOutcomes relayOutcomes, KafkaSettings settings) {
+        return new OutcomeRelay(relayOutcomes, settings.relayBatchSize(), settings.relayInterval());
+    }
+
+    private static String reason(Exception failure) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof InvalidRequestException)) {
+            cause = cause.getCause();
+        }
+        Throwable root = cause != null ? cause : NestedExceptionUtils.getMostSpecificCause(failure);
+        return String.valueOf(root.getMessage());
+    }
+
+    private static void failTheRequest(Exception failure, FailReservation failReservation) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof InvalidRequestException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof InvalidRequestException invalid && invalid.failTheRequest()) {
+            try {
+                failReservation.fail(new FailReservationCommand(ReservationId.parse(invalid.requestId()),
+                        invalid.owner(), invalid.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.warn(e, () -> "request " + invalid.requestId() + " went to the dead-letter topic but could not "
+                        + "be marked FAILED; a PENDING request is retried by the stale-request sweep");
+            }
+        }
+    }
+}

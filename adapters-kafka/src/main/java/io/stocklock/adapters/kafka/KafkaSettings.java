@@ -1,0 +1,44 @@
+package io.stocklock.adapters.kafka;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Kafka adapter ({@code stocklock.kafka.*}). Connection settings (servers, security) are Spring
+ * Boot's {@code spring.kafka.*}.
+ *
+ * @param requestsTopic     where reservation requests arrive
+ * @param eventsTopic       where outcome events are published
+ * @param deadLetterTopic   where unprocessable requests go, with the reason in headers
+ * @param groupId           consumer group of all stocklock instances
+ * @param partitions        partitions of the topics created at start-up
+ * @param replicationFactor replicas of the topics created at start-up
+ * @param retention         how long the topics keep records
+ * @param batchSize         most requests decided in one transaction ({@code max.poll.records}); 1 locks per request
+ * @param concurrency       consumer threads of one instance
+ * @param defaultHold       how long a hold lasts when the request does not say
+ * @param maxRequestBytes   larger request records go to the dead-letter topic
+ * @param sendTimeout       how long a send may take before it counts as failed (delivery timeout)
+ * @param relayInterval     how often the outbox is swept for events not yet published
+ * @param relayBatchSize    most events published in one go
+ * @param relayLease        how long a publisher owns the events it claimed
+ */
+@ConfigurationProperties("stocklock.kafka")
+public record KafkaSettings(
+        @DefaultValue("stocklock.reservation-requests") String requestsTopic,
+        @DefaultValue("stocklock.reservation-events") String eventsTopic,
+        @DefaultValue("stocklock.reservation-requests-dlt") String deadLetterTopic,
+        @DefaultValue("stocklock") String groupId,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("1") int concurrency,
+        @DefaultValue("15m") Duration defaultHold,
+        @DefaultValue("65536") int maxRequestBytes,
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("1s") Duration relayInterval,
+        @DefaultValue("500") int relayBatchSize,
+        @DefaultValue("30s") Duration relayLease) {
+}

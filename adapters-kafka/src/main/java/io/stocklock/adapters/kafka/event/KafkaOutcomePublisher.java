@@ -1,0 +1,63 @@
+package io.stocklock.adapters.kafka.event;
+
+import io.stocklock.application.port.out.Outbox.PendingOutcome;
+import io.stocklock.application.port.out.OutcomePublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaOperations;
+
+/** Publishes outcome events keyed by request id, with CloudEvents attributes (binary mode) in headers. */
+public class KafkaOutcomePublisher implements OutcomePublisher {
+
+    static final String SOURCE = "/stocklock";
+
+    private final KafkaOperations<String, Object> kafka;
+    private final String topic;
+    private final Duration timeout;
+
+    public KafkaOutcomePublisher(KafkaOperations<String, Object> kafka, String topic, Duration timeout) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void publish(List<PendingOutcome> outcomes) {
+        CompletableFuture<?>[] sends = outcomes.stream()
+                .map(outcome -> kafka.send(record(outcome)))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(sends).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("publishing " + outcomes.size() + " outcome events failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while publishing outcome events", e);
+        }
+    }
+
+    private ProducerRecord<String, Object> record(PendingOutcome outcome) {
+        OutcomeEventMessage message = OutcomeEventMessage.from(outcome);
+        var record = new ProducerRecord<String, Object>(topic, message.requestId(), message);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", message.eventId());
+        header(record, "ce_source", SOURCE);
+        header(record, "ce_type", "io.stocklock." + message.type());
+        header(record, "ce_subject", message.requestId());
+        header(record, "ce_time", message.occurredAt());
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, Object> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+}

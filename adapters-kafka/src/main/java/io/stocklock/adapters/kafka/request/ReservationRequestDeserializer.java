@@ -1,0 +1,67 @@
+package io.stocklock.adapters.kafka.request;
+
+import io.stocklock.domain.reservation.ReservationRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Deserializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and validates a request record. Anything that is not a valid request throws {@link InvalidRequestException};
+ * wrapped in spring-kafka's {@code ErrorHandlingDeserializer}, the record then reaches the listener without a value
+ * and goes to the dead-letter topic with its original bytes.
+ */
+public class ReservationRequestDeserializer implements Deserializer<ReservationRequest> {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+    private static final Pattern OWNER = Pattern.compile("\"owner\"\\s*:\\s*\"([^\"\\\\]{1,128})\"");
+
+    private final JsonMapper json;
+    private final Duration defaultHold;
+    private final int maxBytes;
+
+    public ReservationRequestDeserializer(JsonMapper json, Duration defaultHold, int maxBytes) {
+        this.json = json;
+        this.defaultHold = defaultHold;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public ReservationRequest deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null; // a tombstone: the listener turns it away
+        }
+        if (data.length > maxBytes) {
+            throw invalid("oversize: " + data.length + " bytes, at most " + maxBytes + " accepted", data, null);
+        }
+        ReservationRequestMessage message;
+        try {
+            message = json.readValue(data, ReservationRequestMessage.class);
+        } catch (JacksonException e) {
+            throw invalid("not a readable request: " + e.getOriginalMessage(), data, null);
+        }
+        if (message == null) {
+            throw invalid("not a readable request: JSON null", data, null);
+        }
+        try {
+            return message.toDomain(defaultHold);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidRequestException("invalid request: " + e.getMessage(), message.requestId(),
+                    message.owner(), true, e);
+        }
+    }
+
+    private static InvalidRequestException invalid(String reason, byte[] data, Throwable cause) {
+        // the id is recovered from the raw text when it can be, so the client's request can be marked FAILED
+        String text = new String(data, 0, Math.min(data.length, 4096), StandardCharsets.UTF_8);
+        return new InvalidRequestException(reason, find(REQUEST_ID, text), find(OWNER, text), true, cause);
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+}

@@ -1,0 +1,123 @@
+package io.stocklock.adapters.kafka.request;
+
+import io.stocklock.application.port.in.ProcessReservations;
+import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
+import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
+import io.stocklock.domain.reservation.ReservationRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * Decides what one poll returned with one {@code ProcessReservations} call: one database transaction per batch.
+ * The container commits the offsets after this returns, so after the database commit.
+ *
+ * <p>Failures: a record that is not a valid request ends the batch there; the requests before it are decided and
+ * spring-kafka's error handler sends it to the dead-letter topic and carries on after it. A transient database
+ * failure is thrown as is, and the error handler retries the batch until the database is back. A batch that fails
+ * for any other reason is decided one request at a time, so the one request that fails is isolated and dead-lettered.
+ */
+public class ReservationRequestListener implements BatchConsumerAwareMessageListener<String, ReservationRequest> {
+
+    private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(ReservationRequestListener.class));
+
+    private final ProcessReservations processReservations;
+    private final ConsumerAwareRecordRecoverer deadLetters;
+    private final Runnable afterCommit;
+
+    /**
+     * @param deadLetters where conflicting requests go (same id, different payload): they are valid records, so they
+     *                    do not stop the batch
+     * @param afterCommit runs after each committed batch (wakes the outcome relay up)
+     */
+    public ReservationRequestListener(ProcessReservations processReservations, ConsumerAwareRecordRecoverer deadLetters,
+                                      Runnable afterCommit) {
+        this.processReservations = processReservations;
+        this.deadLetters = deadLetters;
+        this.afterCommit = afterCommit;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, ReservationRequest>> records, Consumer<?, ?> consumer) {
+        List<ReservationRequest> requests = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, ReservationRequest> record : records) {
+            if (record.value() == null) {
+                decide(records.subList(0, requests.size()), requests, consumer);
+                InvalidRequestException invalid = whyUnreadable(record);
+                throw new BatchListenerFailedException(invalid.getMessage(), invalid, record);
+            }
+            requests.add(record.value());
+        }
+        decide(records, requests, consumer);
+    }
+
+    private void decide(List<ConsumerRecord<String, ReservationRequest>> records, List<ReservationRequest> requests,
+                        Consumer<?, ?> consumer) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        List<RequestOutcome> outcomes;
+        try {
+            outcomes = processReservations.process(new ProcessReservationsCommand(requests));
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e) || requests.size() == 1) {
+                throw e;
+            }
+            LOG.warn(e, () -> "a batch of " + requests.size() + " failed; deciding its requests one at a time");
+            for (int i = 0; i < requests.size(); i++) {
+                decideAlone(records.get(i), consumer);
+            }
+            return;
+        }
+        afterCommit.run();
+        deadLetterConflicts(records, outcomes, consumer);
+    }
+
+    private void decideAlone(ConsumerRecord<String, ReservationRequest> record, Consumer<?, ?> consumer) {
+        List<RequestOutcome> outcomes;
+        try {
+            outcomes = processReservations.process(new ProcessReservationsCommand(List.of(record.value())));
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            var failed = new InvalidRequestException("cannot be processed: " + e, record.value().id().toString(),
+                    record.value().owner(), true, e);
+            throw new BatchListenerFailedException(failed.getMessage(), failed, record);
+        }
+        afterCommit.run();
+        deadLetterConflicts(List.of(record), outcomes, consumer);
+    }
+
+    private void deadLetterConflicts(List<ConsumerRecord<String, ReservationRequest>> records,
+                                     List<RequestOutcome> outcomes, Consumer<?, ?> consumer) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof RequestOutcome.Conflicting conflict) {
+                deadLetters.accept(records.get(i), consumer, new InvalidRequestException(
+                        "conflict: request " + conflict.request().id() + " exists with a different payload",
+                        conflict.request().id().toString(), conflict.request().owner(), false, null));
+            }
+        }
+    }
+
+    private static InvalidRequestException whyUnreadable(ConsumerRecord<String, ReservationRequest> record) {
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        if (failure == null) {
+            return new InvalidRequestException("tombstone: a request record needs a value", null, null, false, null);
+        }
+        if (failure.getCause() instanceof InvalidRequestException invalid) {
+            return invalid;
+        }
+        return new InvalidRequestException("not a readable request: " + failure.getMessage(), null, null, false,
+                null);
+    }
+}

@@ -1,0 +1,54 @@
+package io.stocklock.adapters.kafka.request;
+
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.stock.Quantity;
+import io.stocklock.domain.stock.Sku;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A reservation request on {@code stocklock.reservation-requests}, as JSON (schema:
+ * {@code docs/schemas/reservation-request.schema.json}). Keyed by the smallest SKU of its lines.
+ *
+ * @param holdSeconds optional; the service's default hold applies when absent
+ * @param submittedAt optional; when the client submitted it (ISO-8601), for latency measurement
+ */
+public record ReservationRequestMessage(Integer schemaVersion, String requestId, String owner, List<Line> lines,
+                                        Long holdSeconds, String submittedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public record Line(String sku, Long quantity) {
+    }
+
+    public static ReservationRequestMessage from(ReservationRequest request, Instant submittedAt) {
+        return new ReservationRequestMessage(SCHEMA_VERSION, request.id().toString(), request.owner(),
+                request.lines().stream().map(line -> new Line(line.sku().value(), line.quantity().value())).toList(),
+                request.holdFor().toSeconds(), submittedAt == null ? null : submittedAt.toString());
+    }
+
+    /** The request this message asks for; throws {@link IllegalArgumentException} saying what is wrong. */
+    public ReservationRequest toDomain(Duration defaultHold) {
+        if (schemaVersion == null || schemaVersion != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("unsupported schemaVersion " + schemaVersion + ", expected "
+                    + SCHEMA_VERSION);
+        }
+        if (requestId == null) {
+            throw new IllegalArgumentException("requestId is required");
+        }
+        if (lines == null) {
+            throw new IllegalArgumentException("lines are required");
+        }
+        List<ReservationLine> domainLines = lines.stream().map(line -> {
+            if (line == null || line.sku() == null || line.quantity() == null) {
+                throw new IllegalArgumentException("every line needs a sku and a quantity");
+            }
+            return new ReservationLine(Sku.of(line.sku()), Quantity.of(line.quantity()));
+        }).toList();
+        return new ReservationRequest(ReservationId.parse(requestId), owner == null ? "" : owner, domainLines,
+                holdSeconds == null ? defaultHold : Duration.ofSeconds(holdSeconds));
+    }
+}

@@ -1,0 +1,35 @@
+package io.stocklock.bootstrap;
+
+import io.stocklock.testsupport.TestKafka;
+import io.stocklock.testsupport.TestPostgres;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points an application context at the shared test servers: a database of its own on the test PostgreSQL, and topics
+ * and a consumer group of its own on the test Kafka broker, so contexts never see each other's data.
+ */
+public class TestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPostgres.TestDatabase database = TestPostgres.freshDatabase();
+        int n = CONTEXTS.incrementAndGet();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + database.url(),
+                "spring.datasource.username=" + database.user(),
+                "spring.datasource.password=" + database.password(),
+                "spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "stocklock.kafka.requests-topic=test" + n + ".reservation-requests",
+                "stocklock.kafka.events-topic=test" + n + ".reservation-events",
+                "stocklock.kafka.dead-letter-topic=test" + n + ".reservation-requests-dlt",
+                "stocklock.kafka.group-id=test" + n,
+                "stocklock.kafka.partitions=3",
+                "stocklock.kafka.relay-interval=200ms"
+        ).applyTo(context);
+    }
+}
