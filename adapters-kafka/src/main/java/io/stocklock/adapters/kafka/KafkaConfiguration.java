@@ -6,6 +6,7 @@ import io.stocklock.adapters.kafka.request.InvalidRequestException;
 import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
 import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
 import io.stocklock.adapters.kafka.request.ReservationRequestListener;
+import io.stocklock.adapters.kafka.request.TransientFailures;
 import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.in.FailReservation.FailReservationCommand;
 import io.stocklock.application.port.in.ProcessReservations;
@@ -147,7 +148,10 @@ public class KafkaConfiguration {
         var untilTheDatabaseIsBack = new ExponentialBackOff(200, 2.0);
         untilTheDatabaseIsBack.setMaxInterval(5_000);
         var handler = new DefaultErrorHandler(recoverer, untilTheDatabaseIsBack);
-        handler.setBackOffFunction((record, failure) -> new FixedBackOff(0, 0));
+        // the listener throws only two kinds of failure: transient ones (retried as above, for as long as it takes)
+        // and unprocessable records (not retried: dead-lettered at once)
+        handler.setBackOffFunction((record, failure) ->
+                TransientFailures.isTransient(failure) ? untilTheDatabaseIsBack : new FixedBackOff(0, 0));
         handler.addNotRetryableExceptions(InvalidRequestException.class);
         return handler;
     }

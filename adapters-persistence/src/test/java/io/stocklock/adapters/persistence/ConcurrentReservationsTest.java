@@ -61,6 +61,7 @@ class ConcurrentReservationsTest {
     private PostgresPorts postgres;
     private MutableClock clock;
     private Services services;
+    private StockInvariants invariants;
     private final long seed = Long.getLong("stocklock.seed", System.nanoTime());
 
     @BeforeEach
@@ -68,6 +69,7 @@ class ConcurrentReservationsTest {
         postgres = new PostgresPorts(THREADS + 4);
         clock = new MutableClock(Instant.now());
         services = Services.wire(postgres.ports, clock);
+        invariants = new StockInvariants(postgres.jdbc);
         services.manageStock().create(new CreateStockCommand(HOT, HOT_ON_HAND));
         WARM.forEach(sku -> services.manageStock().create(new CreateStockCommand(sku, WARM_ON_HAND)));
         log.info("seed={}", seed);
@@ -91,7 +93,7 @@ class ConcurrentReservationsTest {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
         var monitor = pool.submit(() -> {
             while (!soldOut.get()) {
-                sampledViolations.addAll(Invariants.stockViolations(postgres.jdbc));
+                sampledViolations.addAll(invariants.stockViolations());
                 pause(Duration.ofMillis(20));
             }
             return null;
@@ -138,9 +140,9 @@ class ConcurrentReservationsTest {
                 .containsEntry("RESERVED", granted.get()).containsEntry("REJECTED", rejected.get());
         assertThat(decidedIds).doesNotHaveDuplicates().hasSize((int) submitted.get());
         assertThat(sampledViolations).as("invariants sampled during the run").isEmpty();
-        assertThat(Invariants.stockViolations(postgres.jdbc)).isEmpty();
-        assertThat(Invariants.applyViolations(postgres.jdbc)).isEmpty();
-        assertThat(Invariants.eventViolations(postgres.jdbc)).isEmpty();
+        assertThat(invariants.stockViolations()).isEmpty();
+        assertThat(invariants.applyViolations()).isEmpty();
+        assertThat(invariants.eventViolations()).isEmpty();
     }
 
     @Test
@@ -178,9 +180,9 @@ class ConcurrentReservationsTest {
         pool.shutdown();
 
         assertThat(services.getStock().find(HOT).orElseThrow().reserved()).isEqualTo(expectedReserved);
-        assertThat(Invariants.stockViolations(postgres.jdbc)).isEmpty();
-        assertThat(Invariants.applyViolations(postgres.jdbc)).isEmpty();
-        assertThat(Invariants.eventViolations(postgres.jdbc)).isEmpty();
+        assertThat(invariants.stockViolations()).isEmpty();
+        assertThat(invariants.applyViolations()).isEmpty();
+        assertThat(invariants.eventViolations()).isEmpty();
     }
 
     @Test
@@ -248,9 +250,9 @@ class ConcurrentReservationsTest {
 
         assertThat(countByStatus()).containsKeys("CONFIRMED", "RELEASED", "EXPIRED");
         assertThat(counts.get("expired by sweeper").get()).isPositive();
-        assertThat(Invariants.stockViolations(postgres.jdbc)).isEmpty();
-        assertThat(Invariants.applyViolations(postgres.jdbc)).isEmpty();
-        assertThat(Invariants.eventViolations(postgres.jdbc)).isEmpty();
+        assertThat(invariants.stockViolations()).isEmpty();
+        assertThat(invariants.applyViolations()).isEmpty();
+        assertThat(invariants.eventViolations()).isEmpty();
         long sold = postgres.jdbc.sql("""
                         SELECT COALESCE(SUM(l.quantity), 0) FROM reservation r
                         JOIN reservation_line l ON l.reservation_id = r.id

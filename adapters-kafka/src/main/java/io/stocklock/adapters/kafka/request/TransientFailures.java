@@ -1,5 +1,6 @@
 package io.stocklock.adapters.kafka.request;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -7,13 +8,13 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Tells failures that go away by themselves (the database restarting, a lost connection, a lock or statement
  * timeout, a deadlock or serialization failure) from failures that would happen again with the same input.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /** SQLSTATE classes and codes PostgreSQL uses for conditions worth retrying. */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57", "58");
@@ -22,17 +23,22 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    /** PostgreSQL always says what went wrong; no SQLSTATE means the connection itself failed (pool, network). */
+    private static boolean isTransient(String sqlState) {
+        return sqlState == null || TRANSIENT_CODES.contains(sqlState)
+                || TRANSIENT_CLASSES.contains(sqlState.substring(0, Math.min(2, sqlState.length())));
+    }
+
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                    || cause instanceof TransactionException // begin, commit or rollback failed: the connection
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof IOException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (TRANSIENT_CODES.contains(sql.getSQLState())
-                    || TRANSIENT_CLASSES.contains(sql.getSQLState().substring(0, 2)))) {
+            if (cause instanceof SQLException sql && isTransient(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {

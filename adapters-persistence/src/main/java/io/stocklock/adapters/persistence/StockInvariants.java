@@ -3,14 +3,20 @@ package io.stocklock.adapters.persistence;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The guarantees, checked in the database itself. Each query is one statement, so it sees one consistent snapshot. */
-final class Invariants {
+/**
+ * The guarantees, checked in the database itself: each check is one statement, so it sees one consistent snapshot and
+ * can run while requests are being decided. Every list is empty when all is well.
+ */
+public final class StockInvariants {
 
-    private Invariants() {
+    private final JdbcClient jdbc;
+
+    public StockInvariants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** SKUs where reserved is outside [0, on_hand], differs from the held lines, or disagrees with the ledger. */
-    static List<String> stockViolations(JdbcClient jdbc) {
+    public List<String> stockViolations() {
         return jdbc.sql("""
                         WITH held AS (
                             SELECT l.sku, SUM(l.quantity) AS quantity
@@ -38,7 +44,7 @@ final class Invariants {
      * RESERVED entry, plus one CONFIRMED, RELEASED or EXPIRED entry once the hold ended. Anything else is a
      * double (or a missing) apply.
      */
-    static List<String> applyViolations(JdbcClient jdbc) {
+    public List<String> applyViolations() {
         return jdbc.sql("""
                         SELECT format('%s %s %s x%s: on_hand_delta=%s reserved_delta=%s entries=%s',
                                       r.id, r.status, l.sku, l.quantity,
@@ -61,7 +67,7 @@ final class Invariants {
     }
 
     /** Reservations with a number of outcome events other than one per decision or hold ending. */
-    static List<String> eventViolations(JdbcClient jdbc) {
+    public List<String> eventViolations() {
         return jdbc.sql("""
                         SELECT format('%s %s: %s events', r.id, r.status, COUNT(o.seq))
                         FROM reservation r LEFT JOIN outbox o ON o.reservation_id = r.id
