@@ -218,7 +218,7 @@ public class KafkaConfiguration {
                         invalid.owner(), invalid.getMessage()));
             } catch (RuntimeException e) {
                 LOG.warn(e, () -> "request " + invalid.requestId() + " went to the dead-letter topic but could not "
-                        + "be marked FAILED; a PENDING request is retried by the stale-request sweep");
+                        + "be marked FAILED (the database is unreachable); the dead letter keeps the reason");
             }
         }
     }

@@ -1,0 +1,103 @@
+package io.stocklock.adapters.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.stocklock.adapters.kafka.event.OutcomeEventMessage;
+import io.stocklock.adapters.kafka.request.InvalidRequestException;
+import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
+import io.stocklock.adapters.kafka.request.ReservationRequestMessage;
+import io.stocklock.application.port.out.Outbox.PendingOutcome;
+import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The messages the adapter really writes and reads, checked against the JSON Schemas published in docs/schemas. */
+class MessageContractTest {
+
+    private static final Path SCHEMAS = Path.of("..", "docs", "schemas");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonValueSerializer serializer = new JsonValueSerializer(json);
+    private final ReservationRequestDeserializer deserializer =
+            new ReservationRequestDeserializer(json, Duration.ofMinutes(15), 65_536);
+
+    private final ReservationRequest request = new ReservationRequest(ReservationId.generate(), "alice",
+            List.of(ReservationLine.of("TICKET-GA", 2), ReservationLine.of("PARKING", 1)), Duration.ofMinutes(10));
+
+    @Test
+    void aSerializedRequestMatchesItsSchemaAndReadsBackAsTheSameRequest() throws IOException {
+        byte[] bytes = serializer.serialize("t", ReservationRequestMessage.from(request, Instant.now()));
+
+        assertThat(errors("reservation-request.schema.json", bytes)).isEmpty();
+        assertThat(deserializer.deserialize("t", bytes)).isEqualTo(request);
+    }
+
+    @Test
+    void everyKindOfSerializedEventMatchesItsSchema() throws IOException {
+        for (OutcomeEvents.Type type : OutcomeEvents.Type.values()) {
+            var event = OutcomeEvent.of(type, request.id(), Instant.now(),
+                    type == OutcomeEvents.Type.REJECTED ? Optional.of("unknown SKU X") : Optional.empty());
+            var outcome = new PendingOutcome(event, "alice", request.lines(),
+                    Optional.of(Instant.now().plusSeconds(600)));
+
+            assertThat(errors("reservation-event.schema.json", serializer.serialize("t", OutcomeEventMessage.from(outcome))))
+                    .as(type.name()).isEmpty();
+        }
+        var failedOnArrival = new PendingOutcome(OutcomeEvent.of(OutcomeEvents.Type.FAILED, request.id(),
+                Instant.now(), Optional.of("not JSON")), "unknown", List.of(), Optional.empty());
+        assertThat(errors("reservation-event.schema.json",
+                serializer.serialize("t", OutcomeEventMessage.from(failedOnArrival)))).isEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsWhatTheDeserializerRejects() throws IOException {
+        byte[] zero = ("{\"schemaVersion\":1,\"requestId\":\"" + request.id()
+                + "\",\"owner\":\"a\",\"lines\":[{\"sku\":\"A\",\"quantity\":0}]}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(errors("reservation-request.schema.json", zero)).isNotEmpty();
+        assertThatThrownBy(() -> deserializer.deserialize("t", zero)).isInstanceOfSatisfying(
+                InvalidRequestException.class, invalid -> {
+                    assertThat(invalid.requestId()).isEqualTo(request.id().toString());
+                    assertThat(invalid.getMessage()).contains("quantity must be between 1 and");
+                });
+    }
+
+    @Test
+    void theIdOfAnUnreadableRequestIsRecoveredWhenItCanBe() {
+        String truncated = "{\"schemaVersion\":1,\"requestId\":\"" + request.id() + "\",\"owner\":\"bob\",\"lin";
+
+        assertThatThrownBy(() -> deserializer.deserialize("t", truncated.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, invalid -> {
+                    assertThat(invalid.requestId()).isEqualTo(request.id().toString());
+                    assertThat(invalid.owner()).isEqualTo("bob");
+                    assertThat(invalid.failTheRequest()).isTrue();
+                });
+        assertThat(deserializer.deserialize("t", null)).isNull();
+    }
+
+    private static List<String> errors(String schemaFile, byte[] message) throws IOException {
+        Schema schema;
+        try (InputStream in = Files.newInputStream(SCHEMAS.resolve(schemaFile))) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+        return schema.validate(JsonMapper.builder().build().readTree(message)).stream()
+                .map(Object::toString).toList();
+    }
+}
