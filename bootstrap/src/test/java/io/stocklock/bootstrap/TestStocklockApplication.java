@@ -2,6 +2,7 @@ package io.stocklock.bootstrap;
 
 import io.stocklock.testsupport.TestKafka;
 import io.stocklock.testsupport.TestPostgres;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs stocklock on this machine with nothing installed: a real PostgreSQL from embedded binaries and a real Kafka
@@ -20,5 +21,11 @@ public final class TestStocklockApplication {
         System.setProperty("spring.datasource.password", database.password());
         System.setProperty("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         StocklockApplication.main(args);
+        LoggerFactory.getLogger(TestStocklockApplication.class).info("""
+
+                        stocklock is running; Ctrl-C stops it and both servers
+                          Kafka:      {}  (produce requests to stocklock.reservation-requests)
+                          PostgreSQL: {}  (user {}, password {})""",
+                TestKafka.bootstrapServers(), database.url(), database.user(), database.password());
     }
 }
