@@ -8,15 +8,13 @@ import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
-import io.stocklock.application.service.ConfirmReservationService;
-import io.stocklock.application.service.ExpireReservationsService;
 import io.stocklock.application.service.FailReservationService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
+import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
-import io.stocklock.application.service.ReleaseReservationService;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -39,25 +37,11 @@ class UseCaseConfiguration {
         return new ProcessReservationsService(transactions, reservations, inventory, ledger, events, clock);
     }
 
+    /** Confirm, release and expiry: one service for the three ways a hold ends. */
     @Bean
-    ConfirmReservationService confirmReservation(Transactions transactions, ReservationStore reservations,
-                                                 Inventory inventory, StockLedger ledger, OutcomeEvents events,
-                                                 Clock clock) {
-        return new ConfirmReservationService(transactions, reservations, inventory, ledger, events, clock);
-    }
-
-    @Bean
-    ReleaseReservationService releaseReservation(Transactions transactions, ReservationStore reservations,
-                                                 Inventory inventory, StockLedger ledger, OutcomeEvents events,
-                                                 Clock clock) {
-        return new ReleaseReservationService(transactions, reservations, inventory, ledger, events, clock);
-    }
-
-    @Bean
-    ExpireReservationsService expireReservations(Transactions transactions, ReservationStore reservations,
-                                                 Inventory inventory, StockLedger ledger, OutcomeEvents events,
-                                                 Clock clock) {
-        return new ExpireReservationsService(transactions, reservations, inventory, ledger, events, clock);
+    HoldLifecycleService holdLifecycle(Transactions transactions, ReservationStore reservations, Inventory inventory,
+                                       StockLedger ledger, OutcomeEvents events, Clock clock) {
+        return new HoldLifecycleService(transactions, reservations, inventory, ledger, events, clock);
     }
 
     @Bean

@@ -24,9 +24,9 @@ class ServiceTestSupport {
     private final Services services = Services.wire(ports, clock);
 
     final ProcessReservationsService process = services.process();
-    final ConfirmReservationService confirm = services.confirm();
-    final ReleaseReservationService release = services.release();
-    final ExpireReservationsService expire = services.expire();
+    final HoldLifecycleService confirm = services.confirm();
+    final HoldLifecycleService release = services.release();
+    final HoldLifecycleService expire = services.expire();
     final ManageStockService manageStock = services.manageStock();
     final GetStockService getStock = services.getStock();
     final GetReservationService getReservation = services.getReservation();

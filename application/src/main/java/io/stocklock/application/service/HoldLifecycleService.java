@@ -1,16 +1,23 @@
 package io.stocklock.application.service;
 
+import io.stocklock.application.port.in.ConfirmReservation;
+import io.stocklock.application.port.in.ExpireReservations;
+import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Reservation;
+import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.reservation.Transition;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,25 +28,83 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Ends holds (confirmed, released or expired) inside the caller's transaction: locks the stock of every SKU
- * involved in one sorted statement, moves the counters, writes the reservations, the ledger and the events.
+ * The three ways a hold ends: confirmed (sold), released, expired. Each locks the reservation rows first, then the
+ * stock of every SKU involved in one sorted statement, moves the counters, and writes the reservations, the ledger
+ * and the events in the same transaction.
  */
-final class HoldSettlement {
+public class HoldLifecycleService implements ConfirmReservation, ReleaseReservation, ExpireReservations {
 
+    private final Transactions transactions;
     private final ReservationStore reservations;
     private final Inventory inventory;
     private final StockLedger ledger;
     private final OutcomeEvents events;
+    private final Clock clock;
 
-    HoldSettlement(ReservationStore reservations, Inventory inventory, StockLedger ledger, OutcomeEvents events) {
+    public HoldLifecycleService(Transactions transactions, ReservationStore reservations, Inventory inventory,
+                                StockLedger ledger, OutcomeEvents events, Clock clock) {
+        this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
         this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Transition> confirm(ConfirmReservationCommand command) {
+        return changeOne(command.id(), (reservation, now) -> {
+            Transition transition = reservation.confirm(now);
+            if (transition instanceof Transition.Refused refused
+                    && refused.code() == Transition.RefusalCode.HOLD_EXPIRED
+                    && reservation.status() == ReservationStatus.RESERVED) {
+                // the sweeper has not got to it yet: expire it now, so the answer and the state agree
+                Reservation expired = reservation.expire(now).current();
+                settle(List.of(expired), now);
+                return new Transition.Refused(expired, refused.code(), refused.reason());
+            }
+            return transition;
+        });
+    }
+
+    @Override
+    public Optional<Transition> release(ReleaseReservationCommand command) {
+        return changeOne(command.id(), (reservation, now) -> reservation.release());
+    }
+
+    @Override
+    public int expire(ExpireReservationsCommand command) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<Reservation> expired = reservations.lockLapsed(now, command.limit()).stream()
+                    .map(reservation -> reservation.expire(now))
+                    .filter(Transition.Changed.class::isInstance)
+                    .map(Transition::current)
+                    .toList();
+            settle(expired, now);
+            return expired.size();
+        });
+    }
+
+    private interface Change {
+        Transition apply(Reservation reservation, Instant now);
+    }
+
+    private Optional<Transition> changeOne(ReservationId id, Change change) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            return Optional.ofNullable(reservations.lock(List.of(id)).get(id)).map(reservation -> {
+                Transition transition = change.apply(reservation, now);
+                if (transition instanceof Transition.Changed changed) {
+                    settle(List.of(changed.current()), now);
+                }
+                return transition;
+            });
+        });
     }
 
     /** @param ended reservations that just left RESERVED, all locked by the caller */
-    void settle(Collection<Reservation> ended, Instant now) {
+    private void settle(Collection<Reservation> ended, Instant now) {
         if (ended.isEmpty()) {
             return;
         }
