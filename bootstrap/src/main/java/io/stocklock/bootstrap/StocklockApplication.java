@@ -2,13 +2,15 @@ package io.stocklock.bootstrap;
 
 import io.stocklock.adapters.kafka.KafkaConfiguration;
 import io.stocklock.adapters.persistence.PersistenceConfiguration;
+import io.stocklock.adapters.rest.RestConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /** Assembles stocklock: the use cases, wired to the adapters. */
 @SpringBootApplication
-@Import({PersistenceConfiguration.class, KafkaConfiguration.class, UseCaseConfiguration.class})
+@Import({PersistenceConfiguration.class, KafkaConfiguration.class, RestConfiguration.class,
+        UseCaseConfiguration.class})
 public class StocklockApplication {
 
     public static void main(String[] args) {

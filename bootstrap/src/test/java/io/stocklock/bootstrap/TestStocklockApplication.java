@@ -24,6 +24,7 @@ public final class TestStocklockApplication {
         LoggerFactory.getLogger(TestStocklockApplication.class).info("""
 
                         stocklock is running; Ctrl-C stops it and both servers
+                          HTTP API:   http://localhost:8080  (e.g. GET /inventory)
                           Kafka:      {}  (produce requests to stocklock.reservation-requests)
                           PostgreSQL: {}  (user {}, password {})""",
                 TestKafka.bootstrapServers(), database.url(), database.user(), database.password());

@@ -1,0 +1,67 @@
+package io.stocklock.adapters.rest;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error leaves as RFC 9457 problem+json with a stable type. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Log LOG = LogFactory.getLog(ProblemAdvice.class);
+
+    @ExceptionHandler(Problems.ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(Problems.ProblemException e) {
+        return ResponseEntity.status(e.problem().getStatus()).body(e.problem());
+    }
+
+    /** Domain records and commands say what is wrong with a value in their exception message. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return problem(Problems.INVALID_REQUEST.exception(e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("unexpected failure", e);
+        return problem(Problems.INTERNAL.exception("the request could not be completed; try again"));
+    }
+
+    /** Spring MVC's own errors (unreadable body, wrong content type, bad parameter) get our types too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setType(switch (status.value()) {
+                case 400 -> e instanceof org.springframework.http.converter.HttpMessageNotReadableException
+                        ? Problems.MALFORMED_JSON.type() : Problems.INVALID_REQUEST.type();
+                case 404 -> Problems.NOT_FOUND.type();
+                case 405 -> Problems.METHOD_NOT_ALLOWED.type();
+                case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE.type();
+                default -> problem.getType();
+            });
+            if (e instanceof org.springframework.http.converter.HttpMessageNotReadableException unreadable) {
+                problem.setDetail(conciseReason(unreadable));
+            }
+        }
+        return response;
+    }
+
+    private static String conciseReason(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? "unreadable body" : cause.getMessage();
+        int location = message.indexOf("\n at [");
+        return location > 0 ? message.substring(0, location) : message;
+    }
+}

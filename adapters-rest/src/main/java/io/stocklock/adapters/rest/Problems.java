@@ -1,0 +1,73 @@
+package io.stocklock.adapters.rest;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** The problem types of the API (RFC 9457), each with a stable {@code type} URI; listed in docs/problems.md. */
+public enum Problems {
+    INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request is not valid"),
+    MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "The body is not readable JSON of the expected shape"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/json"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "No such resource"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    UNKNOWN_SKU("unknown-sku", HttpStatus.NOT_FOUND, "No such SKU"),
+    SKU_EXISTS("sku-exists", HttpStatus.CONFLICT, "The SKU exists already"),
+    BELOW_RESERVED("below-reserved", HttpStatus.CONFLICT, "On-hand cannot go below what is reserved"),
+    OUT_OF_RANGE("out-of-range", HttpStatus.UNPROCESSABLE_CONTENT, "The change does not fit"),
+    PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED,
+            "Send If-Match with the ETag you last read"),
+    STALE_ETAG("stale-etag", HttpStatus.PRECONDITION_FAILED, "The resource changed since you read it"),
+    RESERVATION_NOT_FOUND("reservation-not-found", HttpStatus.NOT_FOUND, "No such reservation"),
+    NOT_YET_DECIDED("not-yet-decided", HttpStatus.CONFLICT, "The reservation is not decided yet"),
+    NOT_RESERVED("not-reserved", HttpStatus.CONFLICT, "The reservation holds no stock"),
+    HOLD_EXPIRED("hold-expired", HttpStatus.CONFLICT, "The hold expired"),
+    ALREADY_CONFIRMED("already-confirmed", HttpStatus.CONFLICT, "The reservation was confirmed"),
+    ALREADY_RELEASED("already-released", HttpStatus.CONFLICT, "The reservation was released"),
+    INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
+
+    public static final String BASE = "https://stocklock.io/problems/";
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    Problems(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI type() {
+        return URI.create(BASE + slug);
+    }
+
+    public ProblemDetail detail(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type());
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** Thrown by controllers; the advice turns it into problem+json. */
+    public ProblemException exception(String detail) {
+        return new ProblemException(detail(detail));
+    }
+
+    public static class ProblemException extends RuntimeException {
+        private final transient ProblemDetail problem;
+
+        ProblemException(ProblemDetail problem) {
+            super(problem.getDetail());
+            this.problem = problem;
+        }
+
+        public ProblemDetail problem() {
+            return problem;
+        }
+    }
+}

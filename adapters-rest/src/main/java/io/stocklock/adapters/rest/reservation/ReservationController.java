@@ -1,0 +1,70 @@
+package io.stocklock.adapters.rest.reservation;
+
+import io.stocklock.adapters.rest.Problems;
+import io.stocklock.application.port.in.ConfirmReservation;
+import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
+import io.stocklock.application.port.in.GetReservation;
+import io.stocklock.application.port.in.ReleaseReservation;
+import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.Transition;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A reservation's status, and the two ways a client ends its hold. Both are idempotent. */
+@RestController
+@RequestMapping(path = "/reservations", produces = "application/json")
+class ReservationController {
+
+    private final GetReservation getReservation;
+    private final ConfirmReservation confirmReservation;
+    private final ReleaseReservation releaseReservation;
+
+    ReservationController(GetReservation getReservation, ConfirmReservation confirmReservation,
+                          ReleaseReservation releaseReservation) {
+        this.getReservation = getReservation;
+        this.confirmReservation = confirmReservation;
+        this.releaseReservation = releaseReservation;
+    }
+
+    @GetMapping("/{id}")
+    ReservationResponse get(@PathVariable String id) {
+        ReservationId reservationId = ReservationId.parse(id);
+        return getReservation.get(reservationId).map(ReservationResponse::from)
+                .orElseThrow(() -> notFound(reservationId));
+    }
+
+    @PostMapping("/{id}/confirm")
+    ReservationResponse confirm(@PathVariable String id) {
+        ReservationId reservationId = ReservationId.parse(id);
+        return answer(confirmReservation.confirm(new ConfirmReservationCommand(reservationId))
+                .orElseThrow(() -> notFound(reservationId)));
+    }
+
+    @PostMapping("/{id}/release")
+    ReservationResponse release(@PathVariable String id) {
+        ReservationId reservationId = ReservationId.parse(id);
+        return answer(releaseReservation.release(new ReleaseReservationCommand(reservationId))
+                .orElseThrow(() -> notFound(reservationId)));
+    }
+
+    private static ReservationResponse answer(Transition transition) {
+        if (transition instanceof Transition.Refused refused) {
+            throw (switch (refused.code()) {
+                case NOT_YET_DECIDED -> Problems.NOT_YET_DECIDED;
+                case NOT_RESERVED, NOT_DUE -> Problems.NOT_RESERVED;
+                case HOLD_EXPIRED -> Problems.HOLD_EXPIRED;
+                case ALREADY_CONFIRMED -> Problems.ALREADY_CONFIRMED;
+                case ALREADY_RELEASED -> Problems.ALREADY_RELEASED;
+            }).exception(refused.reason());
+        }
+        return ReservationResponse.from(transition.current());
+    }
+
+    private static Problems.ProblemException notFound(ReservationId id) {
+        return Problems.RESERVATION_NOT_FOUND.exception("no reservation " + id);
+    }
+}

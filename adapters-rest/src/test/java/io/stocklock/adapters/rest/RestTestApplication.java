@@ -1,0 +1,60 @@
+package io.stocklock.adapters.rest;
+
+import io.stocklock.application.fake.InMemoryStores;
+import io.stocklock.application.fake.MutableClock;
+import io.stocklock.application.fake.Services;
+import io.stocklock.application.service.GetReservationService;
+import io.stocklock.application.service.GetStockService;
+import io.stocklock.application.service.HoldLifecycleService;
+import io.stocklock.application.service.ManageStockService;
+import io.stocklock.application.service.ProcessReservationsService;
+import java.time.Instant;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** The HTTP adapter over the real use cases, on in-memory stores. */
+@SpringBootApplication
+@Import(RestConfiguration.class)
+class RestTestApplication {
+
+    @Bean
+    MutableClock clock() {
+        return new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
+    }
+
+    @Bean
+    InMemoryStores stores() {
+        return new InMemoryStores();
+    }
+
+    @Bean
+    Services services(InMemoryStores stores, MutableClock clock) {
+        return Services.wire(stores.ports(), clock);
+    }
+
+    @Bean
+    ProcessReservationsService processReservations(Services services) {
+        return services.process();
+    }
+
+    @Bean
+    HoldLifecycleService holdLifecycle(Services services) {
+        return services.confirm();
+    }
+
+    @Bean
+    ManageStockService manageStock(Services services) {
+        return services.manageStock();
+    }
+
+    @Bean
+    GetStockService getStock(Services services) {
+        return services.getStock();
+    }
+
+    @Bean
+    GetReservationService getReservation(Services services) {
+        return services.getReservation();
+    }
+}
