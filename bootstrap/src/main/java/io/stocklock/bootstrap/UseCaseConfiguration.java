@@ -1,10 +1,12 @@
 package io.stocklock.bootstrap;
 
 import io.stocklock.adapters.kafka.KafkaSettings;
+import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
@@ -15,6 +17,7 @@ import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
+import io.stocklock.application.service.SubmitReservationService;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +61,12 @@ class UseCaseConfiguration {
     FailReservationService failReservation(Transactions transactions, ReservationStore reservations,
                                            OutcomeEvents events, Clock clock) {
         return new FailReservationService(transactions, reservations, events, clock);
+    }
+
+    @Bean
+    SubmitReservationService submitReservation(Transactions transactions, ReservationStore reservations,
+                                               RequestIntake intake, FailReservation failReservation, Clock clock) {
+        return new SubmitReservationService(transactions, reservations, intake, failReservation, clock);
     }
 
     @Bean

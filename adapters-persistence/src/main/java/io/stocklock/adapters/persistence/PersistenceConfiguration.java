@@ -1,5 +1,6 @@
 package io.stocklock.adapters.persistence;
 
+import io.stocklock.adapters.persistence.idempotency.JdbcIdempotencyRecords;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
@@ -41,6 +42,11 @@ public class PersistenceConfiguration {
     @Bean
     OutboxOutcomeEvents outcomeEvents(DataSource dataSource) {
         return new OutboxOutcomeEvents(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    JdbcIdempotencyRecords idempotencyRecords(DataSource dataSource) {
+        return new JdbcIdempotencyRecords(JdbcClient.create(dataSource));
     }
 
     @Bean

@@ -24,6 +24,14 @@ public enum Problems {
     HOLD_EXPIRED("hold-expired", HttpStatus.CONFLICT, "The hold expired"),
     ALREADY_CONFIRMED("already-confirmed", HttpStatus.CONFLICT, "The reservation was confirmed"),
     ALREADY_RELEASED("already-released", HttpStatus.CONFLICT, "The reservation was released"),
+    RESERVATION_REJECTED("reservation-rejected", HttpStatus.CONFLICT, "The reservation was rejected"),
+    REQUEST_CONFLICT("request-conflict", HttpStatus.CONFLICT, "Another request has this id"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
+            "This Idempotency-Key was used for a different request"),
+    IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", HttpStatus.CONFLICT,
+            "A request with this Idempotency-Key is still being processed"),
+    INTAKE_UNAVAILABLE("intake-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+            "Requests cannot be taken in right now; retry later"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
     public static final String BASE = "https://stocklock.io/problems/";

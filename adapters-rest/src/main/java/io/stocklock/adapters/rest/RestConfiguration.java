@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -12,6 +13,7 @@ import tools.jackson.databind.DeserializationFeature;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
+@EnableConfigurationProperties(RestSettings.class)
 public class RestConfiguration {
 
     @Bean

@@ -7,7 +7,9 @@ import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
+import io.stocklock.application.port.out.IdempotencyRecords;
 import io.stocklock.application.service.ProcessReservationsService;
+import io.stocklock.application.service.SubmitReservationService;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -56,5 +58,22 @@ class RestTestApplication {
     @Bean
     GetReservationService getReservation(Services services) {
         return services.getReservation();
+    }
+
+    @Bean
+    TestIntake intake(ProcessReservationsService processReservations) {
+        return new TestIntake(processReservations);
+    }
+
+    @Bean
+    SubmitReservationService submitReservation(InMemoryStores stores, TestIntake intake, Services services,
+                                               MutableClock clock) {
+        return new SubmitReservationService(stores.transactions(), stores.reservations(), intake, services.fail(),
+                clock);
+    }
+
+    @Bean
+    IdempotencyRecords idempotencyRecords(InMemoryStores stores) {
+        return stores.idempotency();
     }
 }

@@ -1,5 +1,6 @@
 package io.stocklock.application.fake;
 
+import io.stocklock.application.port.out.IdempotencyRecords;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -45,6 +46,7 @@ public final class InMemoryStores {
         final List<OutcomeEvents.OutcomeEvent> events = new ArrayList<>();
         final Map<UUID, Instant> claimedUntil = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
+        final Map<String, IdempotencyRecords.IdempotencyRecord> idempotency = new HashMap<>();
 
         State copy() {
             State copy = new State();
@@ -54,6 +56,7 @@ public final class InMemoryStores {
             copy.events.addAll(events);
             copy.claimedUntil.putAll(claimedUntil);
             copy.published.addAll(published);
+            copy.idempotency.putAll(idempotency);
             return copy;
         }
     }
@@ -136,6 +139,16 @@ public final class InMemoryStores {
             @Override
             public Optional<Reservation> find(ReservationId id) {
                 return read(() -> Optional.ofNullable(state.reservations.get(id)));
+            }
+
+            @Override
+            public Map<ReservationId, Reservation> findAll(Collection<ReservationId> ids) {
+                return read(() -> {
+                    Map<ReservationId, Reservation> found = new TreeMap<>();
+                    ids.forEach(id -> Optional.ofNullable(state.reservations.get(id))
+                            .ifPresent(reservation -> found.put(id, reservation)));
+                    return found;
+                });
             }
         };
     }
@@ -235,12 +248,37 @@ public final class InMemoryStores {
         };
     }
 
+    public IdempotencyRecords idempotency() {
+        return new IdempotencyRecords() {
+            @Override
+            public Optional<IdempotencyRecord> claim(String caller, String key, String fingerprint,
+                                                     ReservationId reservationId, Instant now, Duration retention) {
+                return read(() -> {
+                    String id = caller + "\n" + key;
+                    IdempotencyRecord existing = state.idempotency.get(id);
+                    if (existing != null && existing.createdAt().isAfter(now.minus(retention))) {
+                        return Optional.of(existing);
+                    }
+                    state.idempotency.put(id, new IdempotencyRecord(fingerprint, reservationId, now, Optional.empty()));
+                    return Optional.empty();
+                });
+            }
+
+            @Override
+            public void complete(String caller, String key, StoredResponse response) {
+                read(() -> state.idempotency.computeIfPresent(caller + "\n" + key, (id, record) ->
+                        new IdempotencyRecord(record.fingerprint(), record.reservationId(), record.createdAt(),
+                                Optional.of(response))));
+            }
+        };
+    }
+
     public List<OutcomeEvents.OutcomeEvent> appendedEvents() {
         return read(() -> List.copyOf(state.events));
     }
 
     public Ports ports() {
-        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(),
+        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), idempotency(),
                 this::appendedEvents);
     }
 }

@@ -141,6 +141,20 @@ public class JdbcReservationStore implements ReservationStore {
                 .stream().findFirst();
     }
 
+    @Override
+    public Map<ReservationId, Reservation> findAll(Collection<ReservationId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return ReservationRow.read(jdbc.sql("SELECT " + COLUMNS + """
+                        FROM reservation r LEFT JOIN reservation_line l ON l.reservation_id = r.id
+                        WHERE r.id = ANY(?)
+                        ORDER BY r.id, l.sku
+                        """)
+                .param(ids.stream().map(ReservationId::value).toArray(UUID[]::new)))
+                .stream().collect(Collectors.toMap(Reservation::id, Function.identity()));
+    }
+
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
     }

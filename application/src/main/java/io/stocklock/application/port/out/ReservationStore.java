@@ -32,4 +32,7 @@ public interface ReservationStore {
     void update(Collection<Reservation> reservations);
 
     Optional<Reservation> find(ReservationId id);
+
+    /** The stored reservations with these ids, without locking; unknown ids are absent. */
+    Map<ReservationId, Reservation> findAll(Collection<ReservationId> ids);
 }

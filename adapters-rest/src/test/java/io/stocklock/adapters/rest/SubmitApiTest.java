@@ -1,0 +1,155 @@
+package io.stocklock.adapters.rest;
+
+import static io.stocklock.adapters.rest.InventoryApiTest.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.stocklock.application.fake.MutableClock;
+import io.stocklock.application.fake.Services;
+import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
+import io.stocklock.application.port.out.IdempotencyRecords;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.stock.Sku;
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@WebMvcTest
+class SubmitApiTest {
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    Services services;
+    @Autowired
+    TestIntake intake;
+    @Autowired
+    IdempotencyRecords idempotency;
+    @Autowired
+    MutableClock clock;
+
+    private final String sku = "S-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void stock() {
+        services.manageStock().create(new CreateStockCommand(Sku.of(sku), 3));
+    }
+
+    @AfterEach
+    void intakeBackToNormal() {
+        intake.mode = TestIntake.Mode.DECIDE;
+    }
+
+    @Test
+    void acceptedOnceHandedOverAndReadableAtItsLocation() throws Exception {
+        intake.mode = TestIntake.Mode.HOLD;
+        MvcResult accepted = send(submit(2)).andExpect(status().isAccepted())
+                .andExpect(header().exists("Location"))
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.owner").value("anonymous")).andReturn();
+
+        http.perform(get(accepted.getResponse().getHeader("Location"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.lines[0].quantity").value(2));
+    }
+
+    @Test
+    void waitingForTheDecisionAnswersReservedOrRejected() throws Exception {
+        send(submit(2).header("Prefer", "wait=5")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("RESERVED"));
+        problem(send(submit(2).header("Prefer", "respond-async, wait=5")), 409, "reservation-rejected")
+                .andExpect(jsonPath("$.detail").value("insufficient stock of " + sku + ": requested 2, available 1"))
+                .andExpect(jsonPath("$.reservation.status").value("REJECTED"));
+    }
+
+    @Test
+    void notDecidedInTimeIsStillAccepted() throws Exception {
+        intake.mode = TestIntake.Mode.HOLD;
+        send(submit(1).header("Prefer", "wait=1")).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+    }
+
+    @Test
+    void intakeDownAnswers503AndTheRequestIsFailed() throws Exception {
+        intake.mode = TestIntake.Mode.DOWN;
+        MvcResult result = problem(send(submit(1)), 503, "intake-unavailable")
+                .andExpect(header().string("Retry-After", "5")).andReturn();
+        assertThat(result.getResponse().getContentAsString()).contains("intake unavailable: no broker within 10s");
+        String failed = JsonPath.read(result.getResponse().getContentAsString(), "$.reservation.id");
+        http.perform(get("/reservations/" + failed)).andExpect(jsonPath("$.status").value("FAILED"));
+        intake.mode = TestIntake.Mode.DECIDE;
+
+        send(submit(1).header("Idempotency-Key", "after-the-outage")).andExpect(status().isAccepted());
+    }
+
+    @Test
+    void theSameKeyAndBodyReplayTheFirstAnswer() throws Exception {
+        MvcResult first = send(submit(1).header("Idempotency-Key", "k-1").header("Prefer", "wait=5"))
+                .andExpect(status().isCreated()).andReturn();
+        send(submit(1).header("Idempotency-Key", "k-1").header("Prefer", "wait=5"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", first.getResponse().getHeader("Location")))
+                .andExpect(header().string("Idempotent-Replayed", "true"));
+        http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.reserved").value(1));
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused() throws Exception {
+        send(submit(1).header("Idempotency-Key", "k-2")).andExpect(status().is2xxSuccessful());
+        problem(send(submit(2).header("Idempotency-Key", "k-2")), 422, "idempotency-key-reused");
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestIsInFlightIsAConflictUntilItIsAbandoned() throws Exception {
+        // the first request claimed the key and has not answered yet
+        var request = new ReservationRequest(ReservationId.generate(), "anonymous",
+                List.of(ReservationLine.of(sku, 1)), Duration.ofSeconds(600));
+        idempotency.claim("anonymous", "k-3", request.fingerprint(), request.id(), clock.instant(), Duration.ofHours(1));
+
+        problem(send(submit(1).header("Idempotency-Key", "k-3")), 409, "idempotency-key-in-flight");
+        clock.advance(Duration.ofMinutes(1));
+        send(submit(1).header("Idempotency-Key", "k-3")).andExpect(status().isAccepted());
+    }
+
+    @Test
+    void aClientCannotSetOwnerStatusOrIdInTheBody() throws Exception {
+        for (String field : new String[] {"\"owner\":\"mallory\"", "\"status\":\"RESERVED\"", "\"id\":\"x\""}) {
+            problem(http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]," + field + "}")),
+                    400, "malformed-json");
+        }
+        problem(http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\":[]}")), 400, "invalid-request");
+        problem(http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":0}]}")), 400, "invalid-request");
+    }
+
+    private MockHttpServletRequestBuilder submit(long quantity) {
+        return post("/reservations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}],\"holdSeconds\":600}");
+    }
+
+    private ResultActions send(MockHttpServletRequestBuilder request) throws Exception {
+        ResultActions sent = http.perform(request);
+        MvcResult started = sent.andReturn();
+        return started.getRequest().isAsyncStarted() ? http.perform(asyncDispatch(started)) : sent;
+    }
+}

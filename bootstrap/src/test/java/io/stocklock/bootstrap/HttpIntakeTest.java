@@ -1,0 +1,129 @@
+package io.stocklock.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stocklock.adapters.persistence.StockInvariants;
+import io.stocklock.application.port.in.ManageStock;
+import io.stocklock.domain.stock.Sku;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/** Real HTTP into the running service, through Kafka, to PostgreSQL and back. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestServers.class)
+class HttpIntakeTest {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpIntakeTest.class);
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManageStock manageStock;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ExecutorService clients = Executors.newFixedThreadPool(64);
+    private final HttpClient http = HttpClient.newBuilder().executor(clients).build();
+
+    @AfterEach
+    void stopClients() {
+        clients.shutdownNow();
+    }
+
+    @Test
+    void twoThousandConcurrentBuyersWaitingForTheirDecisionGetAnswersThatMatchTheDatabase() {
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("HTTP-HOT"), 500));
+        int buyers = 2_000;
+        long start = System.nanoTime();
+        List<CompletableFuture<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            long sent = System.nanoTime();
+            answers.add(http.sendAsync(post("{\"lines\":[{\"sku\":\"HTTP-HOT\",\"quantity\":1}]}")
+                                    .header("Prefer", "wait=20").build(), HttpResponse.BodyHandlers.ofString())
+                    .thenApply(response -> new Answer(response, System.nanoTime() - sent)));
+        }
+        List<Answer> done = answers.stream().map(CompletableFuture::join).toList();
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        Map<Integer, Long> byStatus = new HashMap<>();
+        done.forEach(answer -> byStatus.merge(answer.response().statusCode(), 1L, Long::sum));
+        long[] latencies = done.stream().mapToLong(answer -> answer.nanos() / 1_000_000).sorted().toArray();
+        log.info("{} concurrent POSTs with Prefer: wait in {} ms: {} by status; p50 {} ms, p99 {} ms, max {} ms",
+                buyers, elapsedMillis, byStatus, latencies[latencies.length / 2],
+                latencies[(int) (latencies.length * 0.99)], latencies[latencies.length - 1]);
+
+        assertThat(byStatus).containsOnlyKeys(201, 409).containsEntry(201, 500L).containsEntry(409, 1_500L);
+        for (Answer answer : done) {
+            String status = jdbc.sql("SELECT status FROM reservation WHERE id = ?::uuid")
+                    .param(idOf(answer.response().body())).query(String.class).single();
+            assertThat(status).isEqualTo(answer.response().statusCode() == 201 ? "RESERVED" : "REJECTED");
+        }
+        assertThat(jdbc.sql("SELECT reserved FROM inventory WHERE sku = 'HTTP-HOT'").query(Long.class).single())
+                .isEqualTo(500);
+        var invariants = new StockInvariants(jdbc);
+        assertThat(invariants.stockViolations()).isEmpty();
+        assertThat(invariants.applyViolations()).isEmpty();
+    }
+
+    @Test
+    void oneIdempotencyKeySentFiftyTimesAtOnceCreatesOneReservation() {
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("HTTP-KEY"), 100));
+        List<CompletableFuture<HttpResponse<String>>> sends = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sends.add(http.sendAsync(post("{\"lines\":[{\"sku\":\"HTTP-KEY\",\"quantity\":3}]}")
+                    .header("Idempotency-Key", "checkout-42").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> responses = sends.stream().map(CompletableFuture::join).toList();
+
+        Map<Integer, Long> byStatus = new HashMap<>();
+        responses.forEach(response -> byStatus.merge(response.statusCode(), 1L, Long::sum));
+        log.info("one Idempotency-Key 50 times at once: {} by status", byStatus);
+        assertThat(byStatus.keySet()).isSubsetOf(202, 201, 409).contains(202);
+        assertThat(responses).filteredOn(response -> response.statusCode() != 409)
+                .extracting(response -> response.headers().firstValue("Location").orElseThrow())
+                .containsOnly(responses.stream().filter(response -> response.statusCode() == 202).findFirst()
+                        .orElseThrow().headers().firstValue("Location").orElseThrow());
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                        WHERE l.sku = 'HTTP-KEY'""").query(Long.class).single()).isEqualTo(1);
+    }
+
+    private HttpRequest.Builder post(String body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/reservations"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String idOf(String body) {
+        Matcher matcher = ID.matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group(1);
+    }
+
+    private record Answer(HttpResponse<String> response, long nanos) {
+    }
+}
