@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +62,7 @@ class HttpIntakeTest {
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
             long sent = System.nanoTime();
-            answers.add(http.sendAsync(post("{\"lines\":[{\"sku\":\"HTTP-HOT\",\"quantity\":1}]}")
+            answers.add(http.sendAsync(post("{\"lines\":[{\"sku\":\"HTTP-HOT\",\"quantity\":1}]}", "buyer-" + i)
                                     .header("Prefer", "wait=20").build(), HttpResponse.BodyHandlers.ofString())
                     .thenApply(response -> new Answer(response, System.nanoTime() - sent)));
         }
@@ -93,7 +94,7 @@ class HttpIntakeTest {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of("HTTP-KEY"), 100));
         List<CompletableFuture<HttpResponse<String>>> sends = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            sends.add(http.sendAsync(post("{\"lines\":[{\"sku\":\"HTTP-KEY\",\"quantity\":3}]}")
+            sends.add(http.sendAsync(post("{\"lines\":[{\"sku\":\"HTTP-KEY\",\"quantity\":3}]}", "alice")
                     .header("Idempotency-Key", "checkout-42").build(), HttpResponse.BodyHandlers.ofString()));
         }
         List<HttpResponse<String>> responses = sends.stream().map(CompletableFuture::join).toList();
@@ -111,9 +112,10 @@ class HttpIntakeTest {
                         WHERE l.sku = 'HTTP-KEY'""").query(Long.class).single()).isEqualTo(1);
     }
 
-    private HttpRequest.Builder post(String body) {
+    private HttpRequest.Builder post(String body, String caller) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/reservations"))
                 .timeout(Duration.ofSeconds(60))
+                .header("Authorization", TestTokens.bearer(caller, "reservations:write"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }

@@ -234,9 +234,10 @@ class KafkaResilienceTest {
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.kafka.bootstrap-servers", "stocklock.kafka.requests-topic", "stocklock.kafka.events-topic",
                 "stocklock.kafka.dead-letter-topic", "stocklock.kafka.group-id", "stocklock.kafka.partitions",
-                "stocklock.kafka.relay-interval")) {
+                "stocklock.kafka.relay-interval", "stocklock.security.jwt-secret")) {
             same.add("--" + key + "=" + environment.getRequiredProperty(key));
         }
+        same.add("--server.port=0");
         return new SpringApplicationBuilder(StocklockApplication.class).run(same.toArray(String[]::new));
     }
 }

@@ -2,6 +2,7 @@ package io.stocklock.bootstrap;
 
 import io.stocklock.testsupport.TestKafka;
 import io.stocklock.testsupport.TestPostgres;
+import io.stocklock.testsupport.TestTokens;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -29,7 +30,8 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 "stocklock.kafka.dead-letter-topic=test" + n + ".reservation-requests-dlt",
                 "stocklock.kafka.group-id=test" + n,
                 "stocklock.kafka.partitions=3",
-                "stocklock.kafka.relay-interval=200ms"
+                "stocklock.kafka.relay-interval=200ms",
+                "stocklock.security.jwt-secret=" + TestTokens.SECRET
         ).applyTo(context);
     }
 }

@@ -2,6 +2,8 @@ package io.stocklock.bootstrap;
 
 import io.stocklock.testsupport.TestKafka;
 import io.stocklock.testsupport.TestPostgres;
+import io.stocklock.testsupport.TestTokens;
+import java.time.Duration;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,13 +22,17 @@ public final class TestStocklockApplication {
         System.setProperty("spring.datasource.username", database.user());
         System.setProperty("spring.datasource.password", database.password());
         System.setProperty("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        System.setProperty("stocklock.security.jwt-secret", TestTokens.SECRET);
         StocklockApplication.main(args);
         LoggerFactory.getLogger(TestStocklockApplication.class).info("""
 
                         stocklock is running; Ctrl-C stops it and both servers
                           HTTP API:   http://localhost:8080  (e.g. GET /inventory)
+                          Token:      export TOKEN='{}'
+                                      (subject dev, every scope, valid 12 h: curl -H "Authorization: $TOKEN" ...)
                           Kafka:      {}  (produce requests to stocklock.reservation-requests)
                           PostgreSQL: {}  (user {}, password {})""",
+                TestTokens.bearer("dev", TestTokens.ALL_SCOPES, Duration.ofHours(12), TestTokens.SECRET),
                 TestKafka.bootstrapServers(), database.url(), database.user(), database.password());
     }
 }

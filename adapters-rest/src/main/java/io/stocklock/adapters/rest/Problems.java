@@ -32,6 +32,11 @@ public enum Problems {
             "A request with this Idempotency-Key is still being processed"),
     INTAKE_UNAVAILABLE("intake-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
             "Requests cannot be taken in right now; retry later"),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "A valid bearer token is required"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed with this token"),
+    TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Slow down"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The body is too large"),
+    QUANTITY_LIMIT("quantity-limit", HttpStatus.UNPROCESSABLE_CONTENT, "The request asks for more than allowed"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
     public static final String BASE = "https://stocklock.io/problems/";

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest;
 
+import io.stocklock.testsupport.TestTokens;
 import io.stocklock.application.fake.InMemoryStores;
 import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Services;
@@ -11,7 +12,10 @@ import io.stocklock.application.port.out.IdempotencyRecords;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.SubmitReservationService;
 import java.time.Instant;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -19,6 +23,13 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import(RestConfiguration.class)
 class RestTestApplication {
+
+    /** Every test request is alice's, with every scope, unless it sends its own Authorization. */
+    @Bean
+    MockMvcBuilderCustomizer asAlice() {
+        return builder -> builder.defaultRequest(get("/").header("Authorization",
+                TestTokens.bearer("alice", TestTokens.ALL_SCOPES)));
+    }
 
     @Bean
     MutableClock clock() {

@@ -64,7 +64,7 @@ class SubmitApiTest {
         MvcResult accepted = send(submit(2)).andExpect(status().isAccepted())
                 .andExpect(header().exists("Location"))
                 .andExpect(jsonPath("$.status").value("PENDING"))
-                .andExpect(jsonPath("$.owner").value("anonymous")).andReturn();
+                .andExpect(jsonPath("$.owner").value("alice")).andReturn();
 
         http.perform(get(accepted.getResponse().getHeader("Location"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING"))
@@ -120,9 +120,9 @@ class SubmitApiTest {
     @Test
     void aKeyWhoseFirstRequestIsInFlightIsAConflictUntilItIsAbandoned() throws Exception {
         // the first request claimed the key and has not answered yet
-        var request = new ReservationRequest(ReservationId.generate(), "anonymous",
+        var request = new ReservationRequest(ReservationId.generate(), "alice",
                 List.of(ReservationLine.of(sku, 1)), Duration.ofSeconds(600));
-        idempotency.claim("anonymous", "k-3", request.fingerprint(), request.id(), clock.instant(), Duration.ofHours(1));
+        idempotency.claim("alice", "k-3", request.fingerprint(), request.id(), clock.instant(), Duration.ofHours(1));
 
         problem(send(submit(1).header("Idempotency-Key", "k-3")), 409, "idempotency-key-in-flight");
         clock.advance(Duration.ofMinutes(1));

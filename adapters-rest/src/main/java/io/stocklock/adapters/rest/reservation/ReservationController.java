@@ -6,7 +6,9 @@ import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCom
 import io.stocklock.application.port.in.GetReservation;
 import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
+import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import java.security.Principal;
 import io.stocklock.domain.reservation.Transition;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,24 +33,29 @@ class ReservationController {
     }
 
     @GetMapping("/{id}")
-    ReservationResponse get(@PathVariable String id) {
-        ReservationId reservationId = ReservationId.parse(id);
-        return getReservation.get(reservationId).map(ReservationResponse::from)
-                .orElseThrow(() -> notFound(reservationId));
+    ReservationResponse get(@PathVariable String id, Principal caller) {
+        return ReservationResponse.from(owned(ReservationId.parse(id), caller));
     }
 
     @PostMapping("/{id}/confirm")
-    ReservationResponse confirm(@PathVariable String id) {
-        ReservationId reservationId = ReservationId.parse(id);
+    ReservationResponse confirm(@PathVariable String id, Principal caller) {
+        ReservationId reservationId = owned(ReservationId.parse(id), caller).id();
         return answer(confirmReservation.confirm(new ConfirmReservationCommand(reservationId))
                 .orElseThrow(() -> notFound(reservationId)));
     }
 
     @PostMapping("/{id}/release")
-    ReservationResponse release(@PathVariable String id) {
-        ReservationId reservationId = ReservationId.parse(id);
+    ReservationResponse release(@PathVariable String id, Principal caller) {
+        ReservationId reservationId = owned(ReservationId.parse(id), caller).id();
         return answer(releaseReservation.release(new ReleaseReservationCommand(reservationId))
                 .orElseThrow(() -> notFound(reservationId)));
+    }
+
+    /** A caller sees only its own reservations; another caller's looks exactly like one that does not exist. */
+    private Reservation owned(ReservationId id, Principal caller) {
+        return getReservation.get(id)
+                .filter(reservation -> caller == null || reservation.owner().equals(caller.getName()))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static ReservationResponse answer(Transition transition) {

@@ -2,6 +2,7 @@ package io.stocklock.adapters.rest.reservation;
 
 import io.stocklock.adapters.rest.Problems;
 import io.stocklock.adapters.rest.RestSettings;
+import io.stocklock.adapters.rest.security.SecuritySettings;
 import io.stocklock.application.port.in.SubmitReservation;
 import io.stocklock.application.port.in.SubmitReservation.SubmitReservationCommand;
 import io.stocklock.application.port.in.SubmitReservation.SubmitResult;
@@ -46,15 +47,17 @@ class SubmitController {
     private final IdempotencyRecords idempotency;
     private final DecisionWaiter waiter;
     private final RestSettings settings;
+    private final SecuritySettings limits;
     private final JsonMapper json;
     private final Clock clock;
 
     SubmitController(SubmitReservation submitReservation, IdempotencyRecords idempotency, DecisionWaiter waiter,
-                     RestSettings settings, JsonMapper json, Clock clock) {
+                     RestSettings settings, SecuritySettings limits, JsonMapper json, Clock clock) {
         this.submitReservation = submitReservation;
         this.idempotency = idempotency;
         this.waiter = waiter;
         this.settings = settings;
+        this.limits = limits;
         this.json = json;
         this.clock = clock;
     }
@@ -69,6 +72,11 @@ class SubmitController {
         Duration hold = body.holdSeconds() == null ? settings.defaultHold() : Duration.ofSeconds(body.holdSeconds());
         ReservationId id = key == null ? ReservationId.generate() : idFor(caller, key);
         var request = new ReservationRequest(id, caller, body.toDomain(), hold);
+        long units = request.lines().stream().mapToLong(line -> line.quantity().value()).sum();
+        if (units > limits.maxQuantityPerRequest()) {
+            throw Problems.QUANTITY_LIMIT.exception("the request asks for " + units + " units; at most "
+                    + limits.maxQuantityPerRequest() + " per request are allowed");
+        }
         Duration wait = waitOf(prefer);
 
         if (key != null) {

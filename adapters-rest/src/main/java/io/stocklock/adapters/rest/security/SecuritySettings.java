@@ -1,0 +1,24 @@
+package io.stocklock.adapters.rest.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may call the API ({@code stocklock.security.*}). Tokens are JWTs checked against a shared secret (HS256, set
+ * {@code jwt-secret}) or, when no secret is set, against Spring Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*} (JWK set URI, issuer URI or public key).
+ *
+ * @param enabled             false lets every request in as {@code anonymous}: for trying things out only
+ * @param jwtSecret           the HS256 secret, at least 32 bytes
+ * @param maxQuantityPerRequest the most units one request may ask for, over all its lines
+ * @param requestsPerSecond   each caller's sustained request rate; more is answered 429
+ * @param burst               how many requests a caller may send at once above that rate
+ */
+@ConfigurationProperties("stocklock.security")
+public record SecuritySettings(
+        @DefaultValue("true") boolean enabled,
+        String jwtSecret,
+        @DefaultValue("1000") long maxQuantityPerRequest,
+        @DefaultValue("100") double requestsPerSecond,
+        @DefaultValue("200") int burst) {
+}

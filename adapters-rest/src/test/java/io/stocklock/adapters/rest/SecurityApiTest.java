@@ -1,0 +1,103 @@
+package io.stocklock.adapters.rest;
+
+import static io.stocklock.adapters.rest.InventoryApiTest.problem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.stocklock.testsupport.TestTokens;
+import io.stocklock.application.fake.Services;
+import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
+import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.stock.Sku;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(properties = {"stocklock.security.requests-per-second=0.01", "stocklock.security.burst=50",
+        "stocklock.security.max-quantity-per-request=10"})
+class SecurityApiTest {
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    Services services;
+
+    private final String sku = "SEC-" + UUID.randomUUID().toString().substring(0, 8);
+    private ReservationId alicesHold;
+
+    @BeforeEach
+    void alicesReservation() {
+        services.manageStock().create(new CreateStockCommand(Sku.of(sku), 10));
+        var request = new ReservationRequest(ReservationId.generate(), "alice", List.of(ReservationLine.of(sku, 1)),
+                Duration.ofMinutes(5));
+        services.process().process(new ProcessReservationsCommand(List.of(request)));
+        alicesHold = request.id();
+    }
+
+    @Test
+    void noValidTokenNoAccess() throws Exception {
+        String path = "/inventory/" + sku;
+        problem(http.perform(get(path).header("Authorization", "")), 401, "unauthorized")
+                .andExpect(header().string("WWW-Authenticate", "Bearer"));
+        problem(http.perform(get(path).header("Authorization", "Bearer not.a.jwt")), 401, "unauthorized");
+        problem(http.perform(get(path).header("Authorization",
+                TestTokens.bearer("alice", TestTokens.ALL_SCOPES, Duration.ofMinutes(-5), TestTokens.SECRET))), 401, "unauthorized");
+        problem(http.perform(get(path).header("Authorization", TestTokens.bearer("alice", TestTokens.ALL_SCOPES,
+                Duration.ofMinutes(5), "another-secret-of-at-least-thirty-two-bytes"))), 401, "unauthorized");
+        problem(http.perform(get(path).header("Authorization", "Basic YWxpY2U6c2VjcmV0")), 401, "unauthorized");
+    }
+
+    @Test
+    void eachEndpointNeedsItsScope() throws Exception {
+        problem(http.perform(get("/inventory/" + sku).header("Authorization",
+                TestTokens.bearer("alice", "reservations:read"))), 403, "forbidden");
+        problem(http.perform(post("/inventory").contentType(MediaType.APPLICATION_JSON).content("{}")
+                .header("Authorization", TestTokens.bearer("alice", "inventory:read"))), 403, "forbidden");
+        problem(http.perform(post("/reservations/" + alicesHold + "/confirm")
+                .header("Authorization", TestTokens.bearer("alice", "reservations:read"))), 403, "forbidden");
+        http.perform(get("/reservations/" + alicesHold)
+                .header("Authorization", TestTokens.bearer("alice", "reservations:read"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void anotherCallersReservationDoesNotExist() throws Exception {
+        String bob = TestTokens.bearer("bob", TestTokens.ALL_SCOPES);
+        problem(http.perform(get("/reservations/" + alicesHold).header("Authorization", bob)),
+                404, "reservation-not-found");
+        problem(http.perform(post("/reservations/" + alicesHold + "/release").header("Authorization", bob)),
+                404, "reservation-not-found");
+        http.perform(get("/reservations/" + alicesHold)).andExpect(status().isOk());
+    }
+
+    @Test
+    void perCallerLimits() throws Exception {
+        problem(http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":6},{\"sku\":\"" + sku
+                        + "\",\"quantity\":5}]}")), 422, "quantity-limit");
+        problem(http.perform(post("/inventory").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"sku\":\"" + "x".repeat(70_000) + "\",\"onHand\":1}")), 413, "payload-too-large");
+    }
+
+    @Test
+    void tooManyRequestsFromOneCallerAreTurnedAway() throws Exception {
+        String carol = TestTokens.bearer("carol-" + UUID.randomUUID(), TestTokens.ALL_SCOPES);
+        // a burst of 50, then one per 100 s: the 51st request in a row is refused
+        for (int i = 0; i < 50; i++) {
+            http.perform(get("/inventory/" + sku).header("Authorization", carol)).andExpect(status().isOk());
+        }
+        problem(http.perform(get("/inventory/" + sku).header("Authorization", carol)), 429, "too-many-requests")
+                .andExpect(header().exists("Retry-After"));
+        http.perform(get("/inventory/" + sku)).andExpect(status().isOk()); // alice has her own budget
+    }
+}
