@@ -1,5 +1,10 @@
 package io.stocklock.adapters.rest;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +20,19 @@ import tools.jackson.databind.DeserializationFeature;
 @ComponentScan
 @EnableConfigurationProperties(RestSettings.class)
 public class RestConfiguration {
+
+    @Bean
+    OpenAPI stocklockApi() {
+        return new OpenAPI()
+                .info(new Info().title("stocklock").version("1")
+                        .description("Inventory reservations that never oversell. Errors are RFC 9457 problem+json "
+                                + "with stable types (https://stocklock.io/problems/...), listed in docs/problems.md."))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("Scopes: reservations:read, reservations:write, inventory:read, "
+                                + "inventory:write. The subject owns the reservations it makes.")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
 
     @Bean
     JsonMapperBuilderCustomizer refuseUnknownFields() {
