@@ -17,6 +17,7 @@ import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
+import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -67,6 +68,12 @@ class UseCaseConfiguration {
     SubmitReservationService submitReservation(Transactions transactions, ReservationStore reservations,
                                                RequestIntake intake, FailReservation failReservation, Clock clock) {
         return new SubmitReservationService(transactions, reservations, intake, failReservation, clock);
+    }
+
+    @Bean
+    RepublishStalePendingService republishStalePending(Transactions transactions, ReservationStore reservations,
+                                                       RequestIntake intake, Clock clock) {
+        return new RepublishStalePendingService(transactions, reservations, intake, clock);
     }
 
     @Bean

@@ -45,6 +45,7 @@ public final class InMemoryStores {
         final List<LedgerEntry> ledger = new ArrayList<>();
         final List<OutcomeEvents.OutcomeEvent> events = new ArrayList<>();
         final Map<UUID, Instant> claimedUntil = new HashMap<>();
+        final Map<ReservationId, Instant> resubmittedAt = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
         final Map<String, IdempotencyRecords.IdempotencyRecord> idempotency = new HashMap<>();
 
@@ -55,6 +56,7 @@ public final class InMemoryStores {
             copy.ledger.addAll(ledger);
             copy.events.addAll(events);
             copy.claimedUntil.putAll(claimedUntil);
+            copy.resubmittedAt.putAll(resubmittedAt);
             copy.published.addAll(published);
             copy.idempotency.putAll(idempotency);
             return copy;
@@ -139,6 +141,22 @@ public final class InMemoryStores {
             @Override
             public Optional<Reservation> find(ReservationId id) {
                 return read(() -> Optional.ofNullable(state.reservations.get(id)));
+            }
+
+            @Override
+            public List<Reservation> claimStalePending(Instant before, Instant now, int limit) {
+                return read(() -> {
+                    List<Reservation> stale = state.reservations.values().stream()
+                            .filter(reservation -> reservation.status() == ReservationStatus.PENDING)
+                            .filter(reservation -> reservation.createdAt().isBefore(before))
+                            .filter(reservation -> state.resubmittedAt.getOrDefault(reservation.id(), Instant.MIN)
+                                    .isBefore(before))
+                            .sorted(Comparator.comparing(Reservation::createdAt))
+                            .limit(limit)
+                            .toList();
+                    stale.forEach(reservation -> state.resubmittedAt.put(reservation.id(), now));
+                    return stale;
+                });
             }
 
             @Override

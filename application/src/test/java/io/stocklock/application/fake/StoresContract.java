@@ -206,6 +206,29 @@ public abstract class StoresContract {
     }
 
     @Test
+    void stalePendingRequestsAreClaimedOldestFirstAndOncePerAge() {
+        Reservation old = Reservation.pending(pending("A", 1).request(), NOW.minus(Duration.ofMinutes(5)));
+        Reservation older = Reservation.pending(pending("A", 1).request(), NOW.minus(Duration.ofMinutes(9)));
+        Reservation fresh = pending("A", 1);
+        Reservation decided = Reservation.pending(pending("A", 1).request(), NOW.minus(Duration.ofMinutes(5)));
+        inTx(() -> {
+            ports.reservations().insertIfAbsent(List.of(old, older, fresh, decided));
+            ports.reservations().update(List.of(decided.reject("unknown SKU A", NOW)));
+        });
+        Instant before = NOW.minus(Duration.ofMinutes(1));
+
+        List<Reservation> claimed = ports.transactions().inTransaction(
+                () -> ports.reservations().claimStalePending(before, NOW, 10));
+
+        assertThat(claimed).extracting(Reservation::id).containsExactly(older.id(), old.id());
+        assertThat(ports.transactions().inTransaction(
+                () -> ports.reservations().claimStalePending(before, NOW, 10))).isEmpty();
+        assertThat(ports.transactions().inTransaction(() -> ports.reservations()
+                .claimStalePending(NOW.plus(Duration.ofMinutes(1)), NOW.plus(Duration.ofMinutes(2)), 1)))
+                .extracting(Reservation::id).containsExactly(older.id());
+    }
+
+    @Test
     void findAllReadsManyWithoutLocking() {
         Reservation one = pending("A", 1);
         Reservation two = pending("B", 2);

@@ -109,6 +109,27 @@ public class JdbcReservationStore implements ReservationStore {
     }
 
     @Override
+    public List<Reservation> claimStalePending(Instant before, Instant now, int limit) {
+        return ReservationRow.read(jdbc.sql("""
+                        WITH stale AS (
+                            SELECT id FROM reservation
+                            WHERE status = 'PENDING' AND created_at < ?::timestamptz
+                              AND (resubmitted_at IS NULL OR resubmitted_at < ?::timestamptz)
+                            ORDER BY created_at
+                            LIMIT ?
+                            FOR UPDATE SKIP LOCKED),
+                        claimed AS (
+                            UPDATE reservation r SET resubmitted_at = ?::timestamptz
+                            FROM stale WHERE r.id = stale.id
+                            RETURNING r.*)
+                        SELECT\s""" + COLUMNS + """
+                        FROM claimed r LEFT JOIN reservation_line l ON l.reservation_id = r.id
+                        ORDER BY r.created_at, r.id, l.sku
+                        """)
+                .param(before.toString()).param(before.toString()).param(limit).param(now.toString()));
+    }
+
+    @Override
     public void update(Collection<Reservation> reservations) {
         if (reservations.isEmpty()) {
             return;

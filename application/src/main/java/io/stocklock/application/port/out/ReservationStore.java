@@ -28,6 +28,12 @@ public interface ReservationStore {
      */
     List<Reservation> lockLapsed(Instant now, int limit);
 
+    /**
+     * Claims up to {@code limit} requests still PENDING that were created, and last claimed, before {@code before},
+     * oldest first, skipping rows another transaction holds; marks them claimed at {@code now}.
+     */
+    List<Reservation> claimStalePending(Instant before, Instant now, int limit);
+
     /** Writes the status, decision time, expiry and reason of already stored reservations. */
     void update(Collection<Reservation> reservations);
 

@@ -1,0 +1,21 @@
+package io.stocklock.bootstrap;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The work every instance does in the background ({@code stocklock.background.*}); instances share it safely.
+ *
+ * @param expiryPeriod        how often holds whose time is up are expired
+ * @param expiryBatchSize     most holds expired in one transaction
+ * @param stalePendingAfter   how long a request may stay PENDING before it is handed to the intake again
+ * @param stalePendingPeriod  how often that is looked for
+ */
+@ConfigurationProperties("stocklock.background")
+record BackgroundSettings(
+        @DefaultValue("1s") Duration expiryPeriod,
+        @DefaultValue("500") int expiryBatchSize,
+        @DefaultValue("60s") Duration stalePendingAfter,
+        @DefaultValue("10s") Duration stalePendingPeriod) {
+}

@@ -1,0 +1,54 @@
+package io.stocklock.bootstrap;
+
+import io.stocklock.application.port.in.ExpireReservations;
+import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
+import io.stocklock.application.port.in.RepublishStalePending;
+import io.stocklock.application.port.in.RepublishStalePending.RepublishStalePendingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Expires lapsed holds and re-submits requests left PENDING; a failed run is logged and tried again next period. */
+@Component
+class BackgroundWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+
+    private final ExpireReservations expireReservations;
+    private final RepublishStalePending republishStalePending;
+    private final BackgroundSettings settings;
+
+    BackgroundWork(ExpireReservations expireReservations, RepublishStalePending republishStalePending,
+                   BackgroundSettings settings) {
+        this.expireReservations = expireReservations;
+        this.republishStalePending = republishStalePending;
+        this.settings = settings;
+    }
+
+    @Scheduled(fixedDelayString = "${stocklock.background.expiry-period:1s}")
+    void expireLapsedHolds() {
+        try {
+            int expired;
+            do {
+                expired = expireReservations.expire(new ExpireReservationsCommand(settings.expiryBatchSize()));
+            } while (expired == settings.expiryBatchSize());
+        } catch (RuntimeException e) {
+            LOG.warn("expiring lapsed holds failed; trying again in {}", settings.expiryPeriod(), e);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${stocklock.background.stale-pending-period:10s}")
+    void republishStalePending() {
+        try {
+            int republished = republishStalePending.republish(
+                    new RepublishStalePendingCommand(settings.stalePendingAfter(), 500));
+            if (republished > 0) {
+                LOG.info("handed {} requests left PENDING to the intake again", republished);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("re-submitting stale PENDING requests failed; trying again in {}",
+                    settings.stalePendingPeriod(), e);
+        }
+    }
+}
