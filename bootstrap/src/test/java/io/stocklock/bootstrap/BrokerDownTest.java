@@ -1,0 +1,68 @@
+package io.stocklock.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stocklock.application.port.in.GetReservation;
+import io.stocklock.application.port.in.ManageStock;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.testsupport.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+
+/** With no Kafka broker to take requests, HTTP intake answers 503 and never 202, and the request is FAILED. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"stocklock.kafka.send-timeout=2s", "spring.kafka.admin.operation-timeout=2s",
+                "spring.kafka.admin.properties.request.timeout.ms=2000",
+                "spring.kafka.admin.properties.default.api.timeout.ms=2000"})
+@ContextConfiguration(initializers = BrokerDownTest.NoBroker.class)
+class BrokerDownTest {
+
+    /** The test database, but nothing listens where Kafka should be. */
+    static class NoBroker extends TestServers {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of("spring.kafka.bootstrap-servers=localhost:1").applyTo(context);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManageStock manageStock;
+    @Autowired
+    GetReservation getReservation;
+
+    @Test
+    void anUnreachableBrokerMeans503AndAFailedRequest() throws Exception {
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("NO-BROKER"), 5));
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/reservations"))
+                .header("Authorization", TestTokens.bearer("alice", "reservations:write"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"lines\":[{\"sku\":\"NO-BROKER\",\"quantity\":1}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(response.body()).contains("https://stocklock.io/problems/intake-unavailable");
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(response.body());
+        assertThat(id.find()).isTrue();
+        assertThat(getReservation.get(ReservationId.parse(id.group(1))).orElseThrow().status())
+                .isEqualTo(ReservationStatus.FAILED);
+    }
+}
