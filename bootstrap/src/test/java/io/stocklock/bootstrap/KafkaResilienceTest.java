@@ -124,16 +124,17 @@ class KafkaResilienceTest {
         String sku = "REBALANCE";
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of(sku), 3_000));
 
-        Set<ReservationId> ids = submitInBackground(sku, 4_000, Duration.ofMillis(2));
+        // paced so the requests keep coming while the listener stops and the second instance comes and goes
+        Set<ReservationId> ids = submitInBackground(sku, 4_000, Duration.ofMillis(5));
         awaitDecided(sku, 500, Duration.ofMinutes(1));
         reservationRequestListenerContainer.stop();
         long whileStopped = decided(sku);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> decided(sku) == whileStopped);
         reservationRequestListenerContainer.start();
 
-        awaitDecided(sku, whileStopped + 500, Duration.ofMinutes(1));
+        awaitDecided(sku, Math.min(whileStopped + 500, 4_000), Duration.ofMinutes(1));
         try (ConfigurableApplicationContext second = secondInstance()) {
-            awaitDecided(sku, decided(sku) + 500, Duration.ofMinutes(1));
+            awaitDecided(sku, Math.min(decided(sku) + 500, 4_000), Duration.ofMinutes(1));
         }
         awaitDecided(sku, 4_000, Duration.ofMinutes(3));
 
