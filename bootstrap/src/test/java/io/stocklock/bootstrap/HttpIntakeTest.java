@@ -6,7 +6,9 @@ import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.testsupport.TestTokens;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,6 +112,18 @@ class HttpIntakeTest {
         assertThat(jdbc.sql("""
                         SELECT COUNT(*) FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
                         WHERE l.sku = 'HTTP-KEY'""").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyThatDoesNotAnnounceItsLengthIsCutOffAt64KiB() throws Exception {
+        byte[] huge = ("{\"lines\":[{\"sku\":\"" + "x".repeat(100_000) + "\",\"quantity\":1}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(post("", "alice")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))) // chunked
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("https://stocklock.io/problems/payload-too-large");
     }
 
     private HttpRequest.Builder post(String body, String caller) {

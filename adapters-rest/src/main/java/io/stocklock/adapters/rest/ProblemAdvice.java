@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest;
 
+import io.stocklock.adapters.rest.security.LimitedBody;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (causedBy(e, LimitedBody.TooLargeException.class)) {
+            ProblemDetail tooLarge = Problems.PAYLOAD_TOO_LARGE.detail(conciseReason(e));
+            return ResponseEntity.status(tooLarge.getStatus()).body(tooLarge);
+        }
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setType(switch (status.value()) {
                 case 400 -> e instanceof org.springframework.http.converter.HttpMessageNotReadableException
@@ -53,6 +58,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return response;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String conciseReason(Exception e) {

@@ -47,7 +47,7 @@ class CallerLimits extends OncePerRequestFilter {
                     + settings.requestsPerSecond() + " requests per second from " + name), null);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(new LimitedBody(request, MAX_BODY_BYTES), response);
     }
 
     private static final class Bucket {
