@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -103,7 +104,10 @@ public final class TestPostgres {
                 Path dataDirectory = Files.createTempDirectory("stocklock-test-postgres");
                 EmbeddedServer server = new EmbeddedServer(dataDirectory);
                 server.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.stop();
+                    deleteRecursively(dataDirectory);
+                }, "embedded-postgres-stop"));
                 return server;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
@@ -148,6 +152,14 @@ public final class TestPostgres {
 
         default String urlOf(String database) {
             return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is not worth failing a shutdown for
         }
     }
 
