@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(BackgroundSettings.class)
 @Import({PersistenceConfiguration.class, KafkaConfiguration.class, RestConfiguration.class,
-        UseCaseConfiguration.class})
+        UseCaseConfiguration.class, OperationsConfiguration.class})
 public class StocklockApplication {
 
     public static void main(String[] args) {

@@ -13,6 +13,7 @@ import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationRequest;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
@@ -119,8 +121,11 @@ public class KafkaConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         var requests = new ReservationRequestDeserializer(json, settings.defaultHold(), settings.maxRequestBytes());
-        return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+        var factory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(requests));
+        // the Kafka client's own metrics, consumer lag among them (kafka.consumer.fetch.manager.records.lag.max)
+        factory.addListener(new MicrometerConsumerListener<>(Metrics.globalRegistry));
+        return factory;
     }
 
     @Bean
@@ -143,6 +148,7 @@ public class KafkaConfiguration {
                                                 FailReservation failReservation) {
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
             reservationDeadLetters.accept(record, consumer, failure);
+            Metrics.counter("stocklock.dead.letters").increment();
             failTheRequest(failure, failReservation);
         };
         var untilTheDatabaseIsBack = new ExponentialBackOff(200, 2.0);

@@ -4,6 +4,8 @@ import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.domain.reservation.ReservationRequest;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.logging.LogFactory;
@@ -78,7 +80,26 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
             return;
         }
         afterCommit.run();
+        record(records, outcomes);
         deadLetterConflicts(records, outcomes, consumer);
+    }
+
+    /** Decisions by outcome, batch sizes, and how long requests waited from submission to decision. */
+    private static void record(List<ConsumerRecord<String, ReservationRequest>> records,
+                               List<RequestOutcome> outcomes) {
+        Metrics.summary("stocklock.batch.size").record(outcomes.size());
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < outcomes.size(); i++) {
+            RequestOutcome outcome = outcomes.get(i);
+            String kind = outcome instanceof RequestOutcome.Decided decided
+                    ? decided.reservation().status().name().toLowerCase()
+                    : outcome instanceof RequestOutcome.AlreadyDecided ? "already_decided" : "conflicting";
+            Metrics.counter("stocklock.decisions", "outcome", kind).increment();
+            if (outcome instanceof RequestOutcome.Decided && records.get(i).timestamp() > 0) {
+                Metrics.timer("stocklock.submit.to.decision")
+                        .record(Duration.ofMillis(Math.max(0, now - records.get(i).timestamp())));
+            }
+        }
     }
 
     private void decideAlone(ConsumerRecord<String, ReservationRequest> record, Consumer<?, ?> consumer) {
@@ -94,6 +115,7 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
             throw new BatchListenerFailedException(failed.getMessage(), failed, record);
         }
         afterCommit.run();
+        record(List.of(record), outcomes);
         deadLetterConflicts(List.of(record), outcomes, consumer);
     }
 

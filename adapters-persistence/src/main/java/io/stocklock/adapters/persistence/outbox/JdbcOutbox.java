@@ -26,6 +26,11 @@ public class JdbcOutbox implements Outbox {
         this.jdbc = jdbc;
     }
 
+    /** Events committed but not yet published. */
+    public long backlog() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL").query(Long.class).single();
+    }
+
     @Override
     public List<PendingOutcome> claim(int limit, Duration lease) {
         return jdbc.sql("""

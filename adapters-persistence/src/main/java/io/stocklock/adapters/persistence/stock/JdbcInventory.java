@@ -1,5 +1,7 @@
 package io.stocklock.adapters.persistence.stock;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
@@ -17,6 +19,10 @@ public class JdbcInventory implements Inventory {
     private static final RowMapper<StockLevel> LEVEL = (rs, row) ->
             new StockLevel(Sku.of(rs.getString("sku")), rs.getLong("on_hand"), rs.getLong("reserved"));
 
+    /** How long taking the stock locks of a batch took: mostly waiting for the batch before to commit. */
+    private static final Timer LOCK_WAIT = Timer.builder("stocklock.lock.wait")
+            .description("time to lock the stock rows of one batch").register(Metrics.globalRegistry);
+
     private final JdbcClient jdbc;
 
     public JdbcInventory(JdbcClient jdbc) {
@@ -29,7 +35,7 @@ public class JdbcInventory implements Inventory {
             return Map.of();
         }
         // one statement, rows locked in ascending SKU order: two batches can never wait on each other in a circle
-        List<StockLevel> locked = jdbc.sql("""
+        List<StockLevel> locked = LOCK_WAIT.record(() -> jdbc.sql("""
                         SELECT sku, on_hand, reserved FROM inventory
                         WHERE sku = ANY(?)
                         ORDER BY sku
@@ -37,7 +43,7 @@ public class JdbcInventory implements Inventory {
                         """)
                 .param(skus.stream().map(Sku::value).toArray(String[]::new))
                 .query(LEVEL)
-                .list();
+                .list());
         Map<Sku, StockLevel> bySku = new TreeMap<>();
         locked.forEach(level -> bySku.put(level.sku(), level));
         return bySku;

@@ -42,8 +42,8 @@ public class SecurityConfiguration {
         }
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
-                                "/error").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
+                                "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/reservations/**").hasAuthority("SCOPE_reservations:read")
                         .requestMatchers(HttpMethod.POST, "/reservations/**", "/reservations")
                         .hasAuthority("SCOPE_reservations:write")
