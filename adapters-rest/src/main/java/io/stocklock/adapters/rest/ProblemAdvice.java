@@ -1,6 +1,5 @@
 package io.stocklock.adapters.rest;
 
-import io.stocklock.adapters.rest.security.LimitedBody;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest.security;
 
+import io.stocklock.adapters.rest.LimitedBody;
 import io.stocklock.adapters.rest.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

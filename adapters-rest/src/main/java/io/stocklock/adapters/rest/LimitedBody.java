@@ -1,4 +1,4 @@
-package io.stocklock.adapters.rest.security;
+package io.stocklock.adapters.rest;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -18,7 +18,7 @@ public final class LimitedBody extends HttpServletRequestWrapper {
 
     private final long limit;
 
-    LimitedBody(HttpServletRequest request, long limit) {
+    public LimitedBody(HttpServletRequest request, long limit) {
         super(request);
         this.limit = limit;
     }
