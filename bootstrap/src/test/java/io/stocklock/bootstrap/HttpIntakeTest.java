@@ -1,7 +1,9 @@
 package io.stocklock.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
@@ -47,6 +49,8 @@ class HttpIntakeTest {
     ManageStock manageStock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    KafkaSettings settings;
 
     private final ExecutorService clients = Executors.newFixedThreadPool(64);
     private final HttpClient http = HttpClient.newBuilder().executor(clients).build();
@@ -112,6 +116,25 @@ class HttpIntakeTest {
         assertThat(jdbc.sql("""
                         SELECT COUNT(*) FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
                         WHERE l.sku = 'HTTP-KEY'""").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theCallersTraceContextTravelsWithTheRequestThroughKafka() throws Exception {
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("HTTP-TRACED"), 1));
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        HttpResponse<String> response = http.send(post("{\"lines\":[{\"sku\":\"HTTP-TRACED\",\"quantity\":1}]}",
+                        "alice").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        try (var requests = new TopicReader(settings.requestsTopic())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> requests.records().stream()
+                    .filter(record -> record.value().contains("HTTP-TRACED"))
+                    .anyMatch(record -> record.headers().lastHeader("traceparent") != null
+                            && new String(record.headers().lastHeader("traceparent").value(),
+                            StandardCharsets.UTF_8).contains(traceId)));
+        }
     }
 
     @Test

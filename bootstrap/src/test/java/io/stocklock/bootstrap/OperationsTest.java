@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.stocklock.application.port.in.ManageStock;
@@ -46,7 +47,7 @@ class OperationsTest {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of("OPS"), 1));
         intake.submit(new ReservationRequest(ReservationId.generate(), "ops", List.of(ReservationLine.of("OPS", 1)),
                 Duration.ofMinutes(1)));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.perform(get("/actuator/prometheus")).andExpect(status().isOk())
                         .andExpect(content().string(containsString("stocklock_decisions_total{outcome=\"reserved\"")))
                         .andExpect(content().string(containsString("stocklock_batch_size_count")))

@@ -1,5 +1,6 @@
 package io.stocklock.bootstrap;
 
+import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.testsupport.TestKafka;
@@ -7,7 +8,11 @@ import io.stocklock.testsupport.TestPostgres;
 import io.stocklock.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 
@@ -42,9 +47,32 @@ public final class TestStocklockApplication {
                                       (subject dev, every scope, valid 12 h: curl -H "Authorization: $TOKEN" ...)
                           Kafka:      {}  (produce requests to stocklock.reservation-requests)
                           PostgreSQL: {}  (user {}, password {})
-                        Nothing persists: both servers start empty and their files are deleted at exit.""",
+                        Nothing persists: both servers start empty and their files are deleted at exit.
+                        Outcome events published to stocklock.reservation-events are logged below as they arrive.""",
                 DEMO_STOCK.keySet(),
                 TestTokens.bearer("dev", TestTokens.ALL_SCOPES, Duration.ofHours(12), TestTokens.SECRET),
                 TestKafka.bootstrapServers(), database.url(), database.user(), database.password());
+        logOutcomeEvents(context.getBean(KafkaSettings.class).eventsTopic());
+    }
+
+    /** What a consumer of the events topic receives, in the log, so the whole flow can be watched without tools. */
+    private static void logOutcomeEvents(String topic) {
+        Thread watcher = new Thread(() -> {
+            var log = LoggerFactory.getLogger("outcome-events");
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "stocklock-local-run-watcher",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                while (!Thread.currentThread().isInterrupted()) {
+                    consumer.poll(Duration.ofSeconds(1)).forEach(event -> log.info("outcome event: {}", event.value()));
+                }
+            } catch (RuntimeException e) {
+                log.debug("outcome event watcher stopped", e);
+            }
+        }, "outcome-event-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 }

@@ -109,7 +109,10 @@ public class KafkaConfiguration {
 
     @Bean
     KafkaTemplate<String, Object> stocklockKafkaTemplate(ProducerFactory<String, Object> stocklockProducerFactory) {
-        return new KafkaTemplate<>(stocklockProducerFactory);
+        var template = new KafkaTemplate<>(stocklockProducerFactory);
+        // carries the caller's trace context (traceparent) in record headers when a tracer is configured
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
@@ -180,6 +183,7 @@ public class KafkaConfiguration {
         factory.setConcurrency(settings.concurrency());
         factory.setCommonErrorHandler(reservationErrorHandler);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        factory.getContainerProperties().setObservationEnabled(true);
         var container = factory.createContainer(settings.requestsTopic());
         container.getContainerProperties().setGroupId(settings.groupId());
         container.setBeanName("stocklock-reservation-requests");
