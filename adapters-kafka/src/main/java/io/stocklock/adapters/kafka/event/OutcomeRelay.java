@@ -62,10 +62,13 @@ public class OutcomeRelay implements SmartLifecycle {
         return thread != null;
     }
 
-    /** Stops after the listener containers, so events of their last batches are published. */
+    /**
+     * Stops after the listener containers (phase {@code Integer.MAX_VALUE - 100}; lower phases stop later), so the
+     * events of their last batches are published.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 100;
+        return SmartLifecycle.DEFAULT_PHASE - 200;
     }
 
     private void run() {
