@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -133,7 +132,7 @@ class KafkaResilienceTest {
         reservationRequestListenerContainer.start();
 
         awaitDecided(sku, Math.min(whileStopped + 500, 4_000), Duration.ofMinutes(1));
-        try (ConfigurableApplicationContext second = secondInstance()) {
+        try (ConfigurableApplicationContext second = TestServers.anotherInstance(environment)) {
             awaitDecided(sku, Math.min(decided(sku) + 500, 4_000), Duration.ofMinutes(1));
         }
         awaitDecided(sku, 4_000, Duration.ofMinutes(3));
@@ -227,18 +226,5 @@ class KafkaResilienceTest {
                     .filter(letter -> letter.value() != null && wanted.stream().anyMatch(letter.value()::contains))
                     .count();
         }
-    }
-
-    /** Another stocklock instance on the same database, topics and consumer group. */
-    private ConfigurableApplicationContext secondInstance() {
-        List<String> same = new ArrayList<>();
-        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                "spring.kafka.bootstrap-servers", "stocklock.kafka.requests-topic", "stocklock.kafka.events-topic",
-                "stocklock.kafka.dead-letter-topic", "stocklock.kafka.group-id", "stocklock.kafka.partitions",
-                "stocklock.kafka.relay-interval", "stocklock.security.jwt-secret")) {
-            same.add("--" + key + "=" + environment.getRequiredProperty(key));
-        }
-        same.add("--server.port=0");
-        return new SpringApplicationBuilder(StocklockApplication.class).run(same.toArray(String[]::new));
     }
 }

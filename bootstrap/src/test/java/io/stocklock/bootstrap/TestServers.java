@@ -3,10 +3,14 @@ package io.stocklock.bootstrap;
 import io.stocklock.testsupport.TestKafka;
 import io.stocklock.testsupport.TestPostgres;
 import io.stocklock.testsupport.TestTokens;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * Points an application context at the shared test servers: a database of its own on the test PostgreSQL, and topics
@@ -15,6 +19,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class TestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
+
+    /** Another stocklock instance on the same database, topics and consumer group as the given one. */
+    static ConfigurableApplicationContext anotherInstance(Environment of) {
+        List<String> same = new ArrayList<>();
+        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+                "spring.kafka.bootstrap-servers", "stocklock.kafka.requests-topic", "stocklock.kafka.events-topic",
+                "stocklock.kafka.dead-letter-topic", "stocklock.kafka.group-id", "stocklock.kafka.partitions",
+                "stocklock.kafka.batch-size", "stocklock.kafka.relay-interval", "stocklock.security.jwt-secret")) {
+            if (of.containsProperty(key)) {
+                same.add("--" + key + "=" + of.getProperty(key));
+            }
+        }
+        same.add("--server.port=0");
+        return new SpringApplicationBuilder(StocklockApplication.class).run(same.toArray(String[]::new));
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
