@@ -32,6 +32,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -40,6 +42,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @ContextConfiguration(initializers = TestServers.class)
 class KafkaIntakeTest {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaIntakeTest.class);
 
     @Autowired
     KafkaSettings settings;
@@ -141,7 +145,7 @@ class KafkaIntakeTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.records().size() >= poison.size());
             List<String> reasons = deadLetters.records().stream()
                     .map(letter -> header(letter, KafkaConfiguration.REASON_HEADER)).toList();
-            System.out.println("dead letters: " + reasons);
+            log.info("dead letters and their reasons: {}", reasons);
             assertThat(reasons).hasSize(poison.size());
             assertThat(reasons).anyMatch(reason -> reason.startsWith("not a readable request"))
                     .anyMatch(reason -> reason.startsWith("tombstone"))

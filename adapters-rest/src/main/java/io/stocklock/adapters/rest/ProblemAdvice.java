@@ -6,6 +6,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -45,14 +46,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setType(switch (status.value()) {
-                case 400 -> e instanceof org.springframework.http.converter.HttpMessageNotReadableException
+                case 400 -> e instanceof HttpMessageNotReadableException
                         ? Problems.MALFORMED_JSON.type() : Problems.INVALID_REQUEST.type();
                 case 404 -> Problems.NOT_FOUND.type();
                 case 405 -> Problems.METHOD_NOT_ALLOWED.type();
                 case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE.type();
                 default -> problem.getType();
             });
-            if (e instanceof org.springframework.http.converter.HttpMessageNotReadableException unreadable) {
+            if (e instanceof HttpMessageNotReadableException unreadable) {
                 problem.setDetail(conciseReason(unreadable));
             }
         }
