@@ -27,6 +27,12 @@ public final class TestPostgres {
     /** What the service sets on every connection (see the datasource settings of the application). */
     public static final String CONNECTION_INIT_SQL = "SET lock_timeout = '5s'; SET statement_timeout = '60s'";
 
+    /**
+     * System property: {@code true} makes the embedded server flush every commit to disk like a production server
+     * (by default it runs with fsync and synchronous commit off, which is right for tests).
+     */
+    public static final String DURABLE = "stocklock.postgres.durable";
+
     private static final Logger LOG = LoggerFactory.getLogger(TestPostgres.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile Server server;
@@ -199,6 +205,10 @@ public final class TestPostgres {
                         .setDataDirectory(dataDirectory.toFile())
                         .setCleanDataDirectory(false)
                         .setServerConfig("max_connections", "300");
+                if (Boolean.getBoolean(DURABLE)) {
+                    // the embedded server skips fsync and synchronous commit unless told otherwise; benchmarks must not
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                }
                 if (port != 0) {
                     builder.setPort(port);
                 }
