@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryBatchSize     most holds expired in one transaction
  * @param stalePendingAfter   how long a request may stay PENDING before it is handed to the intake again
  * @param stalePendingPeriod  how often that is looked for
+ * @param invariantCheckPeriod how often the stock invariants are checked in the database (a full scan of the
+ *                             reservations and the ledger: keep it minutes apart on large tables)
  */
 @ConfigurationProperties("stocklock.background")
 record BackgroundSettings(
         @DefaultValue("1s") Duration expiryPeriod,
         @DefaultValue("500") int expiryBatchSize,
         @DefaultValue("60s") Duration stalePendingAfter,
-        @DefaultValue("10s") Duration stalePendingPeriod) {
+        @DefaultValue("10s") Duration stalePendingPeriod,
+        @DefaultValue("5m") Duration invariantCheckPeriod) {
 }

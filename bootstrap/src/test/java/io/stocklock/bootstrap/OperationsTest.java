@@ -13,12 +13,14 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,6 +35,8 @@ class OperationsTest {
     ManageStock manageStock;
     @Autowired
     RequestIntake intake;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void livenessAndReadinessCoverTheDatabaseAndKafka() throws Exception {
@@ -40,6 +44,29 @@ class OperationsTest {
                 .andExpect(jsonPath("$.status").value("UP"));
         http.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void theInvariantCheckFindsDriftAndSaysSo() throws Exception {
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("OPS-DRIFT"), 10));
+        String token = TestTokens.bearer("operator", TestTokens.ALL_SCOPES);
+        http.perform(get("/actuator/invariants").header("Authorization", token)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.violations.length()").value(0));
+
+        // what a bug would leave behind: stock held that no reservation holds
+        jdbc.sql("UPDATE inventory SET reserved = 3 WHERE sku = 'OPS-DRIFT'").update();
+        try {
+            http.perform(get("/actuator/invariants").header("Authorization", token)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.violations[0]").value(containsString("OPS-DRIFT: on_hand=10 reserved=3")));
+            http.perform(get("/actuator/health").header("Authorization", token))
+                    .andExpect(jsonPath("$.components.invariantCheck.status").value("WARNING"));
+            http.perform(get("/actuator/prometheus")).andExpect(content().string(
+                    containsString("stocklock_invariant_violations 1.0")));
+        } finally {
+            jdbc.sql("UPDATE inventory SET reserved = 0 WHERE sku = 'OPS-DRIFT'").update();
+            http.perform(get("/actuator/invariants").header("Authorization", token));
+        }
+        http.perform(get("/actuator/invariants")).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.stocklock.bootstrap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stocklock.adapters.persistence.StockInvariants;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the guarantees in the database itself, on a schedule and on demand ({@code GET /actuator/invariants}):
+ * for every SKU, reserved lies in [0, on_hand], equals what RESERVED reservations hold, and agrees with the ledger.
+ * A drift shows as the {@code stocklock.invariant.violations} metric, a WARNING in health, and an error in the log.
+ */
+@Component
+@Endpoint(id = "invariants")
+class InvariantCheck implements HealthIndicator {
+
+    static final Status WARNING = new Status("WARNING", "stock and reservations disagree; see /actuator/invariants");
+    private static final Logger LOG = LoggerFactory.getLogger(InvariantCheck.class);
+
+    private final StockInvariants invariants;
+    private volatile List<String> lastViolations = List.of();
+    private volatile Instant lastCheck;
+
+    InvariantCheck(JdbcClient jdbc, MeterRegistry registry) {
+        this.invariants = new StockInvariants(jdbc);
+        Gauge.builder("stocklock.invariant.violations", this, check -> check.lastViolations.size())
+                .description("SKUs whose stock disagrees with reservations or the ledger, at the last check")
+                .register(registry);
+    }
+
+    @Scheduled(fixedDelayString = "${stocklock.background.invariant-check-period:5m}", initialDelay = 10_000)
+    void scheduled() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            LOG.warn("the invariant check could not run; trying again next period", e);
+        }
+    }
+
+    @ReadOperation
+    Map<String, Object> check() {
+        List<String> violations = invariants.stockViolations();
+        lastViolations = violations;
+        lastCheck = Instant.now();
+        if (!violations.isEmpty()) {
+            LOG.error("stock invariants violated for {} SKUs: {}", violations.size(), violations);
+        }
+        return Map.of("checkedAt", lastCheck.toString(), "violations", violations);
+    }
+
+    @Override
+    public Health health() {
+        return (lastViolations.isEmpty() ? Health.up() : Health.status(WARNING))
+                .withDetail("violations", lastViolations.size())
+                .withDetail("checkedAt", lastCheck == null ? "not yet" : lastCheck.toString())
+                .build();
+    }
+}
