@@ -26,8 +26,10 @@ final class BenchmarkDatabase implements AutoCloseable {
     final JdbcClient jdbc;
     final ProcessReservationsService processReservations;
 
-    BenchmarkDatabase(TestPostgres.TestDatabase database, int connections) {
-        dataSource = database.dataSource(connections);
+    /** @param synchronousCommit whether a commit waits for its WAL flush ({@code synchronous_commit}) */
+    BenchmarkDatabase(TestPostgres.TestDatabase database, int connections, boolean synchronousCommit) {
+        dataSource = database.dataSource(connections, TestPostgres.CONNECTION_INIT_SQL + "; SET synchronous_commit = "
+                + (synchronousCommit ? "on" : "off"));
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
         var transactions = new JdbcTransactions(new DataSourceTransactionManager(dataSource));

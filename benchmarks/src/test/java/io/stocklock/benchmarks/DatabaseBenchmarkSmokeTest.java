@@ -14,7 +14,7 @@ class DatabaseBenchmarkSmokeTest {
         List<DatabaseBenchmark.Result> results = DatabaseBenchmark.run(Duration.ofSeconds(1), 8);
         System.out.print(DatabaseBenchmark.table(results));
 
-        assertThat(results).hasSize(Strategy.values().length).allSatisfy(result -> {
+        assertThat(results).hasSize(2 * Strategy.values().length).allSatisfy(result -> {
             assertThat(result.decisions()).as(result.strategy()).isPositive();
             assertThat(result.oversold()).as(result.strategy()).isZero();
         });

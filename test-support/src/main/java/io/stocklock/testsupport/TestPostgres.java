@@ -71,12 +71,17 @@ public final class TestPostgres {
     public record TestDatabase(String url, String user, String password) {
 
         public HikariDataSource dataSource(int maximumPoolSize) {
+            return dataSource(maximumPoolSize, CONNECTION_INIT_SQL);
+        }
+
+        /** A pool whose connections run {@code connectionInitSql} when they open (instead of the service's). */
+        public HikariDataSource dataSource(int maximumPoolSize, String connectionInitSql) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(url);
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(maximumPoolSize);
-            config.setConnectionInitSql(CONNECTION_INIT_SQL);
+            config.setConnectionInitSql(connectionInitSql);
             return new HikariDataSource(config);
         }
     }
