@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -209,20 +210,14 @@ public class KafkaConfiguration {
     }
 
     private static String reason(Exception failure) {
-        Throwable cause = failure;
-        while (cause != null && !(cause instanceof InvalidRequestException)) {
-            cause = cause.getCause();
-        }
-        Throwable root = cause != null ? cause : NestedExceptionUtils.getMostSpecificCause(failure);
-        return String.valueOf(root.getMessage());
+        Throwable why = invalidRequest(failure)
+                .<Throwable>map(invalid -> invalid)
+                .orElseGet(() -> NestedExceptionUtils.getMostSpecificCause(failure));
+        return String.valueOf(why.getMessage());
     }
 
     private static void failTheRequest(Exception failure, FailReservation failReservation) {
-        Throwable cause = failure;
-        while (cause != null && !(cause instanceof InvalidRequestException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof InvalidRequestException invalid && invalid.failTheRequest()) {
+        invalidRequest(failure).filter(InvalidRequestException::failTheRequest).ifPresent(invalid -> {
             try {
                 failReservation.fail(new FailReservationCommand(ReservationId.parse(invalid.requestId()),
                         invalid.owner(), invalid.getMessage()));
@@ -230,6 +225,16 @@ public class KafkaConfiguration {
                 LOG.warn(e, () -> "request " + invalid.requestId() + " went to the dead-letter topic but could not "
                         + "be marked FAILED (the database is unreachable); the dead letter keeps the reason");
             }
+        });
+    }
+
+    /** The unprocessable-record exception somewhere in the cause chain, if there is one. */
+    private static Optional<InvalidRequestException> invalidRequest(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InvalidRequestException invalid) {
+                return Optional.of(invalid);
+            }
         }
+        return Optional.empty();
     }
 }
