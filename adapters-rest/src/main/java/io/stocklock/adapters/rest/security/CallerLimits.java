@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CallerLimits extends OncePerRequestFilter {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final int MAX_TRACKED_CALLERS = 10_000;
 
     private final SecuritySettings settings;
     private final JsonMapper json;
@@ -41,6 +42,10 @@ class CallerLimits extends OncePerRequestFilter {
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String name = caller == null || !caller.isAuthenticated() ? "anonymous" : caller.getName();
+        if (buckets.size() > MAX_TRACKED_CALLERS) {
+            // callers idle long enough to have a full bucket again need no memory of their own
+            buckets.values().removeIf(bucket -> bucket.isFull(settings));
+        }
         long waitSeconds = buckets.computeIfAbsent(name, key -> new Bucket(settings.burst())).take(settings);
         if (waitSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(waitSeconds));
@@ -61,14 +66,23 @@ class CallerLimits extends OncePerRequestFilter {
 
         /** @return 0 if a request may go, else how many seconds until one may */
         synchronized long take(SecuritySettings settings) {
-            long now = System.nanoTime();
-            tokens = Math.min(settings.burst(), tokens + (now - refilledAt) / 1e9 * settings.requestsPerSecond());
-            refilledAt = now;
+            refill(settings);
             if (tokens >= 1) {
                 tokens--;
                 return 0;
             }
             return Math.max(1, (long) Math.ceil((1 - tokens) / settings.requestsPerSecond()));
+        }
+
+        synchronized boolean isFull(SecuritySettings settings) {
+            refill(settings);
+            return tokens >= settings.burst();
+        }
+
+        private void refill(SecuritySettings settings) {
+            long now = System.nanoTime();
+            tokens = Math.min(settings.burst(), tokens + (now - refilledAt) / 1e9 * settings.requestsPerSecond());
+            refilledAt = now;
         }
     }
 }
