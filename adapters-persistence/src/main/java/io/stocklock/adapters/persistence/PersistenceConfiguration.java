@@ -19,38 +19,44 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
 
+    private final JdbcClient jdbc;
+
+    PersistenceConfiguration(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
     @Bean
     JdbcTransactions transactions(PlatformTransactionManager transactionManager) {
         return new JdbcTransactions(transactionManager);
     }
 
     @Bean
-    JdbcReservationStore reservationStore(DataSource dataSource) {
-        return new JdbcReservationStore(JdbcClient.create(dataSource));
+    JdbcReservationStore reservationStore() {
+        return new JdbcReservationStore(jdbc);
     }
 
     @Bean
-    JdbcInventory inventory(DataSource dataSource) {
-        return new JdbcInventory(JdbcClient.create(dataSource));
+    JdbcInventory inventory() {
+        return new JdbcInventory(jdbc);
     }
 
     @Bean
-    JdbcStockLedger stockLedger(DataSource dataSource) {
-        return new JdbcStockLedger(JdbcClient.create(dataSource));
+    JdbcStockLedger stockLedger() {
+        return new JdbcStockLedger(jdbc);
     }
 
     @Bean
-    OutboxOutcomeEvents outcomeEvents(DataSource dataSource) {
-        return new OutboxOutcomeEvents(JdbcClient.create(dataSource));
+    OutboxOutcomeEvents outcomeEvents() {
+        return new OutboxOutcomeEvents(jdbc);
     }
 
     @Bean
-    JdbcIdempotencyRecords idempotencyRecords(DataSource dataSource) {
-        return new JdbcIdempotencyRecords(JdbcClient.create(dataSource));
+    JdbcIdempotencyRecords idempotencyRecords() {
+        return new JdbcIdempotencyRecords(jdbc);
     }
 
     @Bean
-    JdbcOutbox outbox(DataSource dataSource) {
-        return new JdbcOutbox(JdbcClient.create(dataSource));
+    JdbcOutbox outbox() {
+        return new JdbcOutbox(jdbc);
     }
 }

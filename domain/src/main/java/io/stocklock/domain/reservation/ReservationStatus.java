@@ -10,9 +10,4 @@ public enum ReservationStatus {
     public boolean isDecided() {
         return this != PENDING;
     }
-
-    /** Whether nothing can happen to the reservation any more. */
-    public boolean isFinal() {
-        return this != PENDING && this != RESERVED;
-    }
 }
