@@ -19,10 +19,11 @@ import io.stocklock.domain.stock.StockLevel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 public class ProcessReservationsService implements ProcessReservations {
@@ -57,7 +58,9 @@ public class ProcessReservationsService implements ProcessReservations {
         Map<ReservationId, ReservationRequest> firstById = new LinkedHashMap<>();
         batch.forEach(request -> firstById.putIfAbsent(request.id(), request));
 
-        reservations.insertIfAbsent(firstById.values().stream().map(request -> Reservation.pending(request, now)).toList());
+        reservations.insertIfAbsent(firstById.values().stream()
+                .map(request -> Reservation.pending(request, now))
+                .toList());
         Map<ReservationId, Reservation> stored = reservations.lock(firstById.keySet());
 
         List<ReservationRequest> undecided = firstById.values().stream()
@@ -66,12 +69,12 @@ public class ProcessReservationsService implements ProcessReservations {
         Map<ReservationId, Reservation> decided = allocate(undecided, stored, now);
 
         List<RequestOutcome> outcomes = new ArrayList<>(batch.size());
-        Map<ReservationId, Boolean> reported = new HashMap<>();
+        Set<ReservationId> reported = new HashSet<>();
         for (ReservationRequest request : batch) {
             Reservation current = decided.getOrDefault(request.id(), stored.get(request.id()));
             if (!current.matches(request)) {
                 outcomes.add(new RequestOutcome.Conflicting(request, current));
-            } else if (decided.containsKey(request.id()) && reported.putIfAbsent(request.id(), true) == null) {
+            } else if (decided.containsKey(request.id()) && reported.add(request.id())) {
                 outcomes.add(new RequestOutcome.Decided(request, current));
             } else {
                 outcomes.add(new RequestOutcome.AlreadyDecided(request, current));
