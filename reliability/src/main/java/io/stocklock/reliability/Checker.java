@@ -1,0 +1,224 @@
+package io.stocklock.reliability;
+
+import io.stocklock.adapters.persistence.StockInvariants;
+import io.stocklock.reliability.History.Answer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads the history, the final database and the topics, and counts what must be zero: oversold stock, requests a
+ * client was told were taken that never came to an end or whose outcome was never published, stock moved twice for
+ * one request, the same outcome published under two event ids, and dead letters other than the poison sent.
+ */
+final class Checker {
+
+    static final String EVENTS_TOPIC = "stocklock.reservation-events";
+    static final String DEAD_LETTER_TOPIC = "stocklock.reservation-requests-dlt";
+    private static final Pattern EVENT = Pattern.compile("\"type\":\"(\\w+)\".*\"requestId\":\"([0-9a-f-]{36})\"");
+
+    private final PostgresServer postgres;
+    private final KafkaCluster kafka;
+
+    Checker(PostgresServer postgres, KafkaCluster kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /** Stock violations right now, or {@code null} when the database cannot be asked (it may be down on purpose). */
+    List<String> sampleStock() {
+        try (Connection connection = postgres.connect(PostgresServer.DATABASE)) {
+            return invariants(connection).stockViolations();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * Waits until the service has nothing left to do: no request PENDING, no hold left to expire, no outcome
+     * unpublished, no request record unconsumed. From then on, nothing changes. Answers how long that took.
+     */
+    Duration awaitQuiet(Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = postgres.connect(PostgresServer.DATABASE)) {
+                long pending = count(connection, "SELECT count(*) FROM reservation WHERE status = 'PENDING'");
+                long held = count(connection, "SELECT count(*) FROM reservation WHERE status = 'RESERVED'");
+                long unpublished = count(connection, "SELECT count(*) FROM outbox WHERE published_at IS NULL");
+                long lag = consumerLag();
+                state = "pending=%d held=%d unpublished=%d lag=%d".formatted(pending, held, unpublished, lag);
+                if (pending == 0 && held == 0 && unpublished == 0 && lag == 0) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (Exception e) {
+                state = e.toString();
+            }
+            Processes.pause(Duration.ofSeconds(1));
+        }
+        throw new IllegalStateException("the service did not settle within " + timeout + ": " + state);
+    }
+
+    Verdict check(History history, int poisonSent, Set<String> sampledViolations) {
+        Map<UUID, String> statuses = new HashMap<>();
+        List<String> stock;
+        List<String> applies;
+        List<String> outboxCounts;
+        try (Connection connection = postgres.connect(PostgresServer.DATABASE);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, status FROM reservation")) {
+            while (rows.next()) {
+                statuses.put(rows.getObject(1, UUID.class), rows.getString(2));
+            }
+            StockInvariants invariants = invariants(connection);
+            stock = invariants.stockViolations();
+            applies = invariants.applyViolations();
+            outboxCounts = invariants.eventViolations();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the final database", e);
+        }
+
+        Map<UUID, Map<String, Set<String>>> events = new HashMap<>(); // request -> type -> event ids
+        for (ConsumerRecord<byte[], byte[]> record : readAll(EVENTS_TOPIC)) {
+            Matcher matcher = EVENT.matcher(new String(record.value(), StandardCharsets.UTF_8));
+            if (!matcher.find()) {
+                throw new IllegalStateException("unreadable outcome event at offset " + record.offset());
+            }
+            String eventId = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+            events.computeIfAbsent(UUID.fromString(matcher.group(2)), id -> new HashMap<>())
+                    .computeIfAbsent(matcher.group(1), type -> new HashSet<>()).add(eventId);
+        }
+        List<String> deadLetters = readAll(DEAD_LETTER_TOPIC).stream()
+                .map(record -> record.headers().lastHeader("stocklock-reason"))
+                .map(reason -> reason == null ? "(no reason)" : new String(reason.value(), StandardCharsets.UTF_8))
+                .toList();
+
+        Set<String> oversold = new TreeSet<>(sampledViolations);
+        oversold.addAll(stock);
+        long lost = 0;
+        long phantom = 0;
+        for (Map.Entry<UUID, Answer> answer : history.answers().entrySet()) {
+            String status = statuses.get(answer.getKey());
+            if (answer.getValue() == Answer.OK && (status == null || !status.equals(published(events, answer.getKey()))
+                    || status.equals("PENDING"))) {
+                lost++;
+            }
+            if (answer.getValue() == Answer.FAIL && status != null && !status.equals("FAILED")) {
+                phantom++;
+            }
+        }
+        long unpublished = statuses.entrySet().stream()
+                .filter(row -> !row.getValue().equals(published(events, row.getKey())))
+                .count();
+        long duplicates = events.values().stream().flatMap(types -> types.values().stream())
+                .filter(ids -> ids.size() > 1).count();
+        Map<Answer, Long> answers = history.answers().values().stream()
+                .collect(Collectors.groupingBy(answer -> answer, Collectors.counting()));
+        return new Verdict(history.invoked(), history.answers().size(), answers.getOrDefault(Answer.OK, 0L),
+                answers.getOrDefault(Answer.FAIL, 0L), answers.getOrDefault(Answer.INFO, 0L),
+                statuses.size(), oversold, lost, phantom, unpublished, applies.size() + outboxCounts.size(),
+                duplicates, deadLetters, poisonSent);
+    }
+
+    /** The status the published events of a request add up to, as the service's rows spell it. */
+    private static String published(Map<UUID, Map<String, Set<String>>> events, UUID id) {
+        Set<String> types = events.getOrDefault(id, Map.of()).keySet();
+        for (String end : List.of("Confirmed", "Released", "Expired")) {
+            if (types.contains("Reservation" + end) && types.contains("ReservationReserved") && types.size() == 2) {
+                return end.toUpperCase();
+            }
+        }
+        if (types.size() == 1) {
+            return types.iterator().next().substring("Reservation".length()).toUpperCase();
+        }
+        return types.isEmpty() ? "PENDING" : "INCONSISTENT " + types;
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private long consumerLag() throws Exception {
+        try (Admin admin = kafka.admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("stocklock")
+                    .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
+            var partitions = admin.describeTopics(List.of(Clients.REQUESTS_TOPIC)).allTopicNames()
+                    .get(20, TimeUnit.SECONDS).get(Clients.REQUESTS_TOPIC).partitions().stream()
+                    .map(info -> new TopicPartition(Clients.REQUESTS_TOPIC, info.partition()))
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(partitions).all().get(20, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                lag += end.getValue().offset() - (offset == null ? 0 : offset.offset());
+            }
+            return lag;
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static StockInvariants invariants(Connection connection) {
+        return new StockInvariants(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+    }
+
+    /** What a run came to; {@link #passed()} when every figure that must be zero is. */
+    record Verdict(long invocations, long requests, long ok, long fail, long info, long rows, Set<String> oversold,
+                   long lost, long phantom, long unpublished, long doubleApplied, long duplicateEvents,
+                   List<String> deadLetters, int poisonSent) {
+
+        boolean passed() {
+            return oversold.isEmpty() && lost == 0 && phantom == 0 && unpublished == 0 && doubleApplied == 0
+                    && duplicateEvents == 0 && deadLetters.size() == poisonSent;
+        }
+    }
+}

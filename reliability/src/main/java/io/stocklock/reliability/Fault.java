@@ -1,0 +1,46 @@
+package io.stocklock.reliability;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/** The faults the nemesis injects; each is healed before the next, and the time to recover is measured. */
+enum Fault {
+
+    /** SIGKILL of a stocklock instance in the middle of its batches; restarted 3 s later. */
+    KILL_INSTANCE("kill-instance"),
+    /** SIGSTOP of an instance for longer than max.poll.interval.ms, then SIGCONT: a zombie consumer comes back. */
+    PAUSE_INSTANCE("pause-instance"),
+    /** SIGKILL of the broker leading partition 0 of the request topic; restarted 10 s later. */
+    KILL_BROKER("kill-broker"),
+    /** Two of three brokers killed for longer than the send timeout: no write can reach two replicas. */
+    KAFKA_DOWN("kafka-down"),
+    /** PostgreSQL stopped immediately (SIGQUIT to the postmaster, no checkpoint) and restarted 5 s later. */
+    POSTGRES_STOP("postgres-stop"),
+    /** pg_terminate_backend of every connection of the service. */
+    POSTGRES_TERMINATE("postgres-terminate"),
+    /** One request record of each poison kind written to the request topic. */
+    POISON("poison"),
+    /** A third instance joins the group under load and leaves it again (SIGTERM) 15 s later. */
+    REBALANCE("rebalance");
+
+    /** How long a paused instance stays paused. */
+    static final Duration PAUSE = ServiceInstance.MAX_POLL_INTERVAL.plusSeconds(5);
+    /** How long Kafka stays unavailable. */
+    static final Duration KAFKA_OUTAGE = ServiceInstance.SEND_TIMEOUT.plusSeconds(10);
+
+    private final String label;
+
+    Fault(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    static Fault of(String label) {
+        return Arrays.stream(values()).filter(fault -> fault.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fault " + label + "; there are "
+                        + Arrays.stream(values()).map(Fault::label).toList()));
+    }
+}

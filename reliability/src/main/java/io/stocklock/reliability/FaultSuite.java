@@ -1,0 +1,347 @@
+package io.stocklock.reliability;
+
+import io.stocklock.reliability.Checker.Verdict;
+import io.stocklock.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * One run: PostgreSQL, three Kafka brokers and two stocklock instances as processes of their own; clients reserving over
+ * HTTP and Kafka while the nemesis injects faults one after another; then, once everything is healed and the service
+ * has settled, the checker's verdict. Prints one line per run and appends it to {@code target/fault-suite/runs.md}.
+ *
+ * <p>Options ({@code name=value}): {@code requests} (at least this many client requests, default 3000), {@code faults}
+ * (a count, cycling through every kind, or a comma-separated list of kinds), {@code http-clients} (8),
+ * {@code kafka-rate} (requests/s written straight to the topic, 100), {@code hot-stock} (2000).
+ */
+public final class FaultSuite {
+
+    static final List<Fault> EVERY_KIND = List.of(Fault.KILL_INSTANCE, Fault.KILL_BROKER, Fault.POSTGRES_STOP,
+            Fault.PAUSE_INSTANCE, Fault.POISON, Fault.KAFKA_DOWN, Fault.POSTGRES_TERMINATE, Fault.REBALANCE);
+    private static final Duration STEADY = Duration.ofSeconds(10);
+
+    private final Options options;
+    private final Path directory;
+    private final PostgresServer postgres;
+    private final KafkaCluster kafka;
+    private final List<ServiceInstance> instances = new CopyOnWriteArrayList<>();
+    private final Checker checker;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String operator = TestTokens.bearer("fault-suite", TestTokens.ALL_SCOPES, Duration.ofHours(12),
+            TestTokens.SECRET);
+    private final List<FaultRecord> faults = new ArrayList<>();
+    private int poisonSent;
+
+    FaultSuite(Options options) {
+        this.options = options;
+        try {
+            Path root = Files.createDirectories(Path.of("target", "fault-suite"));
+            this.directory = Files.createDirectories(root.resolve(
+                    "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.postgres = new PostgresServer(directory);
+        this.kafka = new KafkaCluster(directory);
+        this.checker = new Checker(postgres, kafka);
+    }
+
+    public static void main(String[] args) {
+        // the clients' Kafka producer reports every broker it cannot reach; the run's own lines are what matter
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
+                .setLevel(ch.qos.logback.classic.Level.ERROR);
+        Result result = new FaultSuite(Options.parse(args)).run();
+        System.exit(result.verdict().passed() ? 0 : 1);
+    }
+
+    /** The summary line and the faults of a run. */
+    record Result(Verdict verdict, List<FaultRecord> faults, String line) {
+    }
+
+    record FaultRecord(Fault fault, double at, double recoverySeconds, String detail) {
+    }
+
+    Result run() {
+        log("run directory " + directory.toAbsolutePath());
+        try {
+            postgres.start();
+            postgres.createDatabase();
+            kafka.start();
+            log("PostgreSQL and 3 Kafka brokers started");
+            startInstances(2);
+            seedInventory();
+            log("2 instances ready, inventory created; clients start");
+            return load();
+        } finally {
+            instances.forEach(ServiceInstance::stop);
+            kafka.close();
+            postgres.stop();
+        }
+    }
+
+    private Result load() {
+        Set<String> sampled = new ConcurrentSkipListSet<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        long[] samples = new long[1];
+        sampler.scheduleWithFixedDelay(() -> {
+            List<String> violations = checker.sampleStock();
+            if (violations != null) {
+                samples[0]++;
+                sampled.addAll(violations);
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        Path historyFile = directory.resolve("history.jsonl");
+        Verdict verdict;
+        try (History history = new History(historyFile)) {
+            Clients clients = new Clients(history, options.workload(), this::routedInstances, kafka.bootstrapServers());
+            try {
+                clients.start(options.httpClients(), options.kafkaRate());
+                poisonSent += clients.poison();
+                Processes.pause(STEADY);
+                for (Fault fault : options.faults()) {
+                    inject(fault, clients, history);
+                    progress(history);
+                    Processes.pause(STEADY);
+                }
+                while (history.invoked() < options.requests()) {
+                    progress(history);
+                    Processes.pause(Duration.ofSeconds(5));
+                }
+            } finally {
+                clients.close();
+            }
+            log("clients stopped after %d requests; waiting for the service to settle".formatted(history.invoked()));
+            Duration settle = checker.awaitQuiet(Duration.ofMinutes(5));
+            log("settled in %.1f s; %d invariant samples taken during the run".formatted(
+                    settle.toMillis() / 1e3, samples[0]));
+            sampler.shutdownNow();
+            verdict = checker.check(history, poisonSent, sampled);
+        }
+        String line = summary(verdict);
+        System.out.println(line);
+        append(line, verdict);
+        return new Result(verdict, List.copyOf(faults), line);
+    }
+
+    private void inject(Fault fault, Clients clients, History history) {
+        double at = history.secondsSinceStart();
+        log("fault " + fault.label());
+        String detail = switch (fault) {
+            case KILL_INSTANCE -> {
+                ServiceInstance victim = victim();
+                victim.kill();
+                Processes.pause(Duration.ofSeconds(3));
+                victim.start();
+                victim.awaitReady(Duration.ofMinutes(3));
+                yield victim.name();
+            }
+            case PAUSE_INSTANCE -> {
+                ServiceInstance victim = victim();
+                victim.freeze();
+                Processes.pause(Fault.PAUSE);
+                victim.thaw();
+                yield victim.name() + " for " + Fault.PAUSE.toSeconds() + " s";
+            }
+            case KILL_BROKER -> {
+                int leader = kafka.leaderOf(Clients.REQUESTS_TOPIC);
+                kafka.kill(leader);
+                Processes.pause(Duration.ofSeconds(10));
+                kafka.start(leader);
+                yield "leader node " + leader;
+            }
+            case KAFKA_DOWN -> {
+                long before = history.count(History.Type.FAIL);
+                kafka.kill(1);
+                kafka.kill(2);
+                Processes.pause(Fault.KAFKA_OUTAGE);
+                long refused = history.count(History.Type.FAIL) - before;
+                kafka.start(1);
+                kafka.start(2);
+                yield "nodes 1 and 2 for " + Fault.KAFKA_OUTAGE.toSeconds() + " s, " + refused + " refused";
+            }
+            case POSTGRES_STOP -> {
+                postgres.immediateStop();
+                Processes.pause(Duration.ofSeconds(5));
+                postgres.start();
+                yield "down 5 s";
+            }
+            case POSTGRES_TERMINATE -> postgres.terminateServiceConnections() + " connections";
+            case POISON -> {
+                int sent = clients.poison();
+                poisonSent += sent;
+                yield sent + " records";
+            }
+            case REBALANCE -> {
+                ServiceInstance joining = new ServiceInstance("instance-" + (instances.size() + 1), directory,
+                        postgres, kafka);
+                joining.start();
+                joining.awaitReady(Duration.ofMinutes(3));
+                instances.add(joining);
+                Processes.pause(Duration.ofSeconds(15));
+                instances.remove(joining);
+                joining.stop();
+                yield joining.name() + " joined and left";
+            }
+        };
+        double recovery = awaitRecovery();
+        faults.add(new FaultRecord(fault, at, recovery, detail));
+        log("  %s (%s): recovered %.1f s after healing".formatted(fault.label(), detail, recovery));
+    }
+
+    private int victims;
+
+    private ServiceInstance victim() {
+        return instances.get(victims++ % 2);
+    }
+
+    /** Seconds until a reservation goes all the way through again: HTTP, Kafka, a decision, the answer. */
+    private double awaitRecovery() {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(3);
+        int attempt = 0;
+        while (System.nanoTime() < deadline) {
+            List<ServiceInstance> live = routedInstances();
+            ServiceInstance instance = live.get(attempt++ % live.size());
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.uri("/reservations"))
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Authorization", operator)
+                        .header("Content-Type", "application/json")
+                        .header("Prefer", "wait=10")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"lines\":[{\"sku\":\"" + Workload.PROBE
+                                + "\",\"quantity\":1}],\"holdSeconds\":1}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+            } catch (Exception e) {
+                // not yet
+            }
+            Processes.pause(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException("no reservation went through within 3 minutes of healing");
+    }
+
+    private void startInstances(int count) {
+        for (int i = 1; i <= count; i++) {
+            ServiceInstance instance = new ServiceInstance("instance-" + i, directory, postgres, kafka);
+            instance.start();
+            instances.add(instance);
+        }
+        instances.forEach(instance -> instance.awaitReady(Duration.ofMinutes(3)));
+    }
+
+    private List<ServiceInstance> routedInstances() {
+        List<ServiceInstance> live = instances.stream().filter(ServiceInstance::routed).toList();
+        return live.isEmpty() ? instances : live;
+    }
+
+    private void seedInventory() {
+        for (Map.Entry<String, Long> sku : options.workload().stock().entrySet()) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(instances.get(0).uri("/inventory"))
+                        .header("Authorization", operator)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"sku\":\"%s\",\"onHand\":%d}".formatted(sku.getKey(), sku.getValue())))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("creating " + sku.getKey() + ": " + response.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private String summary(Verdict verdict) {
+        Map<Fault, Long> kinds = faults.stream()
+                .collect(Collectors.groupingBy(FaultRecord::fault, () -> new java.util.EnumMap<>(Fault.class),
+                        Collectors.counting()));
+        String faultList = kinds.entrySet().stream().map(kind -> kind.getKey().label() + "*" + kind.getValue())
+                .collect(Collectors.joining(","));
+        double recoveryMax = faults.stream().mapToDouble(FaultRecord::recoverySeconds).max().orElse(0);
+        return ("requests=%d clients=%d faults=%s ok/fail/info=%d/%d/%d oversold=%d lost=%d double=%d dup_events=%d "
+                + "unpublished=%d phantom=%d dlt=%d/%d recovery_max=%.1fs %s").formatted(
+                verdict.requests(), options.httpClients() + (options.kafkaRate() > 0 ? 1 : 0),
+                faultList.isEmpty() ? "none" : faultList, verdict.ok(), verdict.fail(), verdict.info(),
+                verdict.oversold().size(), verdict.lost(), verdict.doubleApplied(), verdict.duplicateEvents(),
+                verdict.unpublished(), verdict.phantom(), verdict.deadLetters().size(), verdict.poisonSent(), recoveryMax,
+                verdict.passed() ? "PASS" : "FAIL");
+    }
+
+    private void append(String line, Verdict verdict) {
+        try {
+            Files.writeString(directory.getParent().resolve("runs.md"), "- " + LocalDateTime.now()
+                    .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + " `" + line + "` (" + directory.getFileName()
+                    + ")\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.write(directory.resolve("dead-letters.txt"), verdict.deadLetters());
+            Files.writeString(directory.resolve("faults.txt"), faults.stream()
+                    .map(fault -> "%.1f s %s (%s): recovered in %.1f s".formatted(fault.at(), fault.fault().label(),
+                            fault.detail(), fault.recoverySeconds()))
+                    .collect(Collectors.joining("\n", "", "\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void progress(History history) {
+        log("%d requests, ok/fail/info %d/%d/%d".formatted(history.invoked(), history.count(History.Type.OK),
+                history.count(History.Type.FAIL), history.count(History.Type.INFO)));
+    }
+
+    private static void log(String message) {
+        System.out.printf("[fault-suite %s] %s%n", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME)
+                .substring(0, 8), message);
+    }
+
+    /** What to run; see the class comment. */
+    record Options(long requests, List<Fault> faults, int httpClients, int kafkaRate, Workload workload) {
+
+        static Options parse(String... args) {
+            Map<String, String> given = Arrays.stream(args)
+                    .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
+                    .filter(arg -> arg.contains("="))
+                    .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
+                    .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+            Set<String> known = new TreeSet<>(List.of("requests", "faults", "http-clients", "kafka-rate", "hot-stock"));
+            if (!known.containsAll(given.keySet())) {
+                throw new IllegalArgumentException("options are " + known + ", given " + given.keySet());
+            }
+            String faults = given.getOrDefault("faults", "2");
+            List<Fault> schedule = faults.matches("\\d+")
+                    ? java.util.stream.IntStream.range(0, Integer.parseInt(faults))
+                            .mapToObj(i -> EVERY_KIND.get(i % EVERY_KIND.size())).toList()
+                    : Arrays.stream(faults.split(",")).map(Fault::of).toList();
+            return new Options(Long.parseLong(given.getOrDefault("requests", "3000")), schedule,
+                    Integer.parseInt(given.getOrDefault("http-clients", "8")),
+                    Integer.parseInt(given.getOrDefault("kafka-rate", "100")),
+                    new Workload(Long.parseLong(given.getOrDefault("hot-stock", "2000")), 50, 300));
+        }
+    }
+
+}
