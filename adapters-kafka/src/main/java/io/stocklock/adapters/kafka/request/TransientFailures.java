@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -12,7 +15,8 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Tells failures that go away by themselves (the database restarting, a lost connection, a lock or statement
- * timeout, a deadlock or serialization failure) from failures that would happen again with the same input.
+ * timeout, a deadlock or serialization failure, an offset commit refused because the group rebalanced) from failures
+ * that would happen again with the same input.
  */
 public final class TransientFailures {
 
@@ -35,7 +39,11 @@ public final class TransientFailures {
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransactionException // begin, commit or rollback failed: the connection
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof IOException) {
+                    || cause instanceof IOException
+                    // the batch was decided, but this consumer lost its partitions before committing: whoever owns
+                    // them now gets the records again and finds them decided
+                    || cause instanceof CommitFailedException || cause instanceof RebalanceInProgressException
+                    || cause instanceof RetriableException) {
                 return true;
             }
             if (cause instanceof SQLException sql && isTransient(sql.getSQLState())) {

@@ -1,0 +1,44 @@
+package io.stocklock.adapters.kafka.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.transaction.TransactionSystemException;
+
+class TransientFailuresTest {
+
+    @Test
+    void aCommitRefusedAfterARebalanceIsRetriedNotDeadLettered() {
+        // how the container hands a failed commit of a decided batch to the error handler
+        var failure = new KafkaException("Seek to current after exception",
+                new CommitFailedException("the consumer is not part of an active group"));
+
+        assertThat(TransientFailures.isTransient(failure)).isTrue();
+        assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("Listener failed",
+                new TimeoutException("coordinator not available")))).isTrue();
+    }
+
+    @Test
+    void databaseOutagesAndLockConflictsAreTransient() {
+        assertThat(TransientFailures.isTransient(new SQLException("connection refused", "08001"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("deadlock detected", "40P01"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("lock timeout", "55P03"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("the pool gave up"))).isTrue();
+        assertThat(TransientFailures.isTransient(new TransactionSystemException("rollback failed"))).isTrue();
+    }
+
+    @Test
+    void whatWouldFailAgainWithTheSameInputIsNot() {
+        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("check violated",
+                new SQLException("new row violates check constraint", "23514")))).isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalArgumentException("quantity must be positive")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new KafkaException("record too large"))).isFalse();
+    }
+}

@@ -1,0 +1,36 @@
+package io.stocklock.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stocklock.reliability.Checker.Verdict;
+import io.stocklock.reliability.FaultSuite.FaultRecord;
+import io.stocklock.reliability.FaultSuite.Result;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short run of the fault suite: separate PostgreSQL, Kafka and stocklock processes, an instance and the leading
+ * broker killed under load, and every figure that must be zero checked. The long run is scripts/fault-suite.sh.
+ */
+class FaultSuiteTest {
+
+    @Test
+    void killedInstanceAndLeaderLoseNothingAndApplyNothingTwice() {
+        Result result = new FaultSuite(FaultSuite.Options.parse("requests=3000", "faults=kill-instance,kill-broker"))
+                .run();
+        Verdict verdict = result.verdict();
+
+        assertThat(result.faults()).extracting(FaultRecord::fault)
+                .containsExactly(Fault.KILL_INSTANCE, Fault.KILL_BROKER);
+        assertThat(verdict.requests()).as("client requests").isGreaterThanOrEqualTo(3000);
+        assertThat(verdict.ok()).as("requests the service took").isPositive();
+        assertThat(verdict.oversold()).as("stock invariants broken, during the run or after").isEmpty();
+        assertThat(verdict.lost()).as("taken requests without an end or without their events").isZero();
+        assertThat(verdict.phantom()).as("requests answered 503 that held stock").isZero();
+        assertThat(verdict.unpublished()).as("decisions whose events are missing").isZero();
+        assertThat(verdict.doubleApplied()).as("requests whose stock moved other than once per step").isZero();
+        assertThat(verdict.duplicateEvents()).as("outcomes published under two event ids").isZero();
+        assertThat(verdict.deadLetters()).as("dead letters, one per poison record sent")
+                .hasSize(verdict.poisonSent());
+        assertThat(verdict.passed()).as(result.line()).isTrue();
+    }
+}
