@@ -13,90 +13,113 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
-/** The ways of deciding reservations of one hot SKU that the benchmark compares. */
+/** The ways of deciding reservations that the benchmark compares. */
 enum Strategy {
 
-    PER_REQUEST_LOCK("(a) FOR UPDATE per request (batch size 1)") {
+    PER_REQUEST_LOCK("(a) FOR UPDATE per request") {
         @Override
-        DatabaseBenchmark.Result run(BenchmarkDatabase db, Duration duration, int clients) throws Exception {
+        Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception {
             return clients(db, duration, clients, false, (connection, retries) ->
-                    db.processReservations.process(new ProcessReservationsCommand(List.of(request()))).size(), 0);
+                    db.processReservations.process(new ProcessReservationsCommand(List.of(request(workload))))
+                            .size());
         }
     },
 
-    BATCHED_LOCK("(b) stocklock: FOR UPDATE per batch of 500") {
+    BATCHED_LOCK("(b) stocklock: FOR UPDATE per batch") {
         @Override
-        DatabaseBenchmark.Result run(BenchmarkDatabase db, Duration duration, int clients) throws Exception {
-            // a hot SKU lives on one partition, so one consumer decides all of its requests, a poll at a time
-            return clients(db, duration, 1, false, (connection, retries) -> {
-                List<ReservationRequest> batch = new ArrayList<>(500);
-                for (int i = 0; i < 500; i++) {
-                    batch.add(request());
-                }
-                return db.processReservations.process(new ProcessReservationsCommand(batch)).size();
-            }, 0);
+        Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception {
+            return batched(db, workload, duration, DEFAULT_BATCH);
         }
     },
 
     CONDITIONAL_UPDATE("(c) conditional UPDATE per request") {
         @Override
-        DatabaseBenchmark.Result run(BenchmarkDatabase db, Duration duration, int clients) throws Exception {
+        Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception {
             return clients(db, duration, clients, true, (connection, retries) -> {
+                List<ReservationLine> lines = workload.lines(ThreadLocalRandom.current());
+                boolean granted = true;
                 try (PreparedStatement reserve = connection.prepareStatement("""
-                        UPDATE inventory SET reserved = reserved + 1
-                        WHERE sku = 'HOT' AND on_hand - reserved >= 1""")) {
-                    boolean granted = reserve.executeUpdate() == 1;
-                    record(connection, granted);
-                    connection.commit();
-                    return 1;
+                        UPDATE inventory SET reserved = reserved + ?
+                        WHERE sku = ? AND on_hand - reserved >= ?""")) {
+                    for (ReservationLine line : lines) { // in SKU order, like every lock statement of stocklock
+                        reserve.setLong(1, line.quantity().units());
+                        reserve.setString(2, line.sku().value());
+                        reserve.setLong(3, line.quantity().units());
+                        if (reserve.executeUpdate() == 0) {
+                            granted = false;
+                            break;
+                        }
+                    }
                 }
-            }, -1);
+                if (!granted) {
+                    connection.rollback();
+                }
+                record(connection, granted, lines);
+                connection.commit();
+                return 1;
+            });
         }
     },
 
     OPTIMISTIC("(d) optimistic version check per request") {
         @Override
-        DatabaseBenchmark.Result run(BenchmarkDatabase db, Duration duration, int clients) throws Exception {
+        Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception {
             return clients(db, duration, clients, true, (connection, retries) -> {
+                List<ReservationLine> lines = workload.lines(ThreadLocalRandom.current());
+                attempt:
                 while (true) {
-                    long onHand;
-                    long reserved;
-                    long version;
-                    try (PreparedStatement read = connection.prepareStatement(
-                            "SELECT on_hand, reserved, version FROM inventory WHERE sku = 'HOT'");
-                         ResultSet row = read.executeQuery()) {
-                        row.next();
-                        onHand = row.getLong(1);
-                        reserved = row.getLong(2);
-                        version = row.getLong(3);
-                    }
-                    boolean granted = onHand - reserved >= 1;
-                    if (granted) {
+                    boolean granted = true;
+                    for (ReservationLine line : lines) {
+                        long available;
+                        long version;
+                        try (PreparedStatement read = connection.prepareStatement(
+                                "SELECT on_hand - reserved, version FROM inventory WHERE sku = ?")) {
+                            read.setString(1, line.sku().value());
+                            try (ResultSet row = read.executeQuery()) {
+                                row.next();
+                                available = row.getLong(1);
+                                version = row.getLong(2);
+                            }
+                        }
+                        if (available < line.quantity().units()) {
+                            granted = false;
+                            break;
+                        }
                         try (PreparedStatement write = connection.prepareStatement("""
-                                UPDATE inventory SET reserved = ?, version = version + 1
-                                WHERE sku = 'HOT' AND version = ?""")) {
-                            write.setLong(1, reserved + 1);
-                            write.setLong(2, version);
+                                UPDATE inventory SET reserved = reserved + ?, version = version + 1
+                                WHERE sku = ? AND version = ?""")) {
+                            write.setLong(1, line.quantity().units());
+                            write.setString(2, line.sku().value());
+                            write.setLong(3, version);
                             if (write.executeUpdate() == 0) {
                                 connection.rollback();
                                 retries.incrementAndGet();
-                                continue;
+                                continue attempt;
                             }
                         }
                     }
-                    record(connection, granted);
+                    if (!granted) {
+                        connection.rollback();
+                    }
+                    record(connection, granted, lines);
                     connection.commit();
                     return 1;
                 }
-            }, -1);
+            });
         }
     };
+
+    static final int DEFAULT_BATCH = 500;
 
     final String label;
 
@@ -104,7 +127,22 @@ enum Strategy {
         this.label = label;
     }
 
-    abstract DatabaseBenchmark.Result run(BenchmarkDatabase db, Duration duration, int clients) throws Exception;
+    abstract Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception;
+
+    /**
+     * stocklock as deployed: one consumer thread deciding polls of {@code batchSize} requests (a hot SKU lives on one
+     * partition, so one consumer decides all of its requests). Every request of a batch waits as long as the batch.
+     */
+    static Result batched(BenchmarkDatabase db, Workload workload, Duration duration, int batchSize) throws Exception {
+        return BATCHED_LOCK.clients(db, duration, 1, false, (connection, retries) -> {
+            Random random = ThreadLocalRandom.current();
+            List<ReservationRequest> batch = new ArrayList<>(batchSize);
+            for (int i = 0; i < batchSize; i++) {
+                batch.add(request(workload.lines(random)));
+            }
+            return db.processReservations.process(new ProcessReservationsCommand(batch)).size();
+        });
+    }
 
     /** One unit of work: decides some requests (on the given connection, if it asked for one) and says how many. */
     interface Work {
@@ -113,29 +151,30 @@ enum Strategy {
 
     /**
      * Runs {@code clients} threads doing {@code work} until the time is up, each on a connection of its own (auto-commit
-     * off) if {@code ownConnection}. {@code violations} -1: the strategy keeps no ledger, check reserved rows only.
+     * off) if {@code ownConnection}. Every request decided by a unit of work waited as long as that unit took.
      */
-    DatabaseBenchmark.Result clients(BenchmarkDatabase db, Duration duration, int clients, boolean ownConnection,
-                                     Work work, long violations) throws Exception {
+    Result clients(BenchmarkDatabase db, Duration duration, int clients, boolean ownConnection, Work work)
+            throws Exception {
         var decisions = new AtomicLong();
         var retries = new AtomicLong();
+        var latency = new ConcurrentHistogram(3);
         long walSyncsBefore = db.walSyncs();
+        MachineCpu cpu = MachineCpu.start();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             running.add(pool.submit(() -> {
-                if (!ownConnection) {
-                    while (System.nanoTime() < end) {
-                        decisions.addAndGet(work.decide(null, retries));
+                try (Connection connection = ownConnection ? db.dataSource.getConnection() : null) {
+                    if (connection != null) {
+                        connection.setAutoCommit(false);
                     }
-                    return null;
-                }
-                try (Connection connection = db.dataSource.getConnection()) {
-                    connection.setAutoCommit(false);
                     while (System.nanoTime() < end) {
-                        decisions.addAndGet(work.decide(connection, retries));
+                        long began = System.nanoTime();
+                        int decided = work.decide(connection, retries);
+                        latency.recordValueWithCount(Math.max(1, (System.nanoTime() - began) / 1_000), decided);
+                        decisions.addAndGet(decided);
                     }
                 }
                 return null;
@@ -146,33 +185,69 @@ enum Strategy {
         }
         pool.shutdown();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        double cpuBusy = cpu.busyCores();
         long walSyncs = db.walSyncs() - walSyncsBefore;
-        long broken = violations >= 0 ? db.violations() : db.heldMismatch();
-        return new DatabaseBenchmark.Result(label, clients, decisions.get(), elapsed, retries.get(), walSyncs, broken);
+        return new Result(label, clients, decisions.get(), elapsed, retries.get(), walSyncs, cpuBusy, latency,
+                db.oversold(this == PER_REQUEST_LOCK || this == BATCHED_LOCK));
     }
 
-    static ReservationRequest request() {
-        return new ReservationRequest(ReservationId.generate(), "buyer", List.of(ReservationLine.of("HOT", 1)),
-                Duration.ofMinutes(10));
+    static ReservationRequest request(Workload workload) {
+        return request(workload.lines(ThreadLocalRandom.current()));
     }
 
-    /** The reservation row and line the per-request strategies write, as stocklock writes its own. */
-    static void record(Connection connection, boolean granted) throws SQLException {
+    static ReservationRequest request(List<ReservationLine> lines) {
+        return new ReservationRequest(ReservationId.generate(), "buyer", lines, Duration.ofMinutes(10));
+    }
+
+    /** The reservation row and lines the per-request strategies write, as stocklock writes its own. */
+    static void record(Connection connection, boolean granted, List<ReservationLine> lines) throws SQLException {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement reservation = connection.prepareStatement("""
                 INSERT INTO reservation (id, owner, status, hold_seconds, created_at, decided_at, expires_at)
                 VALUES (?, 'buyer', ?, 600, ?, ?, ?)""");
              PreparedStatement line = connection.prepareStatement(
-                     "INSERT INTO reservation_line (reservation_id, sku, quantity) VALUES (?, 'HOT', 1)")) {
+                     "INSERT INTO reservation_line (reservation_id, sku, quantity) VALUES (?, ?, ?)")) {
             reservation.setObject(1, id);
             reservation.setString(2, granted ? "RESERVED" : "REJECTED");
             reservation.setTimestamp(3, now);
             reservation.setTimestamp(4, now);
             reservation.setTimestamp(5, granted ? Timestamp.from(now.toInstant().plusSeconds(600)) : null);
             reservation.executeUpdate();
-            line.setObject(1, id);
-            line.executeUpdate();
+            for (ReservationLine each : lines) {
+                line.setObject(1, id);
+                line.setString(2, each.sku().value());
+                line.setLong(3, each.quantity().units());
+                line.addBatch();
+            }
+            line.executeBatch();
+        }
+    }
+
+    /**
+     * @param walSyncs WAL flushes to disk during the run
+     * @param cpuBusyCores the machine's busy CPU during the run, in cores (2 = both cores of this machine busy)
+     * @param latency microseconds from a request's submission to its decision
+     * @param oversold stock invariant violations found after the run
+     */
+    record Result(String strategy, int clients, long decisions, Duration elapsed, long retries, long walSyncs,
+                  double cpuBusyCores, Histogram latency, long oversold) {
+
+        double decisionsPerSecond() {
+            return decisions * 1_000_000_000.0 / elapsed.toNanos();
+        }
+
+        double walSyncsPerDecision() {
+            return (double) walSyncs / Math.max(1, decisions);
+        }
+
+        /** CPU time of the whole machine per decision, in microseconds. */
+        double cpuMicrosPerDecision() {
+            return cpuBusyCores * elapsed.toNanos() / 1_000.0 / Math.max(1, decisions);
+        }
+
+        double latencyMillis(double percentile) {
+            return latency.getValueAtPercentile(percentile) / 1_000.0;
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.stocklock.reliability;
 
+import io.stocklock.testsupport.process.KafkaCluster;
+import io.stocklock.testsupport.process.PostgresServer;
+import io.stocklock.testsupport.process.Processes;
+import io.stocklock.testsupport.process.ServiceInstance;
 import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.reliability.History.Answer;
 import java.nio.charset.StandardCharsets;

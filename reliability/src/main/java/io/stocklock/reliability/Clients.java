@@ -1,5 +1,9 @@
 package io.stocklock.reliability;
 
+import io.stocklock.testsupport.process.KafkaCluster;
+import io.stocklock.testsupport.process.PostgresServer;
+import io.stocklock.testsupport.process.Processes;
+import io.stocklock.testsupport.process.ServiceInstance;
 import io.stocklock.reliability.History.Type;
 import io.stocklock.testsupport.TestTokens;
 import java.net.http.HttpClient;

@@ -1,5 +1,9 @@
 package io.stocklock.reliability;
 
+import io.stocklock.testsupport.process.KafkaCluster;
+import io.stocklock.testsupport.process.PostgresServer;
+import io.stocklock.testsupport.process.Processes;
+import io.stocklock.testsupport.process.ServiceInstance;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -24,9 +28,9 @@ enum Fault {
     REBALANCE("rebalance");
 
     /** How long a paused instance stays paused. */
-    static final Duration PAUSE = ServiceInstance.MAX_POLL_INTERVAL.plusSeconds(5);
+    static final Duration PAUSE = FaultSuite.MAX_POLL_INTERVAL.plusSeconds(5);
     /** How long Kafka stays unavailable. */
-    static final Duration KAFKA_OUTAGE = ServiceInstance.SEND_TIMEOUT.plusSeconds(10);
+    static final Duration KAFKA_OUTAGE = FaultSuite.SEND_TIMEOUT.plusSeconds(10);
 
     private final String label;
 

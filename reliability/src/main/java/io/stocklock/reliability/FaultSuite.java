@@ -1,5 +1,9 @@
 package io.stocklock.reliability;
 
+import io.stocklock.testsupport.process.KafkaCluster;
+import io.stocklock.testsupport.process.PostgresServer;
+import io.stocklock.testsupport.process.Processes;
+import io.stocklock.testsupport.process.ServiceInstance;
 import io.stocklock.reliability.Checker.Verdict;
 import io.stocklock.testsupport.TestTokens;
 import java.io.IOException;
@@ -40,6 +44,18 @@ public final class FaultSuite {
     static final List<Fault> EVERY_KIND = List.of(Fault.KILL_INSTANCE, Fault.KILL_BROKER, Fault.POSTGRES_STOP,
             Fault.PAUSE_INSTANCE, Fault.POISON, Fault.KAFKA_DOWN, Fault.POSTGRES_TERMINATE, Fault.REBALANCE);
     private static final Duration STEADY = Duration.ofSeconds(10);
+    /** Short consumer timeouts, so that a dead or frozen instance loses its partitions within seconds. */
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    private static final List<String> INSTANCE_SETTINGS = List.of(
+            "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis(),
+            "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
+            "--spring.kafka.consumer.properties.max.poll.interval.ms=" + MAX_POLL_INTERVAL.toMillis(),
+            "--stocklock.kafka.send-timeout=" + SEND_TIMEOUT.toSeconds() + "s",
+            "--stocklock.background.stale-pending-after=10s",
+            "--stocklock.background.stale-pending-period=2s",
+            "--stocklock.background.invariant-check-period=10s");
 
     private final Options options;
     private final Path directory;
@@ -63,7 +79,7 @@ public final class FaultSuite {
             throw new UncheckedIOException(e);
         }
         this.postgres = new PostgresServer(directory);
-        this.kafka = new KafkaCluster(directory);
+        this.kafka = new KafkaCluster(directory, 3);
         this.checker = new Checker(postgres, kafka);
     }
 
@@ -194,7 +210,7 @@ public final class FaultSuite {
             }
             case REBALANCE -> {
                 ServiceInstance joining = new ServiceInstance("instance-" + (instances.size() + 1), directory,
-                        postgres, kafka);
+                        postgres, kafka, INSTANCE_SETTINGS);
                 joining.start();
                 joining.awaitReady(Duration.ofMinutes(3));
                 instances.add(joining);
@@ -245,7 +261,8 @@ public final class FaultSuite {
 
     private void startInstances(int count) {
         for (int i = 1; i <= count; i++) {
-            ServiceInstance instance = new ServiceInstance("instance-" + i, directory, postgres, kafka);
+            ServiceInstance instance = new ServiceInstance("instance-" + i, directory, postgres, kafka,
+                    INSTANCE_SETTINGS);
             instance.start();
             instances.add(instance);
         }

@@ -1,4 +1,4 @@
-package io.stocklock.reliability;
+package io.stocklock.testsupport.process;
 
 import io.stocklock.testsupport.TestTokens;
 import java.net.URI;
@@ -14,30 +14,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** One stocklock instance, started from the application jar with {@code java -jar} like in production. */
-final class ServiceInstance {
-
-    /** Short consumer timeouts, so that a dead or frozen instance loses its partitions within seconds. */
-    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
-    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
-    static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+public final class ServiceInstance {
 
     private final String name;
     private final Path runDirectory;
     private final PostgresServer postgres;
     private final KafkaCluster kafka;
+    private final List<String> settings;
     private final int port = Processes.freePort();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Process process;
     private volatile boolean routed;
 
-    ServiceInstance(String name, Path runDirectory, PostgresServer postgres, KafkaCluster kafka) {
+    /** @param settings further {@code --name=value} arguments, after those that point it at the servers */
+    public ServiceInstance(String name, Path runDirectory, PostgresServer postgres, KafkaCluster kafka,
+                           List<String> settings) {
         this.name = name;
+        this.settings = List.copyOf(settings);
         this.runDirectory = runDirectory;
         this.postgres = postgres;
         this.kafka = kafka;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -49,24 +48,19 @@ final class ServiceInstance {
                 "--spring.datasource.username=" + postgres.user(),
                 "--spring.datasource.password=" + postgres.password(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis(),
-                "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
-                "--spring.kafka.consumer.properties.max.poll.interval.ms=" + MAX_POLL_INTERVAL.toMillis(),
-                "--stocklock.kafka.replication-factor=3",
-                "--stocklock.kafka.send-timeout=" + SEND_TIMEOUT.toSeconds() + "s",
+                "--stocklock.kafka.replication-factor=" + kafka.replicationFactor(),
                 "--stocklock.security.jwt-secret=" + TestTokens.SECRET,
+                // load comes from a handful of callers here
                 "--stocklock.security.requests-per-second=100000",
                 "--stocklock.security.burst=100000",
-                "--stocklock.background.stale-pending-after=10s",
-                "--stocklock.background.stale-pending-period=2s",
-                "--stocklock.background.invariant-check-period=10s",
                 "--logging.level.root=WARN",
                 "--logging.level.io.stocklock=INFO"));
+        command.addAll(settings);
         process = Processes.start(command, runDirectory.resolve(name + ".log"));
     }
 
     /** Waits until the readiness probe answers UP. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!isAlive()) {
@@ -81,7 +75,7 @@ final class ServiceInstance {
         throw new IllegalStateException(name + " was not ready within " + timeout);
     }
 
-    boolean ready() {
+    public boolean ready() {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
@@ -91,22 +85,22 @@ final class ServiceInstance {
         }
     }
 
-    void kill() {
+    public void kill() {
         routed = false;
         signal("KILL");
         Processes.awaitExit(process.pid(), Duration.ofSeconds(30));
     }
 
-    void freeze() {
+    public void freeze() {
         signal("STOP");
     }
 
-    void thaw() {
+    public void thaw() {
         signal("CONT");
     }
 
     /** SIGTERM: a graceful shutdown (the instance finishes its batch and commits). */
-    void stop() {
+    public void stop() {
         routed = false;
         Process running = process;
         if (running != null && running.isAlive()) {
@@ -126,19 +120,19 @@ final class ServiceInstance {
      * Whether a load balancer sends it requests: from the time it is first ready until it is killed or stopped. A
      * frozen instance still gets them; nothing outside it can tell.
      */
-    boolean routed() {
+    public boolean routed() {
         return routed;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -147,7 +141,7 @@ final class ServiceInstance {
     }
 
     /** {@code -Dstocklock.jar=...}, or the jar the bootstrap module of this checkout built. */
-    static Path applicationJar() {
+    public static Path applicationJar() {
         String given = System.getProperty("stocklock.jar");
         if (given != null) {
             return Path.of(given);
@@ -159,7 +153,7 @@ final class ServiceInstance {
                     .orElseThrow();
         } catch (Exception e) {
             throw new IllegalStateException("no application jar in " + target
-                    + ": build it with mvn -pl reliability -am package -DskipTests", e);
+                    + ": build it with mvn -pl bootstrap -am package -DskipTests", e);
         }
     }
 }

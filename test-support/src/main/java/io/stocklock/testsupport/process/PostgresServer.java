@@ -1,4 +1,4 @@
-package io.stocklock.reliability;
+package io.stocklock.testsupport.process;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -16,19 +16,19 @@ import java.time.Duration;
  * PostgreSQL 17 from the embedded binaries, as a server process of its own on a data directory that outlives it.
  * It commits durably ({@code synchronous_commit} and {@code fsync} on): an immediate stop must not lose a commit.
  */
-final class PostgresServer {
+public final class PostgresServer {
 
-    static final String DATABASE = "stocklock";
+    public static final String DATABASE = "stocklock";
 
     private final Path dataDirectory;
     private final int port = Processes.freePort();
     private EmbeddedPostgres running;
 
-    PostgresServer(Path runDirectory) {
+    public PostgresServer(Path runDirectory) {
         this.dataDirectory = runDirectory.resolve("postgres");
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         try {
             Files.createDirectories(dataDirectory);
             running = EmbeddedPostgres.builder()
@@ -45,12 +45,12 @@ final class PostgresServer {
         }
     }
 
-    void createDatabase() {
+    public void createDatabase() {
         execute("postgres", "CREATE DATABASE " + DATABASE);
     }
 
     /** {@code pg_ctl stop -m immediate}: the postmaster gets SIGQUIT and every backend dies without a checkpoint. */
-    synchronized void immediateStop() {
+    public synchronized void immediateStop() {
         long pid = postmasterPid();
         Processes.signal(pid, "QUIT");
         Processes.awaitExit(pid, Duration.ofSeconds(30));
@@ -58,7 +58,7 @@ final class PostgresServer {
     }
 
     /** Ends every backend of the service's database but this one's: the service sees its connections drop. */
-    int terminateServiceConnections() {
+    public int terminateServiceConnections() {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
                      SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))
@@ -70,30 +70,30 @@ final class PostgresServer {
         }
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (running != null) {
             try {
                 running.close();
-            } catch (IOException e) {
-                // stopping at the end of a run: the data directory is thrown away anyway
+            } catch (IOException | RuntimeException e) {
+                // already gone (stopped immediately), or stopping at the end of a run: nothing left to do
             }
             running = null;
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
-    String user() {
+    public String user() {
         return "postgres";
     }
 
-    String password() {
+    public String password() {
         return "postgres";
     }
 
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, user(), password());
     }
 

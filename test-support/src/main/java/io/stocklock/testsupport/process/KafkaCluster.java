@@ -1,4 +1,4 @@
-package io.stocklock.reliability;
+package io.stocklock.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,36 +16,45 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * Three Kafka brokers in KRaft mode, each a JVM of its own started from the Kafka jars on this module's class path.
- * Every node is broker and controller; topics get 3 replicas and need 2 in sync to take a write.
+ * Kafka brokers in KRaft mode, each a JVM of its own started from the Kafka jars on the class path of this JVM
+ * ({@code java.class.path}). Every node is broker and controller. With three nodes or more, topics get 3 replicas and
+ * need 2 in sync to take a write.
  */
-final class KafkaCluster implements AutoCloseable {
-
-    static final int NODES = 3;
+public final class KafkaCluster implements AutoCloseable {
 
     private final Path directory;
-    private final int[] brokerPorts = IntStream.range(0, NODES).map(i -> Processes.freePort()).toArray();
-    private final int[] controllerPorts = IntStream.range(0, NODES).map(i -> Processes.freePort()).toArray();
-    private final Process[] nodes = new Process[NODES];
+    private final int size;
+    private final int[] brokerPorts;
+    private final int[] controllerPorts;
+    private final Process[] nodes;
 
-    KafkaCluster(Path runDirectory) {
+    public KafkaCluster(Path runDirectory, int size) {
         this.directory = runDirectory.resolve("kafka");
+        this.size = size;
+        this.brokerPorts = IntStream.range(0, size).map(i -> Processes.freePort()).toArray();
+        this.controllerPorts = IntStream.range(0, size).map(i -> Processes.freePort()).toArray();
+        this.nodes = new Process[size];
     }
 
-    void start() {
+    /** The replicas a topic gets: 3, or every node of a smaller cluster. */
+    public int replicationFactor() {
+        return Math.min(3, size);
+    }
+
+    public void start() {
         String clusterId = Uuid.randomUuid().toString();
-        for (int node = 0; node < NODES; node++) {
+        for (int node = 0; node < size; node++) {
             Path config = writeConfig(node);
             Process format = Processes.start(List.of(Processes.java(), "-cp", classPath(), "kafka.tools.StorageTool",
                     "format", "-t", clusterId, "-c", config.toString()), log(node));
             await(format, node);
         }
-        for (int node = 0; node < NODES; node++) {
+        for (int node = 0; node < size; node++) {
             start(node);
         }
     }
 
-    synchronized void start(int node) {
+    public synchronized void start(int node) {
         if (nodes[node] != null && nodes[node].isAlive()) {
             return;
         }
@@ -54,7 +63,7 @@ final class KafkaCluster implements AutoCloseable {
                 directory.resolve("node-" + node + ".properties").toString()), log(node));
     }
 
-    synchronized void kill(int node) {
+    public synchronized void kill(int node) {
         Process process = nodes[node];
         if (process != null && process.isAlive()) {
             Processes.signal(process.pid(), "KILL");
@@ -63,7 +72,7 @@ final class KafkaCluster implements AutoCloseable {
     }
 
     /** The node that leads partition 0 of {@code topic}, or a node that is alive if that cannot be told. */
-    int leaderOf(String topic) {
+    public int leaderOf(String topic) {
         try (Admin admin = admin()) {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(topic).partitions().get(0).leader().id();
@@ -72,19 +81,19 @@ final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    Admin admin() {
+    public Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return IntStream.of(brokerPorts).mapToObj(port -> "localhost:" + port).collect(Collectors.joining(","));
     }
 
     @Override
     public void close() {
-        for (int node = 0; node < NODES; node++) {
+        for (int node = 0; node < size; node++) {
             if (nodes[node] != null) {
                 nodes[node].destroy();
             }
@@ -103,7 +112,7 @@ final class KafkaCluster implements AutoCloseable {
     }
 
     private Path writeConfig(int node) {
-        String voters = IntStream.range(0, NODES).mapToObj(i -> i + "@localhost:" + controllerPorts[i])
+        String voters = IntStream.range(0, size).mapToObj(i -> i + "@localhost:" + controllerPorts[i])
                 .collect(Collectors.joining(","));
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
@@ -117,14 +126,16 @@ final class KafkaCluster implements AutoCloseable {
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("log.dirs", directory.resolve("data-" + node).toString());
         config.put("num.partitions", "6");
-        config.put("default.replication.factor", "3");
-        config.put("min.insync.replicas", "2");
-        config.put("offsets.topic.replication.factor", "3");
+        String replicas = Integer.toString(replicationFactor());
+        String inSync = Integer.toString(Math.max(1, replicationFactor() - 1));
+        config.put("default.replication.factor", replicas);
+        config.put("min.insync.replicas", inSync);
+        config.put("offsets.topic.replication.factor", replicas);
         config.put("offsets.topic.num.partitions", "6");
-        config.put("transaction.state.log.replication.factor", "3");
-        config.put("transaction.state.log.min.isr", "2");
-        config.put("share.coordinator.state.topic.replication.factor", "3");
-        config.put("share.coordinator.state.topic.min.isr", "2");
+        config.put("transaction.state.log.replication.factor", replicas);
+        config.put("transaction.state.log.min.isr", inSync);
+        config.put("share.coordinator.state.topic.replication.factor", replicas);
+        config.put("share.coordinator.state.topic.min.isr", inSync);
         config.put("unclean.leader.election.enable", "false");
         config.put("auto.create.topics.enable", "false");
         config.put("group.initial.rebalance.delay.ms", "0");

@@ -1,4 +1,4 @@
-package io.stocklock.reliability;
+package io.stocklock.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Starting, signalling and reaping the processes of a run. */
-final class Processes {
+public final class Processes {
 
     private Processes() {
     }
 
     /** Starts {@code command} with its output appended to {@code log}; it dies with this JVM at the latest. */
-    static Process start(List<String> command, Path log) {
+    public static Process start(List<String> command, Path log) {
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -29,7 +29,7 @@ final class Processes {
     }
 
     /** Sends {@code signal} (KILL, STOP, CONT, QUIT, TERM) to {@code pid}. */
-    static void signal(long pid, String signal) {
+    public static void signal(long pid, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
@@ -44,7 +44,7 @@ final class Processes {
     }
 
     /** Waits for {@code pid} to be gone. */
-    static void awaitExit(long pid, Duration timeout) {
+    public static void awaitExit(long pid, Duration timeout) {
         ProcessHandle.of(pid).ifPresent(handle -> {
             try {
                 handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -54,7 +54,7 @@ final class Processes {
         });
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -63,11 +63,11 @@ final class Processes {
     }
 
     /** The java launcher of this JVM, so that every process of a run uses the same JDK. */
-    static String java() {
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static void pause(Duration duration) {
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

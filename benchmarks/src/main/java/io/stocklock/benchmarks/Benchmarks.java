@@ -1,0 +1,361 @@
+package io.stocklock.benchmarks;
+
+import io.stocklock.benchmarks.DatabaseBenchmark.Row;
+import io.stocklock.benchmarks.IntakeBenchmark.HttpResult;
+import io.stocklock.benchmarks.IntakeBenchmark.KafkaResult;
+import io.stocklock.testsupport.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The whole benchmark, one command ({@code bash scripts/benchmark.sh}): the use case directly (four strategies, four
+ * workloads, synchronous commit on and off), stocklock's batch size swept, its latency against offered load, where a
+ * batch spends its time, the Kafka and HTTP intakes of a running service, and the JMH benchmark of the allocation. It
+ * prints the tables and, with {@code docs=true}, writes docs/benchmarks.md and its plots.
+ *
+ * <p>Options ({@code name=value}): {@code seconds} per run (10), {@code clients} for the per-request strategies (32),
+ * {@code kafka-requests} (100000), {@code http-seconds} (10), {@code docs} (false), {@code durable} (true: PostgreSQL
+ * flushes every commit, as in production).
+ */
+public final class Benchmarks {
+
+    static final int[] BATCH_SIZES = {1, 10, 50, 100, 250, 500, 1000};
+    static final double[] LOAD_FRACTIONS = {0.1, 0.25, 0.5, 0.8, 0.95};
+    static final int[] HTTP_CALLERS = {16, 64};
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
+                .filter(arg -> arg.contains("="))
+                .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+        Duration run = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10")));
+        Duration shortRun = Duration.ofSeconds(Math.max(3, run.toSeconds() / 2));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+        int kafkaRequests = Integer.parseInt(options.getOrDefault("kafka-requests", "100000"));
+        Duration httpRun = Duration.ofSeconds(Long.parseLong(options.getOrDefault("http-seconds", "10")));
+        System.setProperty(TestPostgres.DURABLE, options.getOrDefault("durable", "true"));
+
+        List<Workload> workloads = List.of(Workload.values());
+        Progress progress = new Progress(workloads.size() * Strategy.values().length * 2 + BATCH_SIZES.length + 1
+                + LOAD_FRACTIONS.length + 1 + HTTP_CALLERS.length + 1);
+        Report report = new Report(run, clients);
+
+        report.rows = DatabaseBenchmark.run(workloads, run, clients, progress);
+        System.out.println(DatabaseBenchmark.table(report.rows));
+
+        for (int size : BATCH_SIZES) {
+            progress.step("(b) with batch size " + size + ", one hot SKU", shortRun);
+            try (var db = new BenchmarkDatabase(TestPostgres.freshDatabase(), Workload.HOT, 8, true)) {
+                report.batchSizes.add(Strategy.batched(db, Workload.HOT, shortRun, size));
+            }
+        }
+        progress.step("(b) with its ports timed, one hot SKU", shortRun);
+        try (var db = new BenchmarkDatabase(TestPostgres.freshDatabase(), Workload.HOT, 8, true)) {
+            long batches = 0;
+            long end = System.nanoTime() + shortRun.toNanos();
+            while (System.nanoTime() < end) {
+                db.timedProcessReservations.process(new io.stocklock.application.port.in.ProcessReservations
+                        .ProcessReservationsCommand(java.util.stream.Stream.generate(() ->
+                        Strategy.request(Workload.HOT)).limit(Strategy.DEFAULT_BATCH).toList()));
+                batches++;
+            }
+            report.batchTime = db.timeSpent.millisPer(batches);
+        }
+        double maximum = DatabaseBenchmark.find(report.rows, Workload.HOT, Strategy.BATCHED_LOCK).on()
+                .decisionsPerSecond();
+        for (double fraction : LOAD_FRACTIONS) {
+            progress.step("(b) offered %.0f%% of its maximum (%.0f/s), one hot SKU".formatted(100 * fraction,
+                    fraction * maximum), run);
+            try (var db = new BenchmarkDatabase(TestPostgres.freshDatabase(), Workload.HOT, 8, true)) {
+                report.load.add(OpenLoop.run(db, Workload.HOT, fraction * maximum, run, Strategy.DEFAULT_BATCH));
+            }
+        }
+        report.maximum = maximum;
+
+        Path directory = Files.createDirectories(Path.of("target", "benchmark-service"));
+        progress.step("starting PostgreSQL, a Kafka broker and stocklock (java -jar) as processes", Duration.ZERO);
+        try (IntakeBenchmark intake = new IntakeBenchmark(directory)) {
+            progress.step("Kafka intake: " + kafkaRequests + " requests for one hot SKU", Duration.ZERO);
+            report.kafka = intake.kafkaIntake(kafkaRequests);
+            for (int callers : HTTP_CALLERS) {
+                progress.step("HTTP intake: POST /reservations from " + callers + " callers", httpRun);
+                report.http.add(intake.httpIntake(callers, httpRun));
+            }
+        }
+        progress.step("JMH: the allocation of one batch, in memory", Duration.ofSeconds(30));
+        report.jmh = jmh();
+
+        String text = report.markdown();
+        System.out.println(text);
+        if (Boolean.parseBoolean(options.getOrDefault("docs", "false"))) {
+            Path docs = Path.of(options.getOrDefault("docs-dir", "../docs"));
+            report.plots(Files.createDirectories(docs.resolve("benchmarks")));
+            Files.writeString(docs.resolve("benchmarks.md"), text);
+            System.out.println("wrote " + docs.resolve("benchmarks.md").toAbsolutePath().normalize());
+        }
+        System.exit(0); // the embedded PostgreSQL's shutdown hook stops it
+    }
+
+    /** Microseconds to decide one batch in memory, by batch size, for requests of one line on one SKU. */
+    private static Map<String, Double> jmh() throws Exception {
+        var options = new OptionsBuilder().include(AllocationBenchmark.class.getName())
+                .param("skus", "1")
+                .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .build();
+        Map<String, Double> scores = new java.util.TreeMap<>();
+        for (RunResult result : new Runner(options).run()) {
+            scores.put(result.getParams().getParam("batchSize"), result.getPrimaryResult().getScore());
+        }
+        return scores;
+    }
+
+    /** The figures of one run, as tables, plots and the text of docs/benchmarks.md. */
+    static final class Report {
+
+        final Duration run;
+        final int clients;
+        List<Row> rows;
+        final List<Strategy.Result> batchSizes = new ArrayList<>();
+        Map<String, Double> batchTime;
+        final List<OpenLoop.Point> load = new ArrayList<>();
+        double maximum;
+        KafkaResult kafka;
+        final List<HttpResult> http = new ArrayList<>();
+        Map<String, Double> jmh;
+
+        Report(Duration run, int clients) {
+            this.run = run;
+            this.clients = clients;
+        }
+
+        void plots(Path directory) throws Exception {
+            new Plot("stocklock (b): decisions/s by batch size, one hot SKU, synchronous_commit on",
+                    "batch size (requests per transaction)", "decisions/s", true)
+                    .series("decisions/s", Arrays.stream(BATCH_SIZES).asDoubleStream().toArray(),
+                            batchSizes.stream().mapToDouble(Strategy.Result::decisionsPerSecond).toArray())
+                    .write(directory.resolve("throughput-by-batch-size.png"));
+            double[] offered = load.stream().mapToDouble(OpenLoop.Point::offeredPerSecond).toArray();
+            new Plot("stocklock (b): submit-to-decision latency by offered load, one hot SKU",
+                    "offered load (requests/s)", "latency (ms)", false)
+                    .series("p50", offered, load.stream().mapToDouble(point -> point.latencyMillis(50)).toArray())
+                    .series("p99", offered, load.stream().mapToDouble(point -> point.latencyMillis(99)).toArray())
+                    .series("p99.9", offered, load.stream().mapToDouble(point -> point.latencyMillis(99.9))
+                            .toArray())
+                    .write(directory.resolve("latency-by-offered-load.png"));
+        }
+
+        String markdown() {
+            Row hotA = DatabaseBenchmark.find(rows, Workload.HOT, Strategy.PER_REQUEST_LOCK);
+            Row hotB = DatabaseBenchmark.find(rows, Workload.HOT, Strategy.BATCHED_LOCK);
+            Row hotC = DatabaseBenchmark.find(rows, Workload.HOT, Strategy.CONDITIONAL_UPDATE);
+            double vsA = hotB.on().decisionsPerSecond() / hotA.on().decisionsPerSecond();
+            double vsC = hotB.on().decisionsPerSecond() / hotC.on().decisionsPerSecond();
+            OpenLoop.Point at80 = load.stream().filter(point -> Math.abs(point.offeredPerSecond() - 0.8 * maximum) < 1)
+                    .findFirst().orElseThrow();
+            HttpResult bestHttp = http.stream().max((a, b) -> Double.compare(a.requestsPerSecond(),
+                    b.requestsPerSecond())).orElseThrow();
+            StringBuilder md = new StringBuilder();
+            md.append("""
+                    # Benchmarks
+
+                    ```bash
+                    bash scripts/benchmark.sh                 # prints the tables (about 20 minutes)
+                    bash scripts/benchmark.sh docs=true       # and writes this page and its plots
+                    bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5   # a quicker look
+                    ```
+
+                    This page was written by that command (`docs=true`) from one run on %s: %d cores, %s, JDK %s,
+                    PostgreSQL 17 from the embedded binaries with `fsync` and `synchronous_commit` on (every commit
+                    waits for its WAL flush, as in production), %d s per measurement. The benchmark, PostgreSQL and,
+                    for the intake figures, Kafka and the service share the machine's cores; the CPU columns are
+                    the whole machine's.
+
+                    """.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), memory(),
+                    System.getProperty("java.version"), run.toSeconds()));
+
+            md.append("## Targets\n\n| target | measured | |\n|---|---|---|\n");
+            target(md, "hot SKU, sync on: (b) >= 20x (a) (stretch 50x)", "%.1fx (%.0f against %.0f decisions/s)"
+                    .formatted(vsA, hotB.on().decisionsPerSecond(), hotA.on().decisionsPerSecond()), vsA >= 20);
+            target(md, "hot SKU, sync on: (b) >= 10x (c)", "%.1fx (against %.0f decisions/s)"
+                    .formatted(vsC, hotC.on().decisionsPerSecond()), vsC >= 10);
+            target(md, "WAL flushes per decision of (b) <= 0.01", "%.4f".formatted(hotB.on().walSyncsPerDecision()),
+                    hotB.on().walSyncsPerDecision() <= 0.01);
+            target(md, "(b): p99 submit-to-decision <= 20 ms at 80% of its maximum", "%.1f ms at %.0f requests/s"
+                    .formatted(at80.latencyMillis(99), at80.offeredPerSecond()), at80.latencyMillis(99) <= 20);
+            target(md, "Kafka intake, one hot SKU >= 30,000 decisions/s", "%.0f decisions/s"
+                    .formatted(kafka.decisionsPerSecond()), kafka.decisionsPerSecond() >= 30_000);
+            target(md, "HTTP intake >= 5,000 requests/s with p99 <= 50 ms", "%.0f requests/s, p99 %.1f ms (%d callers)"
+                    .formatted(bestHttp.requestsPerSecond(), bestHttp.latencyMillis(99), bestHttp.callers()),
+                    bestHttp.requestsPerSecond() >= 5_000 && bestHttp.latencyMillis(99) <= 50);
+
+            md.append("""
+
+                    ## The use case directly: four strategies, four workloads
+
+                    - (a) stocklock's use case with one request per transaction: `SELECT ... FOR UPDATE` per
+                      request, from %1$d clients;
+                    - (b) stocklock as deployed: one consumer deciding batches of %2$d, each in one transaction
+                      that locks its SKUs with one sorted `SELECT ... FOR UPDATE` (a hot SKU lives on one
+                      partition, so one consumer decides all of its requests);
+                    - (c) a conditional `UPDATE inventory SET reserved = reserved + q WHERE on_hand - reserved >= q`
+                      per line, all or nothing, from %1$d clients;
+                    - (d) optimistic: read the version, `UPDATE ... WHERE version = ?`, retry the request on a
+                      conflict, from %1$d clients.
+
+                    (a) and (b) write what stocklock writes: the reservation, its lines, the stock rows, ledger rows
+                    and an outbox row per decision; (c) and (d) write the stock rows and the reservation with its
+                    lines. Latency is from the start of the transaction deciding a request to its commit (for (b),
+                    every request of a batch waits as long as its batch; queueing before that is in the next
+                    sections). `x (a)` compares with (a) on the same workload. `oversold` counts SKUs that broke
+                    an invariant after the run, with synchronous commit on and off.
+
+                    | workload | strategy | decisions/s | x (a) | p50 ms | p99 ms | p99.9 ms | WAL flushes / decision | CPU %% | CPU µs / decision | retries | decisions/s, sync off | oversold |
+                    |---|---|---|---|---|---|---|---|---|---|---|---|---|
+                    """.formatted(clients, Strategy.DEFAULT_BATCH));
+            for (Row row : rows) {
+                Strategy.Result on = row.on();
+                md.append("| %s | %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %.4f | %.0f | %,.0f | %,d | %,.0f | %d |\n"
+                        .formatted(row.workload().label, row.strategy().label, on.decisionsPerSecond(),
+                                on.decisionsPerSecond() / DatabaseBenchmark.baseline(rows, row.workload()).on()
+                                        .decisionsPerSecond(),
+                                on.latencyMillis(50), on.latencyMillis(99), on.latencyMillis(99.9),
+                                on.walSyncsPerDecision(),
+                                100 * on.cpuBusyCores() / Runtime.getRuntime().availableProcessors(),
+                                on.cpuMicrosPerDecision(), on.retries(), row.off().decisionsPerSecond(),
+                                on.oversold() + row.off().oversold()));
+            }
+
+            md.append("""
+
+                    ## Batch size
+
+                    (b) on one hot SKU, one consumer, batches of the given size back to back, synchronous commit on.
+                    Batch size 1 is (a) with one client instead of %d.
+
+                    ![decisions/s by batch size](benchmarks/throughput-by-batch-size.png)
+
+                    | batch size | decisions/s | p50 ms | p99 ms | WAL flushes / decision |
+                    |---|---|---|---|---|
+                    """.formatted(clients));
+            for (int i = 0; i < BATCH_SIZES.length; i++) {
+                Strategy.Result result = batchSizes.get(i);
+                md.append("| %d | %,.0f | %.1f | %.1f | %.4f |\n".formatted(BATCH_SIZES[i], result.decisionsPerSecond(),
+                        result.latencyMillis(50), result.latencyMillis(99), result.walSyncsPerDecision()));
+            }
+
+            md.append("""
+
+                    ## Latency against offered load
+
+                    (b) on one hot SKU, requests arriving at a steady rate (an open loop: a slow batch makes the
+                    next requests queue, as it would for real buyers), the consumer deciding whatever has arrived,
+                    up to %d at a time. Latency is from a request's arrival to the commit of its batch. The maximum
+                    is (b)'s throughput in the table above: %,.0f decisions/s.
+
+                    ![latency by offered load](benchmarks/latency-by-offered-load.png)
+
+                    | offered | of the maximum | decided / s | p50 ms | p99 ms | p99.9 ms |
+                    |---|---|---|---|---|---|
+                    """.formatted(Strategy.DEFAULT_BATCH, maximum));
+            for (OpenLoop.Point point : load) {
+                md.append("| %,.0f/s | %.0f%% | %,.0f | %.1f | %.1f | %.1f |\n".formatted(point.offeredPerSecond(),
+                        100 * point.offeredPerSecond() / maximum, point.decidedPerSecond(), point.latencyMillis(50),
+                        point.latencyMillis(99), point.latencyMillis(99.9)));
+            }
+
+            md.append("""
+
+                    ## Where a batch's time goes
+
+                    (b) on one hot SKU, batches of %d, each port of the use case timed (milliseconds per batch).
+                    The transaction wraps the others: what it takes beyond them is the commit, with its WAL flush.
+
+                    | step | ms per batch | share |
+                    |---|---|---|
+                    """.formatted(Strategy.DEFAULT_BATCH));
+            double total = batchTime.values().stream().mapToDouble(Double::doubleValue).sum();
+            batchTime.forEach((step, millis) -> md.append("| %s | %.2f | %.0f%% |\n".formatted(step, millis,
+                    100 * millis / total)));
+            md.append("| whole batch | %.2f | |\n".formatted(total));
+
+            md.append("""
+
+                    ## Three entry points
+
+                    The use case directly is (b) above. For the other two, stocklock runs as in production (`java
+                    -jar`, its own process, default settings) against a PostgreSQL and a Kafka broker that are
+                    processes of their own; the load comes from the benchmark's JVM.
+
+                    - Kafka intake: %,d requests for one hot SKU written to the request topic as fast as one
+                      producer can (it took %.1f s), then decided by the service's one consumer of that partition;
+                      measured from the first record sent until the consumer group had committed the last.
+                    - HTTP intake: callers sending `POST /reservations` back to back (HTTP/1.1, keep-alive), each
+                      answered 202 once the request topic has the request; latency is the caller's.
+
+                    | entry point | load | throughput | p50 ms | p99 ms | p99.9 ms | CPU %% |
+                    |---|---|---|---|---|---|---|
+                    | use case directly, (b) | batches of %d back to back | %,.0f decisions/s | %.1f | %.1f | %.1f | %.0f |
+                    | Kafka intake | %,d records queued | %,.0f decisions/s | | | | |
+                    """.formatted(kafka.requests(), kafka.producedSeconds(), Strategy.DEFAULT_BATCH,
+                    hotB.on().decisionsPerSecond(), hotB.on().latencyMillis(50), hotB.on().latencyMillis(99),
+                    hotB.on().latencyMillis(99.9),
+                    100 * hotB.on().cpuBusyCores() / Runtime.getRuntime().availableProcessors(), kafka.requests(),
+                    kafka.decisionsPerSecond()));
+            for (HttpResult result : http) {
+                md.append("| HTTP intake | %d callers | %,.0f requests/s (%d errors) | %.1f | %.1f | %.1f | %.0f |\n"
+                        .formatted(result.callers(), result.requestsPerSecond(), result.errors(),
+                                result.latencyMillis(50), result.latencyMillis(99), result.latencyMillis(99.9),
+                                100 * result.cpuBusyCores() / Runtime.getRuntime().availableProcessors()));
+            }
+
+            md.append("""
+
+                    ## The allocation alone (JMH)
+
+                    Deciding a batch in memory (`Allocation.decide`, requests of one unit on one SKU), average
+                    time per batch; the JMH class is `AllocationBenchmark` (`mvn -pl benchmarks exec:exec
+                    -Dbenchmark.main=io.stocklock.benchmarks.Jmh` runs all its parameters).
+
+                    | batch size | µs per batch |
+                    |---|---|
+                    """);
+            jmh.forEach((size, micros) -> md.append("| %s | %.2f |\n".formatted(size, micros)));
+            md.append(Notes.TEXT);
+            return md.toString();
+        }
+
+        private static void target(StringBuilder md, String target, String measured, boolean met) {
+            md.append("| %s | %s | %s |\n".formatted(target, measured, met ? "met" : "**missed**"));
+        }
+
+        private static String memory() {
+            try {
+                String line = Files.readAllLines(Path.of("/proc/meminfo")).get(0);
+                long kib = Long.parseLong(line.replaceAll("\\D", ""));
+                return "%.0f GiB".formatted(kib / 1024.0 / 1024.0);
+            } catch (Exception e) {
+                return "unknown memory";
+            }
+        }
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}
