@@ -52,9 +52,9 @@ enum Strategy {
                         UPDATE inventory SET reserved = reserved + ?
                         WHERE sku = ? AND on_hand - reserved >= ?""")) {
                     for (ReservationLine line : lines) { // in SKU order, like every lock statement of stocklock
-                        reserve.setLong(1, line.quantity().units());
+                        reserve.setLong(1, line.quantity().value());
                         reserve.setString(2, line.sku().value());
-                        reserve.setLong(3, line.quantity().units());
+                        reserve.setLong(3, line.quantity().value());
                         if (reserve.executeUpdate() == 0) {
                             granted = false;
                             break;
@@ -91,14 +91,14 @@ enum Strategy {
                                 version = row.getLong(2);
                             }
                         }
-                        if (available < line.quantity().units()) {
+                        if (available < line.quantity().value()) {
                             granted = false;
                             break;
                         }
                         try (PreparedStatement write = connection.prepareStatement("""
                                 UPDATE inventory SET reserved = reserved + ?, version = version + 1
                                 WHERE sku = ? AND version = ?""")) {
-                            write.setLong(1, line.quantity().units());
+                            write.setLong(1, line.quantity().value());
                             write.setString(2, line.sku().value());
                             write.setLong(3, version);
                             if (write.executeUpdate() == 0) {
@@ -217,7 +217,7 @@ enum Strategy {
             for (ReservationLine each : lines) {
                 line.setObject(1, id);
                 line.setString(2, each.sku().value());
-                line.setLong(3, each.quantity().units());
+                line.setLong(3, each.quantity().value());
                 line.addBatch();
             }
             line.executeBatch();

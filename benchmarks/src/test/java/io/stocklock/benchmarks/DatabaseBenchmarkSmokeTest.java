@@ -6,17 +6,32 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A one-second run of every strategy, so the harness never rots; it asserts correctness only, never speed. */
+/** A one-second run of every strategy on every workload, so the harness never rots; it asserts correctness only. */
 class DatabaseBenchmarkSmokeTest {
 
     @Test
-    void everyStrategyDecidesWithoutOverselling() throws Exception {
-        List<DatabaseBenchmark.Result> results = DatabaseBenchmark.run(Duration.ofSeconds(1), 8);
-        System.out.print(DatabaseBenchmark.table(results));
+    void everyStrategyDecidesEveryWorkloadWithoutOverselling() throws Exception {
+        List<DatabaseBenchmark.Row> rows = DatabaseBenchmark.run(List.of(Workload.values()), Duration.ofSeconds(1), 8,
+                new Progress(Workload.values().length * Strategy.values().length * 2));
+        System.out.print(DatabaseBenchmark.table(rows));
 
-        assertThat(results).hasSize(2 * Strategy.values().length).allSatisfy(result -> {
-            assertThat(result.decisions()).as(result.strategy()).isPositive();
-            assertThat(result.oversold()).as(result.strategy()).isZero();
+        assertThat(rows).hasSize(Workload.values().length * Strategy.values().length).allSatisfy(row -> {
+            String what = row.workload().label + ", " + row.strategy().label;
+            assertThat(row.on().decisions()).as(what).isPositive();
+            assertThat(row.off().decisions()).as(what).isPositive();
+            assertThat(row.on().oversold() + row.off().oversold()).as(what).isZero();
+            assertThat(row.on().latency().getTotalCount()).as(what).isEqualTo(row.on().decisions());
         });
+    }
+
+    @Test
+    void anOpenLoopDecidesWhatArrives() throws Exception {
+        try (var db = new BenchmarkDatabase(io.stocklock.testsupport.TestPostgres.freshDatabase(), Workload.ZIPF, 4,
+                false)) {
+            OpenLoop.Point point = OpenLoop.run(db, Workload.ZIPF, 500, Duration.ofSeconds(1), 500);
+
+            assertThat(point.latency().getTotalCount()).isBetween(450L, 550L);
+            assertThat(db.oversold(true)).isZero();
+        }
     }
 }

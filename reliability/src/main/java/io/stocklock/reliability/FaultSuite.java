@@ -41,13 +41,14 @@ import java.util.stream.Collectors;
  */
 public final class FaultSuite {
 
-    static final List<Fault> EVERY_KIND = List.of(Fault.KILL_INSTANCE, Fault.KILL_BROKER, Fault.POSTGRES_STOP,
-            Fault.PAUSE_INSTANCE, Fault.POISON, Fault.KAFKA_DOWN, Fault.POSTGRES_TERMINATE, Fault.REBALANCE);
-    private static final Duration STEADY = Duration.ofSeconds(10);
     /** Short consumer timeouts, so that a dead or frozen instance loses its partitions within seconds. */
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
     static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    // (declared before the faults, which read them when their class is initialised)
+    static final List<Fault> EVERY_KIND = List.of(Fault.KILL_INSTANCE, Fault.KILL_BROKER, Fault.POSTGRES_STOP,
+            Fault.PAUSE_INSTANCE, Fault.POISON, Fault.KAFKA_DOWN, Fault.POSTGRES_TERMINATE, Fault.REBALANCE);
+    private static final Duration STEADY = Duration.ofSeconds(10);
     private static final List<String> INSTANCE_SETTINGS = List.of(
             "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis(),
             "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The benchmark: the use case against a durable PostgreSQL (four strategies, four workloads), batch size, latency
+# against offered load, the Kafka and HTTP intakes of stocklock running as its own process, and JMH. See
+# docs/benchmarks.md, which `docs=true` rewrites from the run.
+#
+#   bash scripts/benchmark.sh                                   # the tables (about 20 minutes on 2 cores)
+#   bash scripts/benchmark.sh docs=true                         # and docs/benchmarks.md with its plots
+#   bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -pl benchmarks -am install -DskipTests
+mvn -B -q -pl benchmarks exec:exec -Dbenchmark.args="$*"
