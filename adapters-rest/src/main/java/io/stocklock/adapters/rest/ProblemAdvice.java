@@ -2,11 +2,15 @@ package io.stocklock.adapters.rest;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -27,6 +31,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
         return problem(Problems.INVALID_REQUEST.exception(e.getMessage()));
+    }
+
+    /**
+     * The database restarting, a lost connection, a lock or statement timeout: nothing is wrong with the request. A
+     * request sent again with the same Idempotency-Key is taken at most once, whatever this attempt got done.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        LOG.warn("database unavailable: " + e.getMessage());
+        ProblemDetail problem = Problems.DATABASE_UNAVAILABLE.detail(
+                "the database did not answer; retry with the same Idempotency-Key");
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -32,6 +32,8 @@ public enum Problems {
             "A request with this Idempotency-Key is still being processed"),
     INTAKE_UNAVAILABLE("intake-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
             "Requests cannot be taken in right now; retry later"),
+    DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+            "The database cannot be reached right now; retry later"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "A valid bearer token is required"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed with this token"),
     TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Slow down"),
