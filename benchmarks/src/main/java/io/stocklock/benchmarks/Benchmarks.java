@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Options ({@code name=value}): {@code seconds} per run (10), {@code clients} for the per-request strategies (32),
  * {@code kafka-requests} (100000), {@code http-seconds} (10), {@code docs} (false), {@code durable} (true: PostgreSQL
- * flushes every commit, as in production).
+ * flushes every commit, as in production), {@code only=intake} (the Kafka and HTTP intakes alone).
  */
 public final class Benchmarks {
 
@@ -50,9 +50,13 @@ public final class Benchmarks {
         Duration httpRun = Duration.ofSeconds(Long.parseLong(options.getOrDefault("http-seconds", "10")));
         System.setProperty(TestPostgres.DURABLE, options.getOrDefault("durable", "true"));
 
+        if (options.getOrDefault("only", "").equals("intake")) {
+            intakeOnly(kafkaRequests, httpRun);
+            return;
+        }
         List<Workload> workloads = List.of(Workload.values());
         Progress progress = new Progress(workloads.size() * Strategy.values().length * 2 + BATCH_SIZES.length + 1
-                + LOAD_FRACTIONS.length + 1 + HTTP_CALLERS.length + 1);
+                + LOAD_FRACTIONS.length + 2 + HTTP_CALLERS.length + 2);
         Report report = new Report(run, clients);
 
         report.rows = DatabaseBenchmark.run(workloads, run, clients, progress);
@@ -87,11 +91,12 @@ public final class Benchmarks {
         }
         report.maximum = maximum;
 
-        Path directory = Files.createDirectories(Path.of("target", "benchmark-service"));
         progress.step("starting PostgreSQL, a Kafka broker and stocklock (java -jar) as processes", Duration.ZERO);
-        try (IntakeBenchmark intake = new IntakeBenchmark(directory)) {
+        try (IntakeBenchmark intake = new IntakeBenchmark(serviceDirectory())) {
             progress.step("Kafka intake: " + kafkaRequests + " requests for one hot SKU", Duration.ZERO);
             report.kafka = intake.kafkaIntake(kafkaRequests);
+            progress.step("HTTP intake: warming up (not measured)", httpRun);
+            intake.httpIntake(HTTP_CALLERS[0], httpRun);
             for (int callers : HTTP_CALLERS) {
                 progress.step("HTTP intake: POST /reservations from " + callers + " callers", httpRun);
                 report.http.add(intake.httpIntake(callers, httpRun));
@@ -109,6 +114,32 @@ public final class Benchmarks {
             System.out.println("wrote " + docs.resolve("benchmarks.md").toAbsolutePath().normalize());
         }
         System.exit(0); // the embedded PostgreSQL's shutdown hook stops it
+    }
+
+    /** A new directory for the data and logs of the processes of one run. */
+    private static Path serviceDirectory() throws java.io.IOException {
+        return Files.createTempDirectory(Files.createDirectories(Path.of("target", "benchmark-service")), "run-");
+    }
+
+    /** {@code only=intake}: the Kafka and HTTP intakes alone, for a quick look or a profile of the service. */
+    private static void intakeOnly(int kafkaRequests, Duration httpRun) throws Exception {
+        Progress progress = new Progress(3 + HTTP_CALLERS.length);
+        progress.step("starting PostgreSQL, a Kafka broker and stocklock (java -jar) as processes", Duration.ZERO);
+        try (IntakeBenchmark intake = new IntakeBenchmark(serviceDirectory())) {
+            progress.step("Kafka intake: " + kafkaRequests + " requests for one hot SKU", Duration.ZERO);
+            KafkaResult kafka = intake.kafkaIntake(kafkaRequests);
+            System.out.printf(Locale.ROOT, "Kafka intake: %,.0f decisions/s%n", kafka.decisionsPerSecond());
+            progress.step("HTTP intake: warming up (not measured)", httpRun);
+            intake.httpIntake(HTTP_CALLERS[0], httpRun);
+            for (int callers : HTTP_CALLERS) {
+                progress.step("HTTP intake: POST /reservations from " + callers + " callers", httpRun);
+                HttpResult http = intake.httpIntake(callers, httpRun);
+                System.out.printf(Locale.ROOT, "HTTP intake, %d callers: %,.0f requests/s, p50 %.1f ms, p99 %.1f ms, "
+                        + "CPU %.0f%%%n", callers, http.requestsPerSecond(), http.latencyMillis(50),
+                        http.latencyMillis(99), 100 * http.cpuBusyCores() / Runtime.getRuntime().availableProcessors());
+            }
+        }
+        System.exit(0);
     }
 
     /** Microseconds to decide one batch in memory, by batch size, for requests of one line on one SKU. */

@@ -59,6 +59,14 @@ class SecurityApiTest {
     }
 
     @Test
+    void aHeaderWithAControlCharacterIsRefused() throws Exception {
+        String token = TestTokens.bearer("alice", TestTokens.ALL_SCOPES);
+        http.perform(get("/inventory/" + sku).header("Authorization", token + "\u0007"))
+                .andExpect(status().isBadRequest());
+        http.perform(get("/inventory/" + sku).header("Authorization", token)).andExpect(status().isOk());
+    }
+
+    @Test
     void eachEndpointNeedsItsScope() throws Exception {
         problem(http.perform(get("/inventory/" + sku).header("Authorization",
                 TestTokens.bearer("alice", "reservations:read"))), 403, "forbidden");
