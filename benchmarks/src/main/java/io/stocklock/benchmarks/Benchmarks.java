@@ -27,7 +27,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Options ({@code name=value}): {@code seconds} per run (10), {@code clients} for the per-request strategies (32),
  * {@code kafka-requests} (100000), {@code http-seconds} (10), {@code docs} (false), {@code durable} (true: PostgreSQL
- * flushes every commit, as in production), {@code only=intake} (the Kafka and HTTP intakes alone).
+ * flushes every commit, as in production), {@code only=intake} (the Kafka and HTTP intakes alone), {@code jdbc-url}, {@code jdbc-user},
+ * {@code jdbc-password} (measure the use case on that PostgreSQL instead of the embedded one: its {@code public}
+ * schema is dropped before every measurement).
  */
 public final class Benchmarks {
 
@@ -49,6 +51,10 @@ public final class Benchmarks {
         int kafkaRequests = Integer.parseInt(options.getOrDefault("kafka-requests", "100000"));
         Duration httpRun = Duration.ofSeconds(Long.parseLong(options.getOrDefault("http-seconds", "10")));
         System.setProperty(TestPostgres.DURABLE, options.getOrDefault("durable", "true"));
+        if (options.containsKey("jdbc-url")) {
+            Databases.use(options.get("jdbc-url"), options.getOrDefault("jdbc-user", "postgres"),
+                    options.getOrDefault("jdbc-password", ""));
+        }
 
         if (options.getOrDefault("only", "").equals("intake")) {
             intakeOnly(kafkaRequests, httpRun);
@@ -64,12 +70,12 @@ public final class Benchmarks {
 
         for (int size : BATCH_SIZES) {
             progress.step("(b) with batch size " + size + ", one hot SKU", shortRun);
-            try (var db = new BenchmarkDatabase(TestPostgres.freshDatabase(), Workload.HOT, 8, true)) {
+            try (var db = new BenchmarkDatabase(Databases.fresh(), Workload.HOT, 8, true)) {
                 report.batchSizes.add(Strategy.batched(db, Workload.HOT, shortRun, size));
             }
         }
         progress.step("(b) with its ports timed, one hot SKU", shortRun);
-        try (var db = new BenchmarkDatabase(TestPostgres.freshDatabase(), Workload.HOT, 8, true)) {
+        try (var db = new BenchmarkDatabase(Databases.fresh(), Workload.HOT, 8, true)) {
             long batches = 0;
             long end = System.nanoTime() + shortRun.toNanos();
             while (System.nanoTime() < end) {
@@ -85,7 +91,7 @@ public final class Benchmarks {
         for (double fraction : LOAD_FRACTIONS) {
             progress.step("(b) offered %.0f%% of its maximum (%.0f/s), one hot SKU".formatted(100 * fraction,
                     fraction * maximum), run);
-            try (var db = new BenchmarkDatabase(TestPostgres.freshDatabase(), Workload.HOT, 8, true)) {
+            try (var db = new BenchmarkDatabase(Databases.fresh(), Workload.HOT, 8, true)) {
                 report.load.add(OpenLoop.run(db, Workload.HOT, fraction * maximum, run, Strategy.DEFAULT_BATCH));
             }
         }

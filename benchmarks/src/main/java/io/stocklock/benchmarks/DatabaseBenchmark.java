@@ -1,6 +1,5 @@
 package io.stocklock.benchmarks;
 
-import io.stocklock.testsupport.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ final class DatabaseBenchmark {
                                        Duration duration, int clients, Progress progress) throws Exception {
         progress.step("%s, %s, synchronous_commit %s".formatted(workload.label, strategy.label,
                 synchronousCommit ? "on" : "off"), duration);
-        try (var database = new BenchmarkDatabase(TestPostgres.freshDatabase(), workload, clients + 4,
+        try (var database = new BenchmarkDatabase(Databases.fresh(), workload, clients + 4,
                 synchronousCommit)) {
             return strategy.run(database, workload, duration, clients);
         }

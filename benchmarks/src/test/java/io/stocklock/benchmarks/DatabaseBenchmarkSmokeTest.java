@@ -26,7 +26,7 @@ class DatabaseBenchmarkSmokeTest {
 
     @Test
     void anOpenLoopDecidesWhatArrives() throws Exception {
-        try (var db = new BenchmarkDatabase(io.stocklock.testsupport.TestPostgres.freshDatabase(), Workload.ZIPF, 4,
+        try (var db = new BenchmarkDatabase(Databases.fresh(), Workload.ZIPF, 4,
                 false)) {
             OpenLoop.Point point = OpenLoop.run(db, Workload.ZIPF, 500, Duration.ofSeconds(1), 500);
 

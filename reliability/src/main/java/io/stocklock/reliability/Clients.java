@@ -42,7 +42,8 @@ final class Clients implements AutoCloseable {
     private final Workload workload;
     private final Supplier<List<ServiceInstance>> instances;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
             .executor(Executors.newFixedThreadPool(4)).build();
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicInteger next = new AtomicInteger();

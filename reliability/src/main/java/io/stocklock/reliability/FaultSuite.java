@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -64,11 +65,12 @@ public final class FaultSuite {
     private final KafkaCluster kafka;
     private final List<ServiceInstance> instances = new CopyOnWriteArrayList<>();
     private final Checker checker;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String operator = TestTokens.bearer("fault-suite", TestTokens.ALL_SCOPES, Duration.ofHours(12),
             TestTokens.SECRET);
     private final List<FaultRecord> faults = new ArrayList<>();
     private int poisonSent;
+    private int victims;
 
     FaultSuite(Options options) {
         this.options = options;
@@ -120,11 +122,11 @@ public final class FaultSuite {
     private Result load() {
         Set<String> sampled = new ConcurrentSkipListSet<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        long[] samples = new long[1];
+        AtomicLong samples = new AtomicLong();
         sampler.scheduleWithFixedDelay(() -> {
             List<String> violations = checker.sampleStock();
             if (violations != null) {
-                samples[0]++;
+                samples.incrementAndGet();
                 sampled.addAll(violations);
             }
         }, 0, 1, TimeUnit.SECONDS);
@@ -151,7 +153,7 @@ public final class FaultSuite {
             log("clients stopped after %d requests; waiting for the service to settle".formatted(history.invoked()));
             Duration settle = checker.awaitQuiet(Duration.ofMinutes(5));
             log("settled in %.1f s; %d invariant samples taken during the run".formatted(
-                    settle.toMillis() / 1e3, samples[0]));
+                    settle.toMillis() / 1e3, samples.get()));
             sampler.shutdownNow();
             verdict = checker.check(history, poisonSent, sampled);
         }
@@ -225,8 +227,6 @@ public final class FaultSuite {
         faults.add(new FaultRecord(fault, at, recovery, detail));
         log("  %s (%s): recovered %.1f s after healing".formatted(fault.label(), detail, recovery));
     }
-
-    private int victims;
 
     private ServiceInstance victim() {
         return instances.get(victims++ % 2);

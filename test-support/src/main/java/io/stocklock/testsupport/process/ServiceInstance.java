@@ -22,7 +22,8 @@ public final class ServiceInstance {
     private final KafkaCluster kafka;
     private final List<String> settings;
     private final int port = Processes.freePort();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Process process;
     private volatile boolean routed;
 
