@@ -241,6 +241,7 @@ public final class Benchmarks {
                     .formatted(bestHttp.requestsPerSecond(), bestHttp.latencyMillis(99), bestHttp.callers()),
                     bestHttp.requestsPerSecond() >= 5_000 && bestHttp.latencyMillis(99) <= 50);
 
+            md.append(limits(hotB, at80, bestHttp));
             md.append("""
 
                     ## The use case directly: four strategies, four workloads
@@ -375,6 +376,42 @@ public final class Benchmarks {
             jmh.forEach((size, micros) -> md.append("| %s | %.2f |\n".formatted(size, micros)));
             md.append(Notes.TEXT);
             return md.toString();
+        }
+
+        /** What the figures of this run say about the targets missed. */
+        private String limits(Row hotB, OpenLoop.Point at80, HttpResult bestHttp) {
+            StringBuilder text = new StringBuilder("\n");
+            int fastest = -1;
+            for (int i = 0; i < BATCH_SIZES.length; i++) {
+                if (batchSizes.get(i).latencyMillis(99) <= 20) {
+                    fastest = i;
+                }
+            }
+            if (at80.latencyMillis(99) > 20 && fastest >= 0) {
+                Strategy.Result result = batchSizes.get(fastest);
+                text.append(("- p99: a request waits at least for the batch it is in. The largest batch size whose "
+                        + "batches commit within 20 ms at p99 is %d (%.1f ms), deciding %,.0f/s, %.0f%% of the "
+                        + "maximum; at 80%% of the maximum the consumer needs larger batches, and requests queue "
+                        + "behind the batch being decided.\n").formatted(BATCH_SIZES[fastest],
+                        result.latencyMillis(99), result.decisionsPerSecond(),
+                        100 * result.decisionsPerSecond() / maximum));
+            }
+            if (kafka.decisionsPerSecond() < 30_000) {
+                text.append(("- Kafka intake: %,.0f decisions/s is %.0f%% of what the use case decides directly on the "
+                        + "same machine ((b): %,.0f/s); the use case itself is below the target.\n").formatted(
+                        kafka.decisionsPerSecond(), 100 * kafka.decisionsPerSecond() / hotB.on().decisionsPerSecond(),
+                        hotB.on().decisionsPerSecond()));
+            }
+            if (bestHttp.requestsPerSecond() < 5_000) {
+                double cores = bestHttp.cpuBusyCores();
+                text.append(("- HTTP intake: at %,.0f requests/s the machine's CPU was %.0f%% busy, %.1f ms of CPU per "
+                        + "request (service, PostgreSQL, Kafka and load generator together); 5,000 requests/s on %d "
+                        + "cores allows %.2f ms.\n").formatted(bestHttp.requestsPerSecond(),
+                        100 * cores / Runtime.getRuntime().availableProcessors(),
+                        1000 * cores / bestHttp.requestsPerSecond(), Runtime.getRuntime().availableProcessors(),
+                        1000.0 * Runtime.getRuntime().availableProcessors() / 5_000));
+            }
+            return text.toString();
         }
 
         private static void target(StringBuilder md, String target, String measured, boolean met) {

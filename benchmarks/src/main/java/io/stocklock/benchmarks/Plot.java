@@ -136,7 +136,8 @@ final class Plot {
     }
 
     private static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
+        if ((value == Math.rint(value) || Math.abs(value) >= 100) && Math.abs(value) < 1e7) {
+            value = Math.rint(value);
             return String.format(Locale.ROOT, "%,d", (long) value);
         }
         return String.format(Locale.ROOT, "%.1f", value);
