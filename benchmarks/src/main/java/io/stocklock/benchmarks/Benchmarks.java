@@ -1,5 +1,6 @@
 package io.stocklock.benchmarks;
 
+import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.benchmarks.DatabaseBenchmark.Row;
 import io.stocklock.benchmarks.IntakeBenchmark.HttpResult;
 import io.stocklock.benchmarks.IntakeBenchmark.KafkaResult;
@@ -13,7 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -79,8 +82,7 @@ public final class Benchmarks {
             long batches = 0;
             long end = System.nanoTime() + shortRun.toNanos();
             while (System.nanoTime() < end) {
-                db.timedProcessReservations.process(new io.stocklock.application.port.in.ProcessReservations
-                        .ProcessReservationsCommand(java.util.stream.Stream.generate(() ->
+                db.timedProcessReservations.process(new ProcessReservationsCommand(Stream.generate(() ->
                         Strategy.request(Workload.HOT)).limit(Strategy.DEFAULT_BATCH).toList()));
                 batches++;
             }
@@ -155,7 +157,7 @@ public final class Benchmarks {
                 .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .build();
-        Map<String, Double> scores = new java.util.TreeMap<>();
+        Map<String, Double> scores = new TreeMap<>();
         for (RunResult result : new Runner(options).run()) {
             scores.put(result.getParams().getParam("batchSize"), result.getPrimaryResult().getScore());
         }
@@ -427,9 +429,5 @@ public final class Benchmarks {
                 return "unknown memory";
             }
         }
-    }
-
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -1,17 +1,17 @@
 package io.stocklock.reliability;
 
+import io.stocklock.adapters.persistence.StockInvariants;
+import io.stocklock.reliability.History.Answer;
 import io.stocklock.testsupport.process.KafkaCluster;
 import io.stocklock.testsupport.process.PostgresServer;
 import io.stocklock.testsupport.process.Processes;
-import io.stocklock.testsupport.process.ServiceInstance;
-import io.stocklock.adapters.persistence.StockInvariants;
-import io.stocklock.reliability.History.Answer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +31,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Reads the history, the final database and the topics, and counts what must be zero: oversold stock, requests a
@@ -174,7 +174,7 @@ final class Checker {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 if (System.nanoTime() > deadline) {

@@ -1,9 +1,5 @@
 package io.stocklock.reliability;
 
-import io.stocklock.testsupport.process.KafkaCluster;
-import io.stocklock.testsupport.process.PostgresServer;
-import io.stocklock.testsupport.process.Processes;
-import io.stocklock.testsupport.process.ServiceInstance;
 import java.time.Duration;
 import java.util.Arrays;
 

@@ -1,11 +1,11 @@
 package io.stocklock.reliability;
 
+import io.stocklock.reliability.Checker.Verdict;
+import io.stocklock.testsupport.TestTokens;
 import io.stocklock.testsupport.process.KafkaCluster;
 import io.stocklock.testsupport.process.PostgresServer;
 import io.stocklock.testsupport.process.Processes;
 import io.stocklock.testsupport.process.ServiceInstance;
-import io.stocklock.reliability.Checker.Verdict;
-import io.stocklock.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * One run: PostgreSQL, three Kafka brokers and two stocklock instances as processes of their own; clients reserving over
@@ -298,7 +300,7 @@ public final class FaultSuite {
 
     private String summary(Verdict verdict) {
         Map<Fault, Long> kinds = faults.stream()
-                .collect(Collectors.groupingBy(FaultRecord::fault, () -> new java.util.EnumMap<>(Fault.class),
+                .collect(Collectors.groupingBy(FaultRecord::fault, () -> new EnumMap<>(Fault.class),
                         Collectors.counting()));
         String faultList = kinds.entrySet().stream().map(kind -> kind.getKey().label() + "*" + kind.getValue())
                 .collect(Collectors.joining(","));
@@ -352,7 +354,7 @@ public final class FaultSuite {
             }
             String faults = given.getOrDefault("faults", "2");
             List<Fault> schedule = faults.matches("\\d+")
-                    ? java.util.stream.IntStream.range(0, Integer.parseInt(faults))
+                    ? IntStream.range(0, Integer.parseInt(faults))
                             .mapToObj(i -> EVERY_KIND.get(i % EVERY_KIND.size())).toList()
                     : Arrays.stream(faults.split(",")).map(Fault::of).toList();
             return new Options(Long.parseLong(given.getOrDefault("requests", "3000")), schedule,
