@@ -12,6 +12,7 @@ import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.testsupport.TestPostgres;
 import java.time.Clock;
@@ -44,11 +45,11 @@ final class BenchmarkDatabase implements AutoCloseable {
         var reservations = new JdbcReservationStore(jdbc);
         var events = new OutboxOutcomeEvents(jdbc);
         processReservations = new ProcessReservationsService(transactions, reservations, inventory, ledger, events,
-                Clock.systemUTC());
+                new DecisionWaiters(), Clock.systemUTC());
         timedProcessReservations = new ProcessReservationsService(timeSpent.timed(Transactions.class, transactions),
                 timeSpent.timed(ReservationStore.class, reservations), timeSpent.timed(Inventory.class, inventory),
                 timeSpent.timed(StockLedger.class, ledger), timeSpent.timed(OutcomeEvents.class, events),
-                Clock.systemUTC());
+                new DecisionWaiters(), Clock.systemUTC());
         // what creating each SKU through the use case writes, in two statements instead of 10,000 transactions
         jdbc.sql("INSERT INTO inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, '0')), :stock "
                         + "FROM generate_series(0, :last) AS i")

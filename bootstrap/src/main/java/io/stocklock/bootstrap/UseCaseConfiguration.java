@@ -1,6 +1,7 @@
 package io.stocklock.bootstrap;
 
 import io.stocklock.adapters.kafka.KafkaSettings;
+import io.stocklock.adapters.rest.RestSettings;
 import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
@@ -10,6 +11,7 @@ import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.application.service.FailReservationService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
@@ -34,11 +36,17 @@ class UseCaseConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Clients of this instance waiting for decisions; the consumer completes them as its batches commit. */
+    @Bean
+    DecisionWaiters decisionWaiters() {
+        return new DecisionWaiters();
+    }
+
     @Bean
     ProcessReservationsService processReservations(Transactions transactions, ReservationStore reservations,
                                                    Inventory inventory, StockLedger ledger, OutcomeEvents events,
-                                                   Clock clock) {
-        return new ProcessReservationsService(transactions, reservations, inventory, ledger, events, clock);
+                                                   DecisionWaiters waiters, Clock clock) {
+        return new ProcessReservationsService(transactions, reservations, inventory, ledger, events, waiters, clock);
     }
 
     /** Confirm, release and expiry: one service for the three ways a hold ends. */
@@ -66,8 +74,10 @@ class UseCaseConfiguration {
 
     @Bean
     SubmitReservationService submitReservation(Transactions transactions, ReservationStore reservations,
-                                               RequestIntake intake, FailReservation failReservation, Clock clock) {
-        return new SubmitReservationService(transactions, reservations, intake, failReservation, clock);
+                                               RequestIntake intake, FailReservation failReservation,
+                                               DecisionWaiters waiters, RestSettings http, Clock clock) {
+        return new SubmitReservationService(transactions, reservations, intake, failReservation, waiters, clock,
+                http.inFlightTimeout(), http.mostInFlight());
     }
 
     @Bean

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.GenericMessageListener;
 
 /** The module boundaries of the hexagon, checked on the compiled production classes of every module. */
 class ArchitectureTest {
@@ -50,6 +51,18 @@ class ArchitectureTest {
     void adaptersUsePortsNotServices() {
         noClasses().that().resideInAPackage("io.stocklock.adapters..")
                 .should().dependOnClassesThat().resideInAPackage("io.stocklock.application.service..")
+                .check(STOCKLOCK);
+    }
+
+    /**
+     * Controllers and listeners translate and call a use case; whatever a protocol needs of the stores (idempotency,
+     * retries, waiting for a decision) is the use case's job.
+     */
+    @Test
+    void drivingAdaptersCallUseCasesNotOutgoingPorts() {
+        noClasses().that().resideInAPackage("io.stocklock.adapters.rest..")
+                .or().areAssignableTo(GenericMessageListener.class)
+                .should().dependOnClassesThat().resideInAPackage("io.stocklock.application.port.out..")
                 .check(STOCKLOCK);
     }
 

@@ -195,7 +195,7 @@ public class KafkaConfiguration {
     @Bean
     KafkaRequestIntake requestIntake(KafkaTemplate<String, Object> stocklockKafkaTemplate, KafkaSettings settings,
                                      Clock clock) {
-        return new KafkaRequestIntake(stocklockKafkaTemplate, settings.requestsTopic(), settings.sendTimeout(), clock);
+        return new KafkaRequestIntake(stocklockKafkaTemplate, settings.requestsTopic(), clock);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package io.stocklock.adapters.persistence;
 
-import io.stocklock.adapters.persistence.idempotency.JdbcIdempotencyRecords;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
@@ -48,11 +47,6 @@ public class PersistenceConfiguration {
     @Bean
     OutboxOutcomeEvents outcomeEvents() {
         return new OutboxOutcomeEvents(jdbc);
-    }
-
-    @Bean
-    JdbcIdempotencyRecords idempotencyRecords() {
-        return new JdbcIdempotencyRecords(jdbc);
     }
 
     @Bean

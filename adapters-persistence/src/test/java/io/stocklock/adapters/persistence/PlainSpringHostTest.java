@@ -14,6 +14,7 @@ import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.ManageStockService;
+import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -59,7 +60,7 @@ class PlainSpringHostTest {
         ProcessReservationsService processReservations(Transactions transactions, ReservationStore reservations,
                                                        Inventory inventory, StockLedger ledger, OutcomeEvents events) {
             return new ProcessReservationsService(transactions, reservations, inventory, ledger, events,
-                    Clock.systemUTC());
+                    new DecisionWaiters(), Clock.systemUTC());
         }
 
         @Bean

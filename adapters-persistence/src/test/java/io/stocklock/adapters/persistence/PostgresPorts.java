@@ -1,7 +1,6 @@
 package io.stocklock.adapters.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.stocklock.adapters.persistence.idempotency.JdbcIdempotencyRecords;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
@@ -31,7 +30,7 @@ final class PostgresPorts {
         jdbc = JdbcClient.create(dataSource);
         ports = new Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc),
-                new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc), new JdbcIdempotencyRecords(jdbc),
+                new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc),
                 () -> jdbc.sql("SELECT * FROM outbox ORDER BY seq")
                         .query((rs, row) -> new OutcomeEvents.OutcomeEvent(rs.getObject("event_id", UUID.class),
                                 OutcomeEvents.Type.valueOf(rs.getString("event_type")),

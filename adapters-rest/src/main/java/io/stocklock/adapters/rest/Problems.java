@@ -25,7 +25,6 @@ public enum Problems {
     ALREADY_CONFIRMED("already-confirmed", HttpStatus.CONFLICT, "The reservation was confirmed"),
     ALREADY_RELEASED("already-released", HttpStatus.CONFLICT, "The reservation was released"),
     RESERVATION_REJECTED("reservation-rejected", HttpStatus.CONFLICT, "The reservation was rejected"),
-    REQUEST_CONFLICT("request-conflict", HttpStatus.CONFLICT, "Another request has this id"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
             "This Idempotency-Key was used for a different request"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", HttpStatus.CONFLICT,

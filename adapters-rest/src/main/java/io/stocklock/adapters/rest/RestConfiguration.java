@@ -1,6 +1,7 @@
 package io.stocklock.adapters.rest;
 
 import io.swagger.v3.oas.models.Components;
+import java.time.Duration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -10,6 +11,8 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 
 /**
@@ -19,7 +22,25 @@ import tools.jackson.databind.DeserializationFeature;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @EnableConfigurationProperties(RestSettings.class)
-public class RestConfiguration {
+public class RestConfiguration implements WebMvcConfigurer {
+
+    /** Added to the longest {@code Prefer: wait}: the hand-over to Kafka may take its send timeout before that. */
+    private static final Duration ANSWER_MARGIN = Duration.ofMinutes(1);
+
+    private final RestSettings settings;
+
+    RestConfiguration(RestSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The use case completes every answer: at the latest when the wait is over, after the request was handed over.
+     * The container's own async timeout is only a last resort and must never answer before the use case does.
+     */
+    @Override
+    public void configureAsyncSupport(AsyncSupportConfigurer async) {
+        async.setDefaultTimeout(settings.maxWait().plus(ANSWER_MARGIN).toMillis());
+    }
 
     @Bean
     OpenAPI stocklockApi() {

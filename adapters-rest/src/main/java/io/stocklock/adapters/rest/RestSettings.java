@@ -7,16 +7,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the HTTP API ({@code stocklock.http.*}).
  *
- * @param defaultHold          how long a hold lasts when the request does not say
- * @param maxWait              the longest {@code Prefer: wait=N} honoured
- * @param idempotencyRetention how long an Idempotency-Key is remembered
- * @param inFlightTimeout      after this, a request whose answer was never stored counts as abandoned and a retry
- *                             with its key is processed again
+ * @param defaultHold     how long a hold lasts when the request does not say
+ * @param maxWait         the longest {@code Prefer: wait=N} honoured
+ * @param inFlightTimeout a PENDING request this old whose submission was never answered counts as abandoned (its
+ *                        process died), and a retry with its Idempotency-Key hands it over again; younger, such a retry
+ *                        is answered 409 idempotency-key-in-flight
+ * @param mostInFlight    most submissions of one instance waiting for the database or Kafka at once; beyond it
+ *                        {@code POST /reservations} answers 503 intake-unavailable at once, so a Kafka outage cannot
+ *                        pile up callers
  */
 @ConfigurationProperties("stocklock.http")
 public record RestSettings(
         @DefaultValue("15m") Duration defaultHold,
         @DefaultValue("30s") Duration maxWait,
-        @DefaultValue("24h") Duration idempotencyRetention,
-        @DefaultValue("30s") Duration inFlightTimeout) {
+        @DefaultValue("30s") Duration inFlightTimeout,
+        @DefaultValue("10000") int mostInFlight) {
 }

@@ -8,9 +8,9 @@ import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
-import io.stocklock.application.port.out.IdempotencyRecords;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.SubmitReservationService;
+import java.time.Duration;
 import java.time.Instant;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -80,11 +80,6 @@ class RestTestApplication {
     SubmitReservationService submitReservation(InMemoryStores stores, TestIntake intake, Services services,
                                                MutableClock clock) {
         return new SubmitReservationService(stores.transactions(), stores.reservations(), intake, services.fail(),
-                clock);
-    }
-
-    @Bean
-    IdempotencyRecords idempotencyRecords(InMemoryStores stores) {
-        return stores.idempotency();
+                services.waiters(), clock, Duration.ofSeconds(30), 100);
     }
 }

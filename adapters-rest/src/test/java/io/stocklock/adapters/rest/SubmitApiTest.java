@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Services;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
-import io.stocklock.application.port.out.IdempotencyRecords;
+import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
@@ -41,8 +41,6 @@ class SubmitApiTest {
     Services services;
     @Autowired
     TestIntake intake;
-    @Autowired
-    IdempotencyRecords idempotency;
     @Autowired
     MutableClock clock;
 
@@ -118,15 +116,45 @@ class SubmitApiTest {
     }
 
     @Test
-    void aKeyWhoseFirstRequestIsInFlightIsAConflictUntilItIsAbandoned() throws Exception {
-        // the first request claimed the key and has not answered yet
-        var request = new ReservationRequest(ReservationId.generate(), "alice",
-                List.of(ReservationLine.of(sku, 1)), Duration.ofSeconds(600));
-        idempotency.claim("alice", "k-3", request.fingerprint(), request.id(), clock.instant(), Duration.ofHours(1));
+    void aKeyWhoseFirstRequestIsStillPendingIsAConflictUntilItIsAbandoned() throws Exception {
+        intake.mode = TestIntake.Mode.HOLD;
+        send(submit(1).header("Idempotency-Key", "k-3")).andExpect(status().isAccepted());
 
         problem(send(submit(1).header("Idempotency-Key", "k-3")), 409, "idempotency-key-in-flight");
+        // its process died before the request was decided: a retry hands it over again
         clock.advance(Duration.ofMinutes(1));
         send(submit(1).header("Idempotency-Key", "k-3")).andExpect(status().isAccepted());
+    }
+
+    @Test
+    void aRetryWhileTheFirstIsBeingHandedOverIsAConflictAndTheFirstStillGetsItsAnswer() throws Exception {
+        intake.mode = TestIntake.Mode.UNANSWERED;
+        MvcResult first = http.perform(submit(1).header("Idempotency-Key", "k-4")).andReturn();
+        assertThat(first.getRequest().isAsyncStarted()).isTrue();
+
+        problem(send(submit(1).header("Idempotency-Key", "k-4")), 409, "idempotency-key-in-flight");
+        problem(send(submit(2).header("Idempotency-Key", "k-4")), 422, "idempotency-key-reused");
+
+        intake.unanswered.complete(null);
+        http.perform(asyncDispatch(first)).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+        http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.reserved").value(0));
+    }
+
+    @Test
+    void aReplayAnswersTheReservationAsItStandsNow() throws Exception {
+        intake.mode = TestIntake.Mode.HOLD;
+        MvcResult accepted = send(submit(1).header("Idempotency-Key", "k-5")).andExpect(status().isAccepted())
+                .andReturn();
+        var id = ReservationId.parse(JsonPath.read(accepted.getResponse().getContentAsString(), "$.id"));
+        // the consumer decides it after the client got its 202
+        services.process().process(new ProcessReservationsCommand(
+                List.of(services.getReservation().get(id).orElseThrow().request())));
+
+        send(submit(1).header("Idempotency-Key", "k-5")).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(header().string("Location", accepted.getResponse().getHeader("Location")))
+                .andExpect(jsonPath("$.status").value("RESERVED"));
     }
 
     @Test

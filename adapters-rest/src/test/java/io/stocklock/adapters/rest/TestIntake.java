@@ -5,25 +5,30 @@ import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsC
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.domain.reservation.ReservationRequest;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The intake as the controller tests need it: down, holding requests, or deciding them at once like the consumer. */
 class TestIntake implements RequestIntake {
 
-    enum Mode { DECIDE, HOLD, DOWN }
+    enum Mode { DECIDE, HOLD, DOWN, UNANSWERED }
 
     private final ProcessReservations processReservations;
     volatile Mode mode = Mode.DECIDE;
+    /** What the intake answers in mode UNANSWERED, once the test completes it. */
+    volatile CompletableFuture<Void> unanswered = new CompletableFuture<>();
 
     TestIntake(ProcessReservations processReservations) {
         this.processReservations = processReservations;
     }
 
     @Override
-    public void submit(ReservationRequest request) {
-        switch (mode) {
-            case DOWN -> throw new IntakeUnavailableException("no broker within 10s", null);
-            case DECIDE -> processReservations.process(new ProcessReservationsCommand(List.of(request)));
-            case HOLD -> { }
-        }
+    public CompletableFuture<Void> submit(ReservationRequest request) {
+        return switch (mode) {
+            case DOWN -> CompletableFuture.failedFuture(new IllegalStateException("no broker within 10s"));
+            case DECIDE -> CompletableFuture.runAsync(
+                    () -> processReservations.process(new ProcessReservationsCommand(List.of(request))));
+            case HOLD -> CompletableFuture.completedFuture(null);
+            case UNANSWERED -> unanswered;
+        };
     }
 }

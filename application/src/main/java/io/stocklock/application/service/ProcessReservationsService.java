@@ -7,6 +7,7 @@ import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Allocation;
 import io.stocklock.domain.reservation.Decision;
@@ -33,15 +34,17 @@ public class ProcessReservationsService implements ProcessReservations {
     private final Inventory inventory;
     private final StockLedger ledger;
     private final OutcomeEvents events;
+    private final DecisionWaiters waiters;
     private final Clock clock;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                                      StockLedger ledger, OutcomeEvents events, Clock clock) {
+                                      StockLedger ledger, OutcomeEvents events, DecisionWaiters waiters, Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
         this.events = events;
+        this.waiters = waiters;
         this.clock = clock;
     }
 
@@ -50,7 +53,11 @@ public class ProcessReservationsService implements ProcessReservations {
         if (command.requests().isEmpty()) {
             return List.of();
         }
-        return transactions.inTransaction(() -> decide(command.requests(), clock.instant()));
+        List<RequestOutcome> outcomes = transactions.inTransaction(() -> decide(command.requests(), clock.instant()));
+        // committed: clients of this process that wait for one of these decisions get it now
+        waiters.decided(outcomes.stream().filter(RequestOutcome.Decided.class::isInstance)
+                .map(outcome -> ((RequestOutcome.Decided) outcome).reservation()).toList());
+        return outcomes;
     }
 
     private List<RequestOutcome> decide(List<ReservationRequest> batch, Instant now) {

@@ -8,6 +8,7 @@ import io.stocklock.domain.reservation.Reservation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 public class RepublishStalePendingService implements RepublishStalePending {
 
@@ -30,9 +31,8 @@ public class RepublishStalePendingService implements RepublishStalePending {
         List<Reservation> stale = transactions.inTransaction(() ->
                 reservations.claimStalePending(now.minus(command.olderThan()), now, command.limit()));
         // the claim is committed: no lock is held while the intake is called; an unsent one is tried next age
-        for (Reservation reservation : stale) {
-            intake.submit(reservation.request());
-        }
+        CompletableFuture.allOf(stale.stream().map(reservation -> intake.submit(reservation.request()))
+                .toArray(CompletableFuture[]::new)).join();
         return stale.size();
     }
 }

@@ -1,6 +1,5 @@
 package io.stocklock.application.fake;
 
-import io.stocklock.application.port.out.IdempotencyRecords;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -47,7 +46,6 @@ public final class InMemoryStores {
         final Map<UUID, Instant> claimedUntil = new HashMap<>();
         final Map<ReservationId, Instant> resubmittedAt = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
-        final Map<String, IdempotencyRecords.IdempotencyRecord> idempotency = new HashMap<>();
 
         State copy() {
             State copy = new State();
@@ -58,7 +56,6 @@ public final class InMemoryStores {
             copy.claimedUntil.putAll(claimedUntil);
             copy.resubmittedAt.putAll(resubmittedAt);
             copy.published.addAll(published);
-            copy.idempotency.putAll(idempotency);
             return copy;
         }
     }
@@ -266,37 +263,11 @@ public final class InMemoryStores {
         };
     }
 
-    public IdempotencyRecords idempotency() {
-        return new IdempotencyRecords() {
-            @Override
-            public Optional<IdempotencyRecord> claim(String caller, String key, String fingerprint,
-                                                     ReservationId reservationId, Instant now, Duration retention) {
-                return read(() -> {
-                    String id = caller + "\n" + key;
-                    IdempotencyRecord existing = state.idempotency.get(id);
-                    if (existing != null && existing.createdAt().isAfter(now.minus(retention))) {
-                        return Optional.of(existing);
-                    }
-                    state.idempotency.put(id, new IdempotencyRecord(fingerprint, reservationId, now, Optional.empty()));
-                    return Optional.empty();
-                });
-            }
-
-            @Override
-            public void complete(String caller, String key, StoredResponse response) {
-                read(() -> state.idempotency.computeIfPresent(caller + "\n" + key, (id, record) ->
-                        new IdempotencyRecord(record.fingerprint(), record.reservationId(), record.createdAt(),
-                                Optional.of(response))));
-            }
-        };
-    }
-
     public List<OutcomeEvents.OutcomeEvent> appendedEvents() {
         return read(() -> List.copyOf(state.events));
     }
 
     public Ports ports() {
-        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), idempotency(),
-                this::appendedEvents);
+        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), this::appendedEvents);
     }
 }

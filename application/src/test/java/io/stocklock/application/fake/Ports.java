@@ -1,6 +1,5 @@
 package io.stocklock.application.fake;
 
-import io.stocklock.application.port.out.IdempotencyRecords;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -12,6 +11,6 @@ import java.util.function.Supplier;
 
 /** One implementation of every outgoing port, plus a way to read back the events they were given. */
 public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory, StockLedger ledger,
-                    OutcomeEvents events, Outbox outbox, IdempotencyRecords idempotency,
+                    OutcomeEvents events, Outbox outbox,
                     Supplier<List<OutcomeEvents.OutcomeEvent>> appendedEvents) {
 }

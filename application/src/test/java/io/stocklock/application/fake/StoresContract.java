@@ -3,7 +3,6 @@ package io.stocklock.application.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stocklock.application.port.out.IdempotencyRecords;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
@@ -236,28 +235,6 @@ public abstract class StoresContract {
 
         assertThat(ports.reservations().findAll(List.of(one.id(), two.id(), ReservationId.generate())))
                 .containsOnly(Map.entry(one.id(), one), Map.entry(two.id(), two));
-    }
-
-    @Test
-    void anIdempotencyKeyIsClaimedOnceUntilItsRecordExpires() {
-        ReservationId id = ReservationId.generate();
-        var retention = Duration.ofHours(24);
-
-        assertThat(ports.idempotency().claim("alice", "k1", "body-1", id, NOW, retention)).isEmpty();
-        var inFlight = ports.idempotency().claim("alice", "k1", "body-2", ReservationId.generate(), NOW, retention);
-        assertThat(inFlight).get().satisfies(record -> {
-            assertThat(record.fingerprint()).isEqualTo("body-1");
-            assertThat(record.reservationId()).isEqualTo(id);
-            assertThat(record.response()).isEmpty();
-        });
-        // keys belong to their caller
-        assertThat(ports.idempotency().claim("bob", "k1", "body-1", id, NOW, retention)).isEmpty();
-
-        ports.idempotency().complete("alice", "k1", new IdempotencyRecords.StoredResponse(202, "{\"id\":1}"));
-        assertThat(ports.idempotency().claim("alice", "k1", "body-1", id, NOW.plusSeconds(60), retention))
-                .get().satisfies(record -> assertThat(record.response())
-                        .contains(new IdempotencyRecords.StoredResponse(202, "{\"id\":1}")));
-        assertThat(ports.idempotency().claim("alice", "k1", "body-3", id, NOW.plus(retention), retention)).isEmpty();
     }
 
     @Test

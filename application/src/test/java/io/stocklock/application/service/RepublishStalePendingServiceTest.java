@@ -11,6 +11,7 @@ import io.stocklock.domain.reservation.ReservationStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class RepublishStalePendingServiceTest extends ServiceTestSupport {
@@ -20,6 +21,7 @@ class RepublishStalePendingServiceTest extends ServiceTestSupport {
             ports.reservations(), request -> {
                 handedOver.add(request);
                 process.process(new ProcessReservationsCommand(List.of(request)));
+                return CompletableFuture.completedFuture(null);
             }, clock);
 
     @Test

@@ -9,6 +9,7 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.application.waiting.DecisionWaiters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,8 @@ class ServiceTestSupport {
     final ManageStockService manageStock = services.manageStock();
     final GetStockService getStock = services.getStock();
     final GetReservationService getReservation = services.getReservation();
+    final FailReservationService fail = services.fail();
+    final DecisionWaiters waiters = services.waiters();
 
     void stock(String sku, long onHand) {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of(sku), onHand));

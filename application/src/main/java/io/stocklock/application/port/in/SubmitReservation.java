@@ -1,42 +1,80 @@
 package io.stocklock.application.port.in;
 
 import io.stocklock.domain.reservation.Reservation;
-import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Takes a request in to be decided asynchronously: records it PENDING, hands it to the intake, and answers only once
- * the intake has it. If the intake does not take it in time, the request is recorded FAILED, so the answer and the
- * final state agree.
+ * Takes a request in to be decided asynchronously, with the idempotency protocol of a client that may retry: the
+ * request is recorded PENDING and handed to the intake, and the answer completes once the intake has it (or, when
+ * the caller waits, once it is decided or the wait is over). If the intake does not take it in time, the request is
+ * recorded FAILED, so the answer and the final state agree.
+ *
+ * <p>An idempotency key names the reservation: one caller's key always stands for the same reservation id, so the
+ * reservation row itself remembers the key, and a retry can never reserve twice. The answer completes on another
+ * thread; the calling thread never waits for the database or the broker.
  */
 public interface SubmitReservation {
 
-    SubmitResult submit(SubmitReservationCommand command);
+    CompletableFuture<SubmitOutcome> submit(SubmitReservationCommand command);
 
-    record SubmitReservationCommand(ReservationRequest request) {
+    /**
+     * @param caller         who asks; owns the reservation
+     * @param idempotencyKey the client's key for this request, if it sent one
+     * @param waitAtMost     how long to wait for the decision before answering; zero answers once it is accepted
+     */
+    record SubmitReservationCommand(String caller, Optional<String> idempotencyKey, List<ReservationLine> lines,
+                                    Duration holdFor, Duration waitAtMost) {
+
+        public static final int MAX_KEY_LENGTH = 255;
+
         public SubmitReservationCommand {
-            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+            idempotencyKey.filter(key -> key.isBlank() || key.length() > MAX_KEY_LENGTH).ifPresent(key -> {
+                throw new IllegalArgumentException("Idempotency-Key must be 1-" + MAX_KEY_LENGTH + " characters");
+            });
+            lines = List.copyOf(lines);
+            Objects.requireNonNull(holdFor, "holdFor");
+            Objects.requireNonNull(waitAtMost, "waitAtMost");
+            if (waitAtMost.isNegative()) {
+                throw new IllegalArgumentException("waitAtMost must not be negative");
+            }
         }
     }
 
-    sealed interface SubmitResult {
+    sealed interface SubmitOutcome {
 
-        Reservation reservation();
-
-        /** Recorded and handed over; it will be decided. */
-        record Accepted(Reservation reservation) implements SubmitResult {
+        /** Recorded and handed over; it will be decided. Still PENDING when the caller's wait, if any, ended. */
+        record Accepted(Reservation reservation) implements SubmitOutcome {
         }
 
-        /** The same request was decided before; nothing changed. */
-        record AlreadyDecided(Reservation reservation) implements SubmitResult {
+        /** Decided while the caller waited. */
+        record Decided(Reservation reservation) implements SubmitOutcome {
         }
 
-        /** A different request has this id; nothing changed. */
-        record Conflicting(Reservation reservation) implements SubmitResult {
+        /** The same key and request were submitted before; this is the reservation as it stands now. */
+        record Replayed(Reservation reservation) implements SubmitOutcome {
         }
 
-        /** The intake did not take it; the request is FAILED (unless it was decided meanwhile). */
-        record Unavailable(Reservation reservation, String reason) implements SubmitResult {
+        /** The key was used for a different request; nothing changed. */
+        record KeyReused(ReservationId id) implements SubmitOutcome {
+        }
+
+        /** The first request with this key is still being handed over elsewhere; nothing changed. */
+        record InFlight(ReservationId id) implements SubmitOutcome {
+        }
+
+        /**
+         * The intake did not take it. If a reservation was recorded, it is FAILED and can never proceed; if the
+         * intake was already full, nothing was recorded.
+         */
+        record Unavailable(Optional<Reservation> reservation, String reason) implements SubmitOutcome {
         }
     }
 }

@@ -1,20 +1,16 @@
 package io.stocklock.application.port.out;
 
 import io.stocklock.domain.reservation.ReservationRequest;
+import java.util.concurrent.CompletableFuture;
 
 /** Hands a request over to be decided asynchronously. */
 public interface RequestIntake {
 
     /**
-     * Returns once the request is durably accepted for processing.
+     * Starts handing the request over; the caller's thread does not wait for it.
      *
-     * @throws IntakeUnavailableException if it could not be accepted in time; it may still arrive later
+     * @return completes once the request is durably accepted for processing, or exceptionally if it was not accepted
+     *         in time (it may still arrive later); it completes either way within the intake's send timeout
      */
-    void submit(ReservationRequest request);
-
-    class IntakeUnavailableException extends RuntimeException {
-        public IntakeUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
+    CompletableFuture<Void> submit(ReservationRequest request);
 }
