@@ -63,6 +63,10 @@ public final class Benchmarks {
             intakeOnly(kafkaRequests, httpRun);
             return;
         }
+        if (options.getOrDefault("only", "").equals("http")) {
+            httpOnly(httpRun);
+            return;
+        }
         List<Workload> workloads = List.of(Workload.values());
         Progress progress = new Progress(workloads.size() * Strategy.values().length * 2 + BATCH_SIZES.length + 1
                 + LOAD_FRACTIONS.length + 2 + HTTP_CALLERS.length + 2);
@@ -127,6 +131,19 @@ public final class Benchmarks {
     /** A new directory for the data and logs of the processes of one run. */
     private static Path serviceDirectory() throws java.io.IOException {
         return Files.createTempDirectory(Files.createDirectories(Path.of("target", "benchmark-service")), "run-");
+    }
+
+    /** {@code only=http}: stocklock over HTTP side by side with the per-request endpoint and the no-op ceiling. */
+    private static void httpOnly(Duration httpRun) throws Exception {
+        Progress progress = new Progress(60);
+        progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
+                Duration.ZERO);
+        try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
+            List<HttpSideBySide.Sweep> sweeps = new HttpSideBySide(bench, httpRun, progress).all();
+            System.out.println(HttpSideBySide.table(sweeps));
+            System.out.println("Gatling reports: " + bench.directory().resolve("gatling").toAbsolutePath());
+        }
+        System.exit(0);
     }
 
     /** {@code only=intake}: the Kafka and HTTP intakes alone, for a quick look or a profile of the service. */

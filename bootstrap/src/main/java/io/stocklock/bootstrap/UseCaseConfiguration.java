@@ -21,6 +21,8 @@ import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -76,8 +78,13 @@ class UseCaseConfiguration {
     SubmitReservationService submitReservation(Transactions transactions, ReservationStore reservations,
                                                RequestIntake intake, FailReservation failReservation,
                                                DecisionWaiters waiters, RestSettings http, Clock clock) {
+        // the request is handed to Kafka on the intake's thread, within the HTTP request's trace
+        ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
         return new SubmitReservationService(transactions, reservations, intake, failReservation, waiters, clock,
-                http.inFlightTimeout(), http.mostInFlight());
+                http.inFlightTimeout(), http.mostInFlight(), () -> {
+                    ContextSnapshot caller = snapshots.captureAll();
+                    return task -> caller.wrap(task).run();
+                });
     }
 
     @Bean

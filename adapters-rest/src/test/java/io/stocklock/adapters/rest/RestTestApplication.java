@@ -80,6 +80,6 @@ class RestTestApplication {
     SubmitReservationService submitReservation(InMemoryStores stores, TestIntake intake, Services services,
                                                MutableClock clock) {
         return new SubmitReservationService(stores.transactions(), stores.reservations(), intake, services.fail(),
-                services.waiters(), clock, Duration.ofSeconds(30), 100);
+                services.waiters(), clock, Duration.ofSeconds(30), 100, () -> Runnable::run);
     }
 }

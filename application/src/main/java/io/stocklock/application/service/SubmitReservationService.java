@@ -30,11 +30,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Group commit for the intake: submissions that arrive while the previous group is being written are written
@@ -47,7 +50,8 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     /** Most submissions written in one insert. */
     private static final int MOST_PER_GROUP = 1_000;
 
-    private record Submission(ReservationRequest request, Duration waitAtMost,
+    /** @param callerContext runs the hand-over in the caller's context (its trace, for one) */
+    private record Submission(ReservationRequest request, Duration waitAtMost, Executor callerContext,
                               CompletableFuture<SubmitOutcome> answer) {
     }
 
@@ -59,6 +63,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     private final Clock clock;
     private final Duration inFlightTimeout;
     private final int mostInFlight;
+    private final Supplier<Executor> callerContext;
 
     /** Submissions of this process not answered yet, by reservation id: a second one with the same key is refused. */
     private final Map<ReservationId, Submission> inFlight = new ConcurrentHashMap<>();
@@ -73,10 +78,12 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
      *                        (its process died), and a retry with its key hands it over again
      * @param mostInFlight    most submissions of this process waiting for the database or the intake; beyond it a
      *                        submission is answered unavailable at once, so an intake outage cannot pile up callers
+     * @param callerContext   called on the caller's thread: captures what the hand-over to the intake, on another
+     *                        thread, should see of it (a trace context, say) and runs tasks within it
      */
     public SubmitReservationService(Transactions transactions, ReservationStore reservations, RequestIntake intake,
                                     FailReservation failReservation, DecisionWaiters waiters, Clock clock,
-                                    Duration inFlightTimeout, int mostInFlight) {
+                                    Duration inFlightTimeout, int mostInFlight, Supplier<Executor> callerContext) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.intake = intake;
@@ -85,6 +92,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         this.clock = clock;
         this.inFlightTimeout = inFlightTimeout;
         this.mostInFlight = mostInFlight;
+        this.callerContext = callerContext;
         this.writer = daemon("stocklock-intake").newThread(this::writeArrivals);
         this.writer.start();
     }
@@ -94,7 +102,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         ReservationId id = command.idempotencyKey().map(key -> idFor(command.caller(), key))
                 .orElseGet(ReservationId::generate);
         var request = new ReservationRequest(id, command.caller(), command.lines(), command.holdFor());
-        var submission = new Submission(request, command.waitAtMost(), new CompletableFuture<>());
+        var submission = new Submission(request, command.waitAtMost(), callerContext.get(), new CompletableFuture<>());
         if (closed) {
             return CompletableFuture.completedFuture(new Unavailable(Optional.empty(), "the service is stopping"));
         }
@@ -150,7 +158,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
                 Throwable down = intakeDown;
                 failures.execute(() -> fail(submission, down));
             } else if (inserted.contains(submission.request().id())) {
-                intakeDown = handOver(submission, pending.get(i));
+                intakeDown = handOverOrRefuse(submission, pending.get(i));
             } else {
                 answerRetry(submission, stored.get(submission.request().id()), now);
             }
@@ -168,21 +176,27 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             submission.answer().complete(new InFlight(request.id()));
         } else {
             // its first submission was abandoned (its process died before answering); handing it over again is safe
-            handOver(submission, stored);
+            handOverOrRefuse(submission, stored);
         }
     }
 
     /** @return the failure, if the intake refused the request before returning */
+    private Throwable handOverOrRefuse(Submission submission, Reservation pending) {
+        try {
+            return handOver(submission, pending);
+        } catch (RuntimeException e) {
+            failures.execute(() -> fail(submission, e));
+            return e;
+        }
+    }
+
     private Throwable handOver(Submission submission, Reservation pending) {
         // registered before the request can reach a consumer, so its decision cannot pass unnoticed
         CompletableFuture<Reservation> decision = submission.waitAtMost().isZero() ? null
                 : waiters.await(pending, submission.waitAtMost());
-        CompletableFuture<Void> accepted;
-        try {
-            accepted = intake.submit(pending.request());
-        } catch (RuntimeException e) {
-            accepted = CompletableFuture.failedFuture(e);
-        }
+        var handedOver = new AtomicReference<CompletableFuture<Void>>();
+        submission.callerContext().execute(() -> handedOver.set(intake.submit(pending.request())));
+        CompletableFuture<Void> accepted = handedOver.get();
         accepted.whenComplete((ok, failure) -> {
             if (failure != null) {
                 failures.execute(() -> fail(submission, cause(failure)));

@@ -53,7 +53,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
 
     private SubmitReservationService service(int mostInFlight) {
         var service = new SubmitReservationService(counted, ports.reservations(), intake, fail, waiters, clock,
-                Duration.ofSeconds(30), mostInFlight);
+                Duration.ofSeconds(30), mostInFlight, () -> Runnable::run);
         started.add(service);
         return service;
     }

@@ -1,0 +1,313 @@
+package io.stocklock.benchmarks;
+
+import io.stocklock.benchmarks.load.ReservationLoad;
+import io.stocklock.testsupport.TestTokens;
+import io.stocklock.testsupport.process.KafkaCluster;
+import io.stocklock.testsupport.process.PostgresServer;
+import io.stocklock.testsupport.process.Processes;
+import io.stocklock.testsupport.process.ServiceInstance;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Buyers over HTTP, side by side in one run: stocklock ({@code java -jar}, answering 202, or the decision with
+ * {@code Prefer: wait}), the per-request {@code SELECT ... FOR UPDATE} endpoint a team would write instead, and an
+ * authenticated no-op on the same stack, each a process of its own against the same PostgreSQL; the load comes from
+ * Gatling ({@link ReservationLoad}) in a process of its own, in an open loop at a fixed arrival rate. For each
+ * endpoint the rate is raised until it is no longer sustained; after every run each answer is checked against the
+ * database row it names, and the stock invariants are checked.
+ */
+final class HttpBenchmark implements AutoCloseable {
+
+    static final String HOT = "HOT";
+    static final int SKUS = 10_000;
+    private static final long STOCK = 1_000_000_000L;
+
+    /** What is measured: one endpoint, answering what kind of answer. */
+    enum Target {
+        STOCKLOCK_WAIT("stocklock, `Prefer: wait=10` (the decision)", true),
+        STOCKLOCK_ACCEPTED("stocklock, 202 (accepted)", true),
+        PER_REQUEST_LOCK("per-request `FOR UPDATE` endpoint (the decision)", false),
+        NO_OP("authenticated no-op, same stack (ceiling)", false);
+
+        final String label;
+        final boolean stocklock;
+
+        Target(String label, boolean stocklock) {
+            this.label = label;
+            this.stocklock = stocklock;
+        }
+    }
+
+    enum Skus {
+        HOT_SKU("one hot SKU"), UNIFORM("10,000 SKUs, uniform");
+
+        final String label;
+
+        Skus(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One load run: what was offered and what came back. */
+    record Point(Target target, Skus skus, double offered, int sent, int answered, int failed, double p50,
+                 double p99, double p999, double max, int disagreeing) {
+
+        /** Sustained: every request answered as the contract says, with a p99 a buyer would wait for. */
+        boolean sustained() {
+            return answered >= sent * 0.99 && failed <= sent * 0.001 && p99 <= 1_000;
+        }
+    }
+
+    private final Path directory;
+    private final PostgresServer postgres;
+    private final KafkaCluster kafka;
+    private final ServiceInstance stocklock;
+    private final Process reference;
+    private final int referencePort = Processes.freePort();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private int runs;
+
+    HttpBenchmark(Path directory) throws Exception {
+        this.directory = directory;
+        postgres = new PostgresServer(directory);
+        postgres.start();
+        postgres.createDatabase();
+        kafka = new KafkaCluster(directory, 1);
+        kafka.start();
+        stocklock = new ServiceInstance("stocklock", directory, postgres, kafka, List.of());
+        stocklock.start();
+        reference = Processes.start(List.of(Processes.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), "io.stocklock.benchmarks.reference.ReferenceService",
+                "--server.port=" + referencePort,
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.user(),
+                "--spring.datasource.password=" + postgres.password(),
+                "--spring.datasource.hikari.maximum-pool-size=20",
+                "--spring.sql.init.mode=always",
+                "--spring.sql.init.schema-locations=classpath:reference-schema.sql",
+                "--reference.jwt-secret=" + TestTokens.SECRET,
+                "--logging.level.root=WARN"), directory.resolve("reference.log"));
+        stocklock.awaitReady(Duration.ofMinutes(3));
+        awaitReference(Duration.ofMinutes(2));
+        stock();
+    }
+
+    /** The same stock in both: one hot SKU and 10,000 others, plenty of each. */
+    private void stock() throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(stocklock.uri("/inventory"))
+                .header("Authorization", TestTokens.bearer("benchmark", TestTokens.ALL_SCOPES, Duration.ofHours(2),
+                        TestTokens.SECRET))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"" + HOT + "\",\"onHand\":" + STOCK + "}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot create the hot SKU: " + created.body());
+        }
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            // what creating each SKU through the API writes, in two statements instead of 10,000 requests
+            sql.execute("INSERT INTO inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, '0')), "
+                    + STOCK + " FROM generate_series(0, " + (SKUS - 1) + ") AS i");
+            sql.execute("INSERT INTO stock_movement (sku, kind, on_hand_delta, reserved_delta, note, at) "
+                    + "SELECT sku, 'CREATED', on_hand, 0, 'benchmark stock', now() FROM inventory WHERE sku <> 'HOT'");
+            sql.execute("INSERT INTO reference.inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, "
+                    + "'0')), " + STOCK + " FROM generate_series(0, " + (SKUS - 1) + ") AS i");
+            sql.execute("INSERT INTO reference.inventory (sku, on_hand) VALUES ('" + HOT + "', " + STOCK + ")");
+        }
+    }
+
+    /** Offers {@code rate} requests per second for {@code duration}, then checks every answer against the database. */
+    Point run(Target target, Skus skus, double rate, Duration duration, boolean report) throws Exception {
+        Path answers = directory.resolve("answers-" + (++runs) + ".txt");
+        List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xmx1g", "-XX:+UseParallelGC",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED", // Gatling reads strings without copying them
+                "-Dbase-url=" + baseUrl(target),
+                "-Dpath=" + (target == Target.NO_OP ? "/noop" : "/reservations"),
+                "-Dsecret=" + TestTokens.SECRET,
+                "-Dcallers=1000",
+                "-Drate=" + rate,
+                "-Dseconds=" + duration.toSeconds(),
+                "-Danswers=" + answers,
+                "-Dgatling.data.enableAnalytics=false"));
+        if (target == Target.STOCKLOCK_WAIT) {
+            command.add("-Dprefer=wait=10");
+        }
+        command.add(skus == Skus.HOT_SKU ? "-Dsku=" + HOT : "-Dsku-count=" + SKUS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                "-s", ReservationLoad.class.getName(),
+                "-rf", directory.resolve("gatling").toString()));
+        if (!report) {
+            command.add("-nr");
+        }
+        Process gatling = Processes.start(command, directory.resolve("gatling.log"));
+        if (!gatling.waitFor(duration.toSeconds() + 180, TimeUnit.SECONDS)) {
+            gatling.destroyForcibly();
+            throw new IllegalStateException("the load generator did not finish; see " + directory.resolve("gatling.log"));
+        }
+        Map<String, String> summary = summary(Path.of(answers + ".summary"));
+        int sent = (int) Math.round(rate * duration.toSeconds());
+        int failed = 0;
+        int answered = 0;
+        for (var entry : summary.entrySet()) {
+            if (entry.getKey().startsWith("status.")) {
+                int status = Integer.parseInt(entry.getKey().substring("status.".length()));
+                int count = Integer.parseInt(entry.getValue());
+                answered += count;
+                if (status != 200 && status != 201 && status != 202 && status != 409) {
+                    failed += count;
+                }
+            }
+        }
+        int disagreeing = target == Target.NO_OP ? 0 : disagreeing(target, answers);
+        return new Point(target, skus, rate, sent, answered - failed, failed, number(summary, "p50"),
+                number(summary, "p99"), number(summary, "p999"), number(summary, "max"), disagreeing);
+    }
+
+    /**
+     * Answers that do not agree with the database, plus SKUs whose stock breaks an invariant. stocklock's 202s must
+     * be decided, and not FAILED, within a minute; a 201 names a RESERVED row, a 409 a REJECTED one.
+     */
+    private int disagreeing(Target target, Path answers) throws Exception {
+        Map<UUID, Integer> told = new HashMap<>();
+        int unnamed = 0;
+        for (String line : Files.readAllLines(answers)) {
+            String[] parts = line.split(" ");
+            int status = Integer.parseInt(parts[0]);
+            if (status == 201 || status == 202 || status == 409) {
+                if (parts[1].equals("-")) {
+                    unnamed++;
+                } else {
+                    told.put(UUID.fromString(parts[1]), status);
+                }
+            }
+        }
+        String table = target.stocklock ? "reservation" : "reference.reservation_request";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        Map<UUID, String> rows;
+        do {
+            rows = statuses(table, told.keySet());
+        } while (rows.containsValue("PENDING") && System.nanoTime() < deadline && pause());
+        int disagreeing = unnamed;
+        for (var answer : told.entrySet()) {
+            String row = rows.get(answer.getKey());
+            boolean agrees = switch (answer.getValue()) {
+                case 201 -> "RESERVED".equals(row);
+                case 409 -> "REJECTED".equals(row);
+                default -> "RESERVED".equals(row) || "REJECTED".equals(row);
+            };
+            if (!agrees) {
+                disagreeing++;
+            }
+        }
+        return disagreeing + brokenInvariants();
+    }
+
+    private static boolean pause() {
+        Processes.pause(Duration.ofMillis(200));
+        return true;
+    }
+
+    private Map<UUID, String> statuses(String table, java.util.Collection<UUID> ids) throws SQLException {
+        Map<UUID, String> rows = new HashMap<>();
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement("SELECT id, status FROM " + table + " WHERE id = ANY(?)")) {
+            query.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.put(result.getObject(1, UUID.class), result.getString(2));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** SKUs of either service whose stock is out of bounds or differs from the reservations that hold it. */
+    private int brokenInvariants() throws SQLException {
+        try (Connection db = database(); Statement sql = db.createStatement();
+             ResultSet result = sql.executeQuery("""
+                     SELECT (SELECT count(*) FROM inventory i
+                             LEFT JOIN (SELECT l.sku, sum(l.quantity) AS held FROM reservation_line l
+                                        JOIN reservation r ON r.id = l.reservation_id AND r.status = 'RESERVED'
+                                        GROUP BY l.sku) h ON h.sku = i.sku
+                             WHERE i.reserved <> coalesce(h.held, 0) OR i.reserved > i.on_hand OR i.reserved < 0)
+                          + (SELECT CASE WHEN (SELECT coalesce(sum(reserved), 0) FROM reference.inventory)
+                                            = (SELECT count(*) FROM reference.reservation_request
+                                               WHERE status = 'RESERVED') THEN 0 ELSE 1 END)""")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    private String baseUrl(Target target) {
+        return target.stocklock ? stocklock.uri("").toString() : "http://localhost:" + referencePort;
+    }
+
+    private Connection database() throws SQLException {
+        return postgres.connect(PostgresServer.DATABASE);
+    }
+
+    private void awaitReference(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!reference.isAlive()) {
+                throw new IllegalStateException("the reference service exited; see " + directory.resolve("reference.log"));
+            }
+            try {
+                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + referencePort + "/noop"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException e) {
+                Processes.pause(Duration.ofMillis(250));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the reference service was not up within " + timeout);
+    }
+
+    private static Map<String, String> summary(Path file) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("the load generator wrote no summary (" + file + ")");
+        }
+        for (String line : Files.readAllLines(file)) {
+            String[] pair = line.split("=", 2);
+            values.put(pair[0], pair[1]);
+        }
+        return values;
+    }
+
+    private static double number(Map<String, String> summary, String key) {
+        return Double.parseDouble(summary.getOrDefault(key, "NaN"));
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        reference.destroy();
+        stocklock.stop();
+        kafka.close();
+        postgres.stop();
+    }
+}
