@@ -54,6 +54,9 @@ public final class Benchmarks {
         int kafkaRequests = Integer.parseInt(options.getOrDefault("kafka-requests", "100000"));
         Duration httpRun = Duration.ofSeconds(Long.parseLong(options.getOrDefault("http-seconds", "10")));
         System.setProperty(TestPostgres.DURABLE, options.getOrDefault("durable", "true"));
+        if (options.containsKey("service-jvm")) {
+            System.setProperty("stocklock.jvm-options", options.get("service-jvm"));
+        }
         if (options.containsKey("jdbc-url")) {
             Databases.use(options.get("jdbc-url"), options.getOrDefault("jdbc-user", "postgres"),
                     options.getOrDefault("jdbc-password", ""));
@@ -65,6 +68,12 @@ public final class Benchmarks {
         }
         if (options.getOrDefault("only", "").equals("http")) {
             httpOnly(httpRun);
+            return;
+        }
+        if (options.containsKey("probe")) {
+            probe(HttpBenchmark.Target.valueOf(options.get("probe")),
+                    HttpBenchmark.Skus.valueOf(options.getOrDefault("skus", "HOT_SKU")),
+                    Double.parseDouble(options.getOrDefault("rate", "1000")), httpRun);
             return;
         }
         List<Workload> workloads = List.of(Workload.values());
@@ -142,6 +151,20 @@ public final class Benchmarks {
             List<HttpSideBySide.Sweep> sweeps = new HttpSideBySide(bench, httpRun, progress).all();
             System.out.println(HttpSideBySide.table(sweeps));
             System.out.println("Gatling reports: " + bench.directory().resolve("gatling").toAbsolutePath());
+        }
+        System.exit(0);
+    }
+
+    /**
+     * {@code probe=TARGET rate=N}: one endpoint at one rate, for a look or a profile (the processes inherit
+     * {@code -Dstocklock.jvm-options}).
+     */
+    private static void probe(HttpBenchmark.Target target, HttpBenchmark.Skus skus, double rate, Duration run)
+            throws Exception {
+        try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
+            HttpBenchmark.Point point = bench.run(target, skus, rate, run, true);
+            System.out.println(point);
+            System.out.println("processes' logs and Gatling's report: " + bench.directory().toAbsolutePath());
         }
         System.exit(0);
     }

@@ -1,6 +1,7 @@
 package io.stocklock.benchmarks.load;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,18 @@ final class Answers {
 
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final Histogram latency = new ConcurrentHistogram(3);
-    private final long started = System.nanoTime();
+    private long started = System.nanoTime();
     private volatile long lastAnswer = started;
+
+    /** Requests sent before {@code warmUp} has passed are not measured. */
+    void measureAfter(Duration warmUp) {
+        started = System.nanoTime() + warmUp.toNanos();
+        lastAnswer = started;
+    }
+
+    boolean measuring() {
+        return System.nanoTime() >= started;
+    }
 
     void record(int status, int millis, String id) {
         answers.add(new Answer(status, id));

@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  *   <li>{@code token}: one bearer token for every buyer; or {@code secret}: the HS256 secret to sign one token per
  *       buyer with, for {@code callers} distinct buyers (1000)</li>
  *   <li>{@code sku} (one hot SKU), or {@code sku-count} SKUs named by {@code sku-format} (SKU-%05d), chosen uniformly</li>
- *   <li>{@code rate} (requests per second), {@code seconds} (how long they arrive)</li>
+ *   <li>{@code rate} (requests per second), {@code seconds} (how long they arrive and are measured), after
+ *       {@code warm-up} seconds (10) at the same rate that are not measured (the JIT compilers of the load generator
+ *       and the service at work)</li>
  *   <li>{@code prefer}: a {@code Prefer} header, such as {@code wait=10}</li>
  *   <li>{@code answers}: a file to write every answer to ({@code status id}), and a summary beside it
  *       ({@code .summary})</li>
@@ -47,6 +49,7 @@ public class ReservationLoad extends Simulation {
     private static final String PATH = System.getProperty("path", "/reservations");
     private static final double RATE = Double.parseDouble(System.getProperty("rate", "100"));
     private static final int SECONDS = Integer.parseInt(System.getProperty("seconds", "10"));
+    private static final int WARM_UP = Integer.parseInt(System.getProperty("warm-up", "10"));
     private static final String PREFER = System.getProperty("prefer", "");
     private static final String ANSWERS = System.getProperty("answers", "");
 
@@ -64,18 +67,22 @@ public class ReservationLoad extends Simulation {
             "sku", skus.get(ThreadLocalRandom.current().nextInt(skus.size())))).iterator();
 
     private final ScenarioBuilder reserve = scenario("buyers").feed(buyers)
+            .exec(session -> session.set("measured", answers.measuring()))
             .exec(request())
             .exec(session -> {
-                answers.record(session.contains("status") ? session.getInt("status") : 0,
-                        session.contains("ms") ? session.getInt("ms") : -1,
-                        session.contains("id") ? session.getString("id") : "-");
+                if (session.getBoolean("measured")) {
+                    answers.record(session.contains("status") ? session.getInt("status") : 0,
+                            session.contains("ms") ? session.getInt("ms") : -1,
+                            session.contains("id") ? session.getString("id") : "-");
+                }
                 return session;
             });
 
     {
-        setUp(reserve.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
+        answers.measureAfter(Duration.ofSeconds(WARM_UP));
+        setUp(reserve.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(WARM_UP + SECONDS))))
                 .protocols(protocol)
-                .maxDuration(Duration.ofSeconds(SECONDS + 60L));
+                .maxDuration(Duration.ofSeconds(WARM_UP + SECONDS + 60L));
     }
 
     private static HttpRequestActionBuilder request() {

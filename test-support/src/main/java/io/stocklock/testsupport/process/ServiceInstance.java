@@ -42,7 +42,11 @@ public final class ServiceInstance {
             return;
         }
         List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseSerialGC", "-jar", applicationJar().toString()));
+                "-XX:+UseSerialGC"));
+        // -Dstocklock.jvm-options="-XX:StartFlightRecording=..." to profile the instances a run starts
+        command.addAll(List.of(System.getProperty("stocklock.jvm-options", "").split(" ")).stream()
+                .filter(option -> !option.isBlank()).toList());
+        command.addAll(List.of("-jar", applicationJar().toString()));
         command.addAll(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
