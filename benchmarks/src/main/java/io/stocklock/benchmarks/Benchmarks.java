@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,7 +56,8 @@ public final class Benchmarks {
         Duration httpRun = Duration.ofSeconds(Long.parseLong(options.getOrDefault("http-seconds", "10")));
         System.setProperty(TestPostgres.DURABLE, options.getOrDefault("durable", "true"));
         if (options.containsKey("service-jvm")) {
-            System.setProperty("stocklock.jvm-options", options.get("service-jvm"));
+            // several options separated by |, as the arguments are split at spaces
+            System.setProperty("stocklock.jvm-options", options.get("service-jvm").replace("|", " "));
         }
         if (options.containsKey("jdbc-url")) {
             Databases.use(options.get("jdbc-url"), options.getOrDefault("jdbc-user", "postgres"),
@@ -67,7 +69,8 @@ public final class Benchmarks {
             return;
         }
         if (options.getOrDefault("only", "").equals("http")) {
-            httpOnly(httpRun);
+            httpOnly(httpRun, Boolean.parseBoolean(options.getOrDefault("docs", "false"))
+                    ? Optional.of(Path.of(options.getOrDefault("docs-dir", "../docs"))) : Optional.empty());
             return;
         }
         if (options.containsKey("probe")) {
@@ -143,7 +146,7 @@ public final class Benchmarks {
     }
 
     /** {@code only=http}: stocklock over HTTP side by side with the per-request endpoint and the no-op ceiling. */
-    private static void httpOnly(Duration httpRun) throws Exception {
+    private static void httpOnly(Duration httpRun, Optional<Path> docs) throws Exception {
         Progress progress = new Progress(60);
         progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
                 Duration.ZERO);
@@ -151,6 +154,12 @@ public final class Benchmarks {
             List<HttpSideBySide.Sweep> sweeps = new HttpSideBySide(bench, httpRun, progress).all();
             System.out.println(HttpSideBySide.table(sweeps));
             System.out.println("Gatling reports: " + bench.directory().resolve("gatling").toAbsolutePath());
+            if (docs.isPresent()) {
+                HttpSideBySide.plot(sweeps, Files.createDirectories(docs.get().resolve("benchmarks"))
+                        .resolve("http-latency-by-offered-load.png"));
+                Files.writeString(docs.get().resolve("benchmarks-http.md"), HttpSideBySide.markdown(sweeps, httpRun));
+                System.out.println("wrote " + docs.get().resolve("benchmarks-http.md").toAbsolutePath().normalize());
+            }
         }
         System.exit(0);
     }

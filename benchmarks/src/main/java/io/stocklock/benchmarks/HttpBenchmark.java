@@ -135,6 +135,12 @@ final class HttpBenchmark implements AutoCloseable {
 
     /** Offers {@code rate} requests per second for {@code duration}, then checks every answer against the database. */
     Point run(Target target, Skus skus, double rate, Duration duration, boolean report) throws Exception {
+        return run(target, skus, rate, Duration.ofSeconds(10), duration, report);
+    }
+
+    /** @param warmUp before the measurement, the rate rises from a tenth to all of it; not measured */
+    Point run(Target target, Skus skus, double rate, Duration warmUp, Duration duration, boolean report)
+            throws Exception {
         Path answers = directory.resolve("answers-" + (++runs) + ".txt");
         List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xmx1g", "-XX:+UseParallelGC",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED", // Gatling reads strings without copying them
@@ -144,6 +150,7 @@ final class HttpBenchmark implements AutoCloseable {
                 "-Dcallers=1000",
                 "-Drate=" + rate,
                 "-Dseconds=" + duration.toSeconds(),
+                "-Dwarm-up=" + warmUp.toSeconds(),
                 "-Danswers=" + answers,
                 "-Dgatling.data.enableAnalytics=false"));
         if (target == Target.STOCKLOCK_WAIT) {
@@ -157,7 +164,7 @@ final class HttpBenchmark implements AutoCloseable {
             command.add("-nr");
         }
         Process gatling = Processes.start(command, directory.resolve("gatling.log"));
-        if (!gatling.waitFor(duration.toSeconds() + 180, TimeUnit.SECONDS)) {
+        if (!gatling.waitFor(warmUp.toSeconds() + duration.toSeconds() + 180, TimeUnit.SECONDS)) {
             gatling.destroyForcibly();
             throw new IllegalStateException("the load generator did not finish; see " + directory.resolve("gatling.log"));
         }

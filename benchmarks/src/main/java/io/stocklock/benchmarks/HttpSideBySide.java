@@ -3,7 +3,10 @@ package io.stocklock.benchmarks;
 import io.stocklock.benchmarks.HttpBenchmark.Point;
 import io.stocklock.benchmarks.HttpBenchmark.Skus;
 import io.stocklock.benchmarks.HttpBenchmark.Target;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +102,75 @@ final class HttpSideBySide {
 
     static Optional<Sweep> find(List<Sweep> sweeps, Target target, Skus skus) {
         return sweeps.stream().filter(sweep -> sweep.target() == target && sweep.skus() == skus).findFirst();
+    }
+
+    /** Latency (p50, p99) against the offered rate, one line per endpoint, one hot SKU. */
+    static void plot(List<Sweep> sweeps, Path file) throws Exception {
+        Plot plot = new Plot("POST /reservations over HTTP: latency by offered load, one hot SKU",
+                "offered load (requests/s, open loop)", "latency (ms)", true);
+        for (Sweep sweep : sweeps) {
+            if (sweep.skus() != Skus.HOT_SKU) {
+                continue;
+            }
+            List<Point> points = sweep.points().stream().sorted(Comparator.comparingDouble(Point::offered)).toList();
+            double[] offered = points.stream().mapToDouble(Point::offered).toArray();
+            String name = sweep.target().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            plot.series(name + " p50", offered, points.stream().mapToDouble(Point::p50).toArray());
+            plot.series(name + " p99", offered, points.stream().mapToDouble(Point::p99).toArray());
+        }
+        plot.write(file);
+    }
+
+    /** docs/benchmarks-http.md: how it was measured, the table, every point of every sweep. */
+    static String markdown(List<Sweep> sweeps, Duration run) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, """
+                # Benchmarks: buyers over HTTP
+
+                ```bash
+                bash scripts/benchmark.sh only=http                  # prints the table (about 25 minutes)
+                bash scripts/benchmark.sh only=http docs=true        # and writes this page and its plot
+                ```
+
+                Written by that command from one run on %s (%d cores, JDK %s). Four endpoints, each a process of
+                its own (`java -jar` for stocklock, `java -cp` for the reference service, 512 MiB heap each) on one
+                PostgreSQL 17 (fsync and synchronous commit on) and one Kafka broker; the load is Gatling's open
+                injection model in a process of its own (`io.stocklock.benchmarks.load.ReservationLoad`): buyers
+                arrive at a fixed rate whether or not earlier ones were answered, 1,000 distinct bearer tokens,
+                `{"lines":[{"sku":...,"quantity":1}],"holdSeconds":600}`, each measurement %d s after a 10 s ramp
+                that is not measured.
+
+                - stocklock, `Prefer: wait=10`: the answer is the decision (201 reserved, 409 rejected);
+                - stocklock, no `Prefer`: 202 once the request topic has the request;
+                - the per-request endpoint a team would write instead (`benchmarks/.../reference`): Spring Boot,
+                  WebMVC, Spring Security's JWT resource server, one transaction per request with
+                  `SELECT ... FOR UPDATE`, `UPDATE`, `INSERT` of the request row, answering 201 or 409;
+                - an authenticated no-op on that same stack: the ceiling of any endpoint there.
+
+                The rate rises by 60%% a step until the endpoint no longer sustains it (answered at least 99%%,
+                failures at most 0.1%%, p99 at most 1 s), then once more halfway between; the maximum is the
+                highest rate sustained, and each endpoint is then measured at 80%% of its maximum. After every
+                run each answer is checked against the row it names (201: RESERVED, 409: REJECTED, 202: decided
+                within a minute and not FAILED) and the stock invariants of both services are checked; the last
+                column counts anything that disagreed.
+
+                """, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), run.toSeconds()));
+        md.append(table(sweeps));
+        md.append("\n![latency by offered load](benchmarks/http-latency-by-offered-load.png)\n\n");
+        md.append("""
+                ## Every point
+
+                | endpoint | SKUs | offered /s | answered | failed | p50 ms | p99 ms | p99.9 ms | sustained |
+                |---|---|---|---|---|---|---|---|---|
+                """);
+        for (Sweep sweep : sweeps) {
+            for (Point point : sweep.points()) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,d | %,d | %.0f | %.0f | %.0f | %s |%n",
+                        sweep.target().label, sweep.skus().label, point.offered(), point.answered(), point.failed(),
+                        point.p50(), point.p99(), point.p999(), point.sustained() ? "yes" : "no"));
+            }
+        }
+        return md.toString();
     }
 
     /** The side-by-side table, with the ratios the targets are stated in. */

@@ -2,6 +2,7 @@ package io.stocklock.benchmarks.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -36,8 +37,8 @@ import java.util.stream.Stream;
  *       buyer with, for {@code callers} distinct buyers (1000)</li>
  *   <li>{@code sku} (one hot SKU), or {@code sku-count} SKUs named by {@code sku-format} (SKU-%05d), chosen uniformly</li>
  *   <li>{@code rate} (requests per second), {@code seconds} (how long they arrive and are measured), after
- *       {@code warm-up} seconds (10) at the same rate that are not measured (the JIT compilers of the load generator
- *       and the service at work)</li>
+ *       {@code warm-up} seconds (10) in which the rate rises from a tenth to all of it, not measured (the JIT
+ *       compilers of the load generator and the service at work)</li>
  *   <li>{@code prefer}: a {@code Prefer} header, such as {@code wait=10}</li>
  *   <li>{@code answers}: a file to write every answer to ({@code status id}), and a summary beside it
  *       ({@code .summary})</li>
@@ -80,7 +81,9 @@ public class ReservationLoad extends Simulation {
 
     {
         answers.measureAfter(Duration.ofSeconds(WARM_UP));
-        setUp(reserve.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(WARM_UP + SECONDS))))
+        setUp(reserve.injectOpen(
+                rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(Duration.ofSeconds(WARM_UP)),
+                constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
                 .protocols(protocol)
                 .maxDuration(Duration.ofSeconds(WARM_UP + SECONDS + 60L));
     }
