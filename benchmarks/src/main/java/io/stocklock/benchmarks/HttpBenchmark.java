@@ -95,6 +95,7 @@ final class HttpBenchmark implements AutoCloseable {
         stocklock = new ServiceInstance("stocklock", directory, postgres, kafka, List.of());
         stocklock.start();
         reference = Processes.start(List.of(Processes.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), "io.stocklock.benchmarks.reference.ReferenceService",
                 "--server.port=" + referencePort,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
@@ -163,13 +164,18 @@ final class HttpBenchmark implements AutoCloseable {
         if (!report) {
             command.add("-nr");
         }
+        ensureRunning(target);
         Process gatling = Processes.start(command, directory.resolve("gatling.log"));
         if (!gatling.waitFor(warmUp.toSeconds() + duration.toSeconds() + 180, TimeUnit.SECONDS)) {
             gatling.destroyForcibly();
             throw new IllegalStateException("the load generator did not finish; see " + directory.resolve("gatling.log"));
         }
-        Map<String, String> summary = summary(Path.of(answers + ".summary"));
         int sent = (int) Math.round(rate * duration.toSeconds());
+        if (!Files.exists(Path.of(answers + ".summary"))) {
+            // the load generator itself gave up (out of sockets, say, when the endpoint stopped answering)
+            return new Point(target, skus, rate, sent, 0, sent, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        Map<String, String> summary = summary(Path.of(answers + ".summary"));
         int failed = 0;
         int answered = 0;
         for (var entry : summary.entrySet()) {
@@ -259,6 +265,18 @@ final class HttpBenchmark implements AutoCloseable {
                                                WHERE status = 'RESERVED') THEN 0 ELSE 1 END)""")) {
             result.next();
             return result.getInt(1);
+        }
+    }
+
+    /** An endpoint that died of an overload in an earlier step is started again, so the next step measures it. */
+    private void ensureRunning(Target target) {
+        if (target.stocklock && !stocklock.isAlive()) {
+            System.out.println("    stocklock had exited (see its log); starting it again");
+            stocklock.start();
+            stocklock.awaitReady(Duration.ofMinutes(3));
+        }
+        if (!target.stocklock && !reference.isAlive()) {
+            throw new IllegalStateException("the reference service exited; see " + directory.resolve("reference.log"));
         }
     }
 

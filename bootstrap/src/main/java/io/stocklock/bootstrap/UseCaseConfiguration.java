@@ -17,6 +17,7 @@ import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
+import io.stocklock.application.service.NoteDecisionsService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
@@ -42,6 +43,12 @@ class UseCaseConfiguration {
     @Bean
     DecisionWaiters decisionWaiters() {
         return new DecisionWaiters();
+    }
+
+    /** Decisions of other instances, from their outcome events, for the clients of this one that wait. */
+    @Bean
+    NoteDecisionsService noteDecisions(DecisionWaiters waiters) {
+        return new NoteDecisionsService(waiters);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stocklock.adapters.kafka.KafkaSettings;
+import io.stocklock.adapters.kafka.event.OutcomeEventMessage;
 import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
@@ -15,13 +16,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Real HTTP into the running service, through Kafka, to PostgreSQL and back. */
@@ -50,6 +58,14 @@ class HttpIntakeTest {
     JdbcClient jdbc;
     @Autowired
     KafkaSettings settings;
+    @Autowired
+    KafkaTemplate<String, Object> stocklockKafkaTemplate;
+    @Autowired
+    @Qualifier("reservationRequestListenerContainer")
+    MessageListenerContainer requestListener;
+    @Autowired
+    @Qualifier("decisionNoticeListenerContainer")
+    MessageListenerContainer decisionNotices;
 
     private final ExecutorService clients = Executors.newFixedThreadPool(64);
     private final HttpClient http = HttpClient.newBuilder().executor(clients).build();
@@ -146,6 +162,33 @@ class HttpIntakeTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("https://stocklock.io/problems/payload-too-large");
+    }
+
+    @Test
+    void aWaitingClientGetsADecisionTakenByAnotherInstanceFromItsOutcomeEvent() throws Exception {
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("HTTP-ELSEWHERE"), 5));
+        ContainerTestUtils.waitForAssignment(decisionNotices, settings.partitions());
+        requestListener.stop(); // this instance's consumer does not decide it: another instance's does
+        try {
+            CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(
+                    post("{\"lines\":[{\"sku\":\"HTTP-ELSEWHERE\",\"quantity\":2}]}", "carol")
+                            .header("Prefer", "wait=20").build(), HttpResponse.BodyHandlers.ofString());
+            String id = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                            "SELECT id::text FROM reservation WHERE owner = 'carol' AND status = 'PENDING'")
+                    .query(String.class).optional(), java.util.Optional::isPresent).orElseThrow();
+
+            // that instance's relay publishes the outcome event
+            stocklockKafkaTemplate.send(settings.eventsTopic(), id, new OutcomeEventMessage(1,
+                    UUID.randomUUID().toString(), "ReservationReserved", id, "carol", "RESERVED",
+                    List.of(new OutcomeEventMessage.Line("HTTP-ELSEWHERE", 2)), null, Instant.now().toString(),
+                    Instant.now().plusSeconds(900).toString())).get(10, TimeUnit.SECONDS);
+
+            HttpResponse<String> answer = waiting.get(15, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            assertThat(answer.body()).contains("\"status\":\"RESERVED\"").contains(id);
+        } finally {
+            requestListener.start();
+        }
     }
 
     private HttpRequest.Builder post(String body, String caller) {

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.kafka;
 
+import io.stocklock.adapters.kafka.event.DecisionNoticeListener;
 import io.stocklock.adapters.kafka.event.KafkaOutcomePublisher;
 import io.stocklock.adapters.kafka.event.OutcomeRelay;
 import io.stocklock.adapters.kafka.request.InvalidRequestException;
@@ -9,6 +10,7 @@ import io.stocklock.adapters.kafka.request.ReservationRequestListener;
 import io.stocklock.adapters.kafka.request.TransientFailures;
 import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.in.FailReservation.FailReservationCommand;
+import io.stocklock.application.port.in.NoteDecisions;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.domain.reservation.ReservationId;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -189,6 +192,28 @@ public class KafkaConfiguration {
         container.getContainerProperties().setGroupId(settings.groupId());
         container.setBeanName("stocklock-reservation-requests");
         container.setupMessageListener(reservationRequestListener);
+        return container;
+    }
+
+    /**
+     * Every outcome event, for the clients of this instance that wait for a decision another instance took: a consumer
+     * group of this instance's own, reading from the end, committing nothing.
+     */
+    @Bean
+    ConcurrentMessageListenerContainer<String, String> decisionNoticeListenerContainer(KafkaProperties kafka,
+                                                                                      KafkaSettings settings,
+                                                                                      NoteDecisions noteDecisions) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId() + "-answers-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, String>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new StringDeserializer()));
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        var container = factory.createContainer(settings.eventsTopic());
+        container.setBeanName("stocklock-decision-notices");
+        container.setupMessageListener(new DecisionNoticeListener(noteDecisions, json));
         return container;
     }
 

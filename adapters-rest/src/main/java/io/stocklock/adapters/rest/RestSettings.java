@@ -14,12 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        is answered 409 idempotency-key-in-flight
  * @param mostInFlight    most submissions of one instance waiting for the database or Kafka at once; beyond it
  *                        {@code POST /reservations} answers 503 intake-unavailable at once, so a Kafka outage cannot
- *                        pile up callers
+ *                        pile up callers (each waiting answer holds a request's buffers: 2,000 of them fit a
+ *                        512 MiB heap with room to spare; 10,000 did not, under an open-loop overload)
  */
 @ConfigurationProperties("stocklock.http")
 public record RestSettings(
         @DefaultValue("15m") Duration defaultHold,
         @DefaultValue("30s") Duration maxWait,
         @DefaultValue("30s") Duration inFlightTimeout,
-        @DefaultValue("10000") int mostInFlight) {
+        @DefaultValue("2000") int mostInFlight) {
 }

@@ -41,8 +41,9 @@ public final class ServiceInstance {
         if (process != null && process.isAlive()) {
             return;
         }
+        // an instance out of memory exits, as an orchestrator would have it, instead of limping on
         List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseSerialGC"));
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         // -Dstocklock.jvm-options="-XX:StartFlightRecording=..." to profile the instances a run starts
         command.addAll(List.of(System.getProperty("stocklock.jvm-options", "").split(" ")).stream()
                 .filter(option -> !option.isBlank()).toList());
