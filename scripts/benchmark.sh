@@ -6,6 +6,8 @@
 #   bash scripts/benchmark.sh                                   # the tables (about 20 minutes on 2 cores)
 #   bash scripts/benchmark.sh docs=true                         # and docs/benchmarks.md with its plots
 #   bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5
+#   bash scripts/benchmark.sh only=http docs=true                # HTTP side by side, docs/benchmarks-http.md
+#   bash scripts/benchmark.sh probe=STOCKLOCK_WAIT rate=800 service-jvm='-XX:StartFlightRecording=filename=/tmp/s.jfr'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am install -DskipTests

@@ -268,6 +268,11 @@ public final class Benchmarks {
                     bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5   # a quicker look
                     ```
 
+                    Buyers over HTTP, stocklock side by side with the per-request `FOR UPDATE` endpoint a team would
+                    write instead and the no-op ceiling of that stack, in an open loop: [benchmarks-http.md](benchmarks-http.md)
+                    (`bash scripts/benchmark.sh only=http`). Load-test your own installation with the same simulation:
+                    `bash scripts/load-test.sh base-url=... token=... sku=... rate=...`.
+
                     This page was written by that command (`docs=true`) from one run on %s: %d cores, %s, JDK %s,
                     PostgreSQL 17 from the embedded binaries with `fsync` and `synchronous_commit` on (every commit
                     waits for its WAL flush, as in production), %d s per measurement. The benchmark, PostgreSQL and,
