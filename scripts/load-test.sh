@@ -10,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am install -DskipTests
-classpath=$(mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/load-test.classpath
+classpath=$(cat benchmarks/target/load-test.classpath)
 properties=()
 for setting in "$@"; do
   properties+=("-D$setting")

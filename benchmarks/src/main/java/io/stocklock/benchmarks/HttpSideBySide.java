@@ -156,6 +156,8 @@ final class HttpSideBySide {
                 """, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), run.toSeconds()));
         md.append(table(sweeps));
+        md.append("\nWhere stocklock's time goes over HTTP, what was changed and what was tried: "
+                + "[ADR 7](adr/0007-grouped-http-intake.md).\n");
         md.append("\n![latency by offered load](benchmarks/http-latency-by-offered-load.png)\n\n");
         md.append("""
                 ## Every point
