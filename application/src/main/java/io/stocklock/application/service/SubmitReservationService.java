@@ -102,7 +102,6 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         ReservationId id = command.idempotencyKey().map(key -> idFor(command.caller(), key))
                 .orElseGet(ReservationId::generate);
         var request = new ReservationRequest(id, command.caller(), command.lines(), command.holdFor());
-        var submission = new Submission(request, command.waitAtMost(), callerContext.get(), new CompletableFuture<>());
         if (closed) {
             return CompletableFuture.completedFuture(new Unavailable(Optional.empty(), "the service is stopping"));
         }
@@ -110,6 +109,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             return CompletableFuture.completedFuture(new Unavailable(Optional.empty(),
                     "the intake has " + mostInFlight + " requests in flight"));
         }
+        var submission = new Submission(request, command.waitAtMost(), callerContext.get(), new CompletableFuture<>());
         Submission earlier = inFlight.putIfAbsent(id, submission);
         if (earlier != null) {
             return CompletableFuture.completedFuture(earlier.request().fingerprint().equals(request.fingerprint())
