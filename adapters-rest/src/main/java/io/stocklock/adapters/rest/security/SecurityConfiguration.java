@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -64,7 +65,15 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    /** A shared HS256 secret, when configured; otherwise Spring Boot's JWK set, issuer or public key applies. */
+    /**
+     * No observation around each security filter: turning them off by property still wrapped every filter of every
+     * request (6% of the service's allocations under load). HTTP requests are still observed as a whole.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityFilterObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     /**
      * The default firewall's header checks, without its regular expressions: a header name or value may hold any
      * assigned character but a control character (tab allowed in values). The regular expressions took 12% of the
@@ -88,6 +97,7 @@ public class SecurityConfiguration {
         return true;
     }
 
+    /** A shared HS256 secret, when configured; otherwise Spring Boot's JWK set, issuer or public key applies. */
     @Bean
     @ConditionalOnProperty("stocklock.security.jwt-secret")
     JwtDecoder sharedSecretJwtDecoder(SecuritySettings settings) {
