@@ -50,12 +50,20 @@ final class BenchmarkDatabase implements AutoCloseable {
                 timeSpent.timed(ReservationStore.class, reservations), timeSpent.timed(Inventory.class, inventory),
                 timeSpent.timed(StockLedger.class, ledger), timeSpent.timed(OutcomeEvents.class, events),
                 new DecisionWaiters(), Clock.systemUTC());
-        // what creating each SKU through the use case writes, in two statements instead of 10,000 transactions
+        createSkus(jdbc, workload.skus, STOCK);
+    }
+
+    /**
+     * SKUs {@code SKU-00000} on ({@link Workload#sku}) with {@code onHand} each: what creating them through the use case
+     * writes (stock rows and their CREATED ledger rows), in two statements instead of a transaction each.
+     */
+    static void createSkus(JdbcClient jdbc, int count, long onHand) {
         jdbc.sql("INSERT INTO inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, '0')), :stock "
                         + "FROM generate_series(0, :last) AS i")
-                .param("stock", STOCK).param("last", workload.skus - 1).update();
+                .param("stock", onHand).param("last", count - 1).update();
         jdbc.sql("INSERT INTO stock_movement (sku, kind, on_hand_delta, reserved_delta, note, at) "
-                        + "SELECT sku, 'CREATED', on_hand, 0, 'benchmark stock', now() FROM inventory")
+                        + "SELECT sku, 'CREATED', on_hand, 0, 'benchmark stock', now() FROM inventory "
+                        + "WHERE sku LIKE 'SKU-%'")
                 .update();
     }
 

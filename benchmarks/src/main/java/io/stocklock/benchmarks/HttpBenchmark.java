@@ -20,11 +20,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Buyers over HTTP, side by side in one run: stocklock ({@code java -jar}, answering 202, or the decision with
@@ -123,11 +126,7 @@ final class HttpBenchmark implements AutoCloseable {
             throw new IllegalStateException("cannot create the hot SKU: " + created.body());
         }
         try (Connection db = database(); Statement sql = db.createStatement()) {
-            // what creating each SKU through the API writes, in two statements instead of 10,000 requests
-            sql.execute("INSERT INTO inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, '0')), "
-                    + STOCK + " FROM generate_series(0, " + (SKUS - 1) + ") AS i");
-            sql.execute("INSERT INTO stock_movement (sku, kind, on_hand_delta, reserved_delta, note, at) "
-                    + "SELECT sku, 'CREATED', on_hand, 0, 'benchmark stock', now() FROM inventory WHERE sku <> 'HOT'");
+            BenchmarkDatabase.createSkus(JdbcClient.create(new SingleConnectionDataSource(db, true)), SKUS, STOCK);
             sql.execute("INSERT INTO reference.inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, "
                     + "'0')), " + STOCK + " FROM generate_series(0, " + (SKUS - 1) + ") AS i");
             sql.execute("INSERT INTO reference.inventory (sku, on_hand) VALUES ('" + HOT + "', " + STOCK + ")");
@@ -237,7 +236,7 @@ final class HttpBenchmark implements AutoCloseable {
         return true;
     }
 
-    private Map<UUID, String> statuses(String table, java.util.Collection<UUID> ids) throws SQLException {
+    private Map<UUID, String> statuses(String table, Collection<UUID> ids) throws SQLException {
         Map<UUID, String> rows = new HashMap<>();
         try (Connection db = database();
              PreparedStatement query = db.prepareStatement("SELECT id, status FROM " + table + " WHERE id = ANY(?)")) {

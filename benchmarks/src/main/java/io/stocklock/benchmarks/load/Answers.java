@@ -1,5 +1,8 @@
 package io.stocklock.benchmarks.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +53,7 @@ final class Answers {
             lines.add(answer.status() + " " + answer.id());
             byStatus.merge(answer.status(), 1, Integer::sum);
         }
-        ReservationLoad.writeLines(file, lines);
+        writeLines(file, lines);
         List<String> summary = new ArrayList<>(List.of(
                 "offered=" + rate,
                 "seconds=" + seconds,
@@ -61,6 +64,14 @@ final class Answers {
                 "p999=" + latency.getValueAtPercentile(99.9) / 1_000.0,
                 "max=" + latency.getMaxValue() / 1_000.0));
         byStatus.forEach((status, count) -> summary.add("status." + status + "=" + count));
-        ReservationLoad.writeLines(Path.of(file + ".summary"), summary);
+        writeLines(Path.of(file + ".summary"), summary);
+    }
+
+    private static void writeLines(Path file, List<String> lines) {
+        try {
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

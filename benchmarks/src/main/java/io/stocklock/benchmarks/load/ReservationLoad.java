@@ -14,9 +14,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.stocklock.testsupport.TestTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -123,13 +120,5 @@ public class ReservationLoad extends Simulation {
         }
         String format = System.getProperty("sku-format", "SKU-%05d");
         return IntStream.range(0, Integer.parseInt(count)).mapToObj(format::formatted).toList();
-    }
-
-    static void writeLines(Path file, List<String> lines) {
-        try {
-            Files.write(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
