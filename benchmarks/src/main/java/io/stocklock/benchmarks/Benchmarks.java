@@ -76,7 +76,8 @@ public final class Benchmarks {
         if (options.containsKey("probe")) {
             probe(HttpBenchmark.Target.valueOf(options.get("probe")),
                     HttpBenchmark.Skus.valueOf(options.getOrDefault("skus", "HOT_SKU")),
-                    Double.parseDouble(options.getOrDefault("rate", "1000")), httpRun);
+                    Arrays.stream(options.getOrDefault("rate", "1000").split(",")).mapToDouble(Double::parseDouble)
+                            .toArray(), httpRun);
             return;
         }
         List<Workload> workloads = List.of(Workload.values());
@@ -165,14 +166,15 @@ public final class Benchmarks {
     }
 
     /**
-     * {@code probe=TARGET rate=N}: one endpoint at one rate, for a look or a profile (the processes inherit
-     * {@code -Dstocklock.jvm-options}).
+     * {@code probe=TARGET rate=N[,M...]}: one endpoint at one rate after another on the same processes, for a look
+     * or a profile (the processes inherit {@code -Dstocklock.jvm-options}).
      */
-    private static void probe(HttpBenchmark.Target target, HttpBenchmark.Skus skus, double rate, Duration run)
+    private static void probe(HttpBenchmark.Target target, HttpBenchmark.Skus skus, double[] rates, Duration run)
             throws Exception {
         try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
-            HttpBenchmark.Point point = bench.run(target, skus, rate, run, true);
-            System.out.println(point);
+            for (double rate : rates) {
+                System.out.println(bench.run(target, skus, rate, run, false));
+            }
             System.out.println("processes' logs and Gatling's report: " + bench.directory().toAbsolutePath());
         }
         System.exit(0);

@@ -13,14 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        process died), and a retry with its Idempotency-Key hands it over again; younger, such a retry
  *                        is answered 409 idempotency-key-in-flight
  * @param mostInFlight    most submissions of one instance waiting for the database or Kafka at once; beyond it
- *                        {@code POST /reservations} answers 503 intake-unavailable at once, so a Kafka outage cannot
- *                        pile up callers (each waiting answer holds a request's buffers: 2,000 of them fit a
- *                        512 MiB heap with room to spare; 10,000 did not, under an open-loop overload)
+ *                        {@code POST /reservations} answers 503 intake-unavailable at once, so a Kafka outage or an
+ *                        overload cannot pile up callers. Each waiting answer holds a connection's request processor
+ *                        and buffers (about 100 KB): 2,000 ran a 512 MiB instance out of heap under an open-loop
+ *                        overload of 2,000 requests/s; 500 is several times what a saturated instance has in flight
  */
 @ConfigurationProperties("stocklock.http")
 public record RestSettings(
         @DefaultValue("15m") Duration defaultHold,
         @DefaultValue("30s") Duration maxWait,
         @DefaultValue("30s") Duration inFlightTimeout,
-        @DefaultValue("2000") int mostInFlight) {
+        @DefaultValue("500") int mostInFlight) {
 }
