@@ -7,7 +7,8 @@
 #   bash scripts/benchmark.sh docs=true                         # and docs/benchmarks.md with its plots
 #   bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5
 #   bash scripts/benchmark.sh only=http docs=true                # HTTP side by side, docs/benchmarks-http.md
-#   bash scripts/benchmark.sh probe=STOCKLOCK_WAIT rate=800 service-jvm='-XX:StartFlightRecording=filename=/tmp/s.jfr'
+#   bash scripts/benchmark.sh probe=STOCKLOCK_WAIT rate=250,250,800 service-jvm='-XX:StartFlightRecording=filename=/tmp/s.jfr'
+#       (one endpoint at one rate after another on the same processes, for a look or a profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am install -DskipTests

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The HTTP comparison: for each endpoint and workload, the arrival rate is raised by half again each step until the
- * endpoint no longer sustains it ({@link Point#sustained()}), refined once between the last rate sustained and the
- * first that was not; the maximum is the highest rate sustained. Then the endpoint is offered 80% of its maximum,
+ * The HTTP comparison: for each endpoint and workload, the arrival rate is raised by 60% each step until the
+ * endpoint no longer sustains it ({@link Point#sustained()}), or lowered by the same factor from the first rate until
+ * it does, then refined once between the last rate sustained and the first that was not; the maximum is the highest rate sustained. Then the endpoint is offered 80% of its maximum,
  * with Gatling's HTML report, for the latency a buyer sees below saturation.
  */
 final class HttpSideBySide {
@@ -30,6 +30,7 @@ final class HttpSideBySide {
     private static final Duration WARM_UP = Duration.ofSeconds(60);
     private static final double STEP = 1.6;
     private static final double HIGHEST_RATE = 40_000;
+    private static final double LOWEST_RATE = 20;
 
     /** What one endpoint did on one workload. */
     record Sweep(Target target, Skus skus, List<Point> points, double maximum, Point at80) {
@@ -71,14 +72,31 @@ final class HttpSideBySide {
         List<Point> points = new ArrayList<>();
         Point lastSustained = null;
         Point firstNot = null;
-        for (double rate = FIRST_RATE; rate <= HIGHEST_RATE; rate *= STEP) {
-            Point point = measure(target, skus, rate);
-            points.add(point);
-            if (!point.sustained()) {
-                firstNot = point;
-                break;
+        Point first = measure(target, skus, FIRST_RATE);
+        points.add(first);
+        if (first.sustained()) {
+            lastSustained = first;
+            for (double rate = FIRST_RATE * STEP; rate <= HIGHEST_RATE; rate *= STEP) {
+                Point point = measure(target, skus, rate);
+                points.add(point);
+                if (!point.sustained()) {
+                    firstNot = point;
+                    break;
+                }
+                lastSustained = point;
             }
-            lastSustained = point;
+        } else {
+            // below the first rate: down by the same factor until a rate is sustained
+            firstNot = first;
+            for (double rate = Math.round(FIRST_RATE / STEP); rate >= LOWEST_RATE; rate = Math.round(rate / STEP)) {
+                Point point = measure(target, skus, rate);
+                points.add(point);
+                if (point.sustained()) {
+                    lastSustained = point;
+                    break;
+                }
+                firstNot = point;
+            }
         }
         if (lastSustained != null && firstNot != null) {
             Point between = measure(target, skus, Math.round((lastSustained.offered() + firstNot.offered()) / 2));
@@ -145,7 +163,8 @@ final class HttpSideBySide {
                 injection model in a process of its own (`io.stocklock.benchmarks.load.ReservationLoad`): buyers
                 arrive at a fixed rate whether or not earlier ones were answered, 1,000 distinct bearer tokens,
                 `{"lines":[{"sku":...,"quantity":1}],"holdSeconds":600}`, each measurement %d s after a 10 s ramp
-                that is not measured.
+                that is not measured. Before its first measurement each endpoint serves a minute at %.0f/s, not
+                measured either, so that the JIT compilers of its fresh JVM have settled.
 
                 - stocklock, `Prefer: wait=10`: the answer is the decision (201 reserved, 409 rejected);
                 - stocklock, no `Prefer`: 202 once the request topic has the request;
@@ -154,18 +173,19 @@ final class HttpSideBySide {
                   `SELECT ... FOR UPDATE`, `UPDATE`, `INSERT` of the request row, answering 201 or 409;
                 - an authenticated no-op on that same stack: the ceiling of any endpoint there.
 
-                The rate rises by 60%% a step until the endpoint no longer sustains it (answered at least 99%%,
-                failures at most 0.1%%, p99 at most 1 s), then once more halfway between; the maximum is the
+                The rate rises by 60%% a step from 400/s until the endpoint no longer sustains it (answered at least
+                99%%, failures at most 0.1%%, p99 at most 1 s), or falls by the same factor until it does, then once
+                more halfway between; the maximum is the
                 highest rate sustained, and each endpoint is then measured at 80%% of its maximum. After every
                 run each answer is checked against the row it names (201: RESERVED, 409: REJECTED, 202: decided
                 within a minute and not FAILED) and the stock invariants of both services are checked; the last
                 column counts anything that disagreed.
 
                 """, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), run.toSeconds()));
+                System.getProperty("java.version"), run.toSeconds(), WARM_UP_RATE));
         md.append(table(sweeps));
         md.append("\nWhere stocklock's time goes over HTTP, what was changed and what was tried: "
-                + "[ADR 7](adr/0007-grouped-http-intake.md).\n");
+                + "[ADR 7](adr/0007-grouped-http-intake.md) and [ADR 8](adr/0008-request-threads-and-warm-up.md).\n");
         md.append("\n![latency by offered load](benchmarks/http-latency-by-offered-load.png)\n\n");
         md.append("""
                 ## Every point
