@@ -43,6 +43,14 @@ final class HttpBenchmark implements AutoCloseable {
     static final int SKUS = 10_000;
     private static final long STOCK = 1_000_000_000L;
 
+    /**
+     * Before its first measurement each endpoint serves a minute of moderate load, not measured: on two cores a fresh
+     * JVM's JIT compilers take that long to settle (stocklock's p50 at 300/s fell from seconds to 9 ms over the
+     * first two minutes of traffic), and the first steps of a sweep would measure the compiler instead of the code.
+     */
+    static final double WARM_UP_RATE = 250;
+    static final Duration WARM_UP = Duration.ofSeconds(60);
+
     /** What is measured: one endpoint, answering what kind of answer. */
     enum Target {
         STOCKLOCK_WAIT("stocklock, `Prefer: wait=10` (the decision)", true),
@@ -163,7 +171,9 @@ final class HttpBenchmark implements AutoCloseable {
         if (!report) {
             command.add("-nr");
         }
-        ensureRunning(target);
+        if (startedAgain(target)) {
+            warmUp(target);
+        }
         Process gatling = Processes.start(command, directory.resolve("gatling.log"));
         if (!gatling.waitFor(warmUp.toSeconds() + duration.toSeconds() + 180, TimeUnit.SECONDS)) {
             gatling.destroyForcibly();
@@ -267,16 +277,26 @@ final class HttpBenchmark implements AutoCloseable {
         }
     }
 
-    /** An endpoint that died of an overload in an earlier step is started again, so the next step measures it. */
-    private void ensureRunning(Target target) {
+    /** A minute of moderate load, not measured. */
+    void warmUp(Target target) throws Exception {
+        run(target, Skus.HOT_SKU, WARM_UP_RATE, WARM_UP.dividedBy(3), WARM_UP.minus(WARM_UP.dividedBy(3)), false);
+    }
+
+    /**
+     * An endpoint that died of an overload in an earlier step is started again, so the next step measures it, once
+     * warmed up like at the start.
+     */
+    private boolean startedAgain(Target target) {
         if (target.stocklock && !stocklock.isAlive()) {
-            System.out.println("    stocklock had exited (see its log); starting it again");
+            System.out.println("    stocklock had exited (see its log); starting it again and warming it up");
             stocklock.start();
             stocklock.awaitReady(Duration.ofMinutes(3));
+            return true;
         }
         if (!target.stocklock && !reference.isAlive()) {
             throw new IllegalStateException("the reference service exited; see " + directory.resolve("reference.log"));
         }
+        return false;
     }
 
     private String baseUrl(Target target) {

@@ -21,13 +21,6 @@ import java.util.Optional;
 final class HttpSideBySide {
 
     private static final double FIRST_RATE = 400;
-    /**
-     * Before its first measurement each endpoint serves a minute of moderate load, not measured: on two cores a fresh
-     * JVM's JIT compilers take that long to settle (stocklock's p50 at 300/s fell from seconds to 9 ms over the
-     * first two minutes of traffic), and the first steps of a sweep would measure the compiler instead of the code.
-     */
-    private static final double WARM_UP_RATE = 250;
-    private static final Duration WARM_UP = Duration.ofSeconds(60);
     private static final double STEP = 1.6;
     private static final double HIGHEST_RATE = 40_000;
     private static final double LOWEST_RATE = 20;
@@ -53,9 +46,8 @@ final class HttpSideBySide {
     /** Every endpoint on both workloads; the no-op once, as it does not read the SKU. */
     List<Sweep> all() throws Exception {
         for (Target target : Target.values()) {
-            progress.step("HTTP: warming up " + target.label + " (not measured)", WARM_UP);
-            bench.run(target, Skus.HOT_SKU, WARM_UP_RATE, WARM_UP.dividedBy(3), WARM_UP.minus(WARM_UP.dividedBy(3)),
-                    false);
+            progress.step("HTTP: warming up " + target.label + " (not measured)", HttpBenchmark.WARM_UP);
+            bench.warmUp(target);
         }
         List<Sweep> sweeps = new ArrayList<>();
         for (Skus skus : Skus.values()) {
@@ -182,7 +174,7 @@ final class HttpSideBySide {
                 column counts anything that disagreed.
 
                 """, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), run.toSeconds(), WARM_UP_RATE));
+                System.getProperty("java.version"), run.toSeconds(), HttpBenchmark.WARM_UP_RATE));
         md.append(table(sweeps));
         md.append("\nWhere stocklock's time goes over HTTP, what was changed and what was tried: "
                 + "[ADR 7](adr/0007-grouped-http-intake.md) and [ADR 8](adr/0008-request-threads-and-warm-up.md).\n");
