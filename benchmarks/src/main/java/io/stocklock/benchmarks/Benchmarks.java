@@ -175,7 +175,7 @@ public final class Benchmarks {
             for (double rate : rates) {
                 System.out.println(bench.run(target, skus, rate, run, false));
             }
-            System.out.println("processes' logs and Gatling's report: " + bench.directory().toAbsolutePath());
+            System.out.println("processes' logs: " + bench.directory().toAbsolutePath());
         }
         System.exit(0);
     }

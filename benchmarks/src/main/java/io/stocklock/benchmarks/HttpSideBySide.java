@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * The HTTP comparison: for each endpoint and workload, the arrival rate is raised by 60% each step until the
  * endpoint no longer sustains it ({@link Point#sustained()}), or lowered by the same factor from the first rate until
- * it does, then refined once between the last rate sustained and the first that was not; the maximum is the highest rate sustained. Then the endpoint is offered 80% of its maximum,
- * with Gatling's HTML report, for the latency a buyer sees below saturation.
+ * it does, then refined once between the last rate sustained and the first that was not; the maximum is the highest
+ * rate sustained. Then the endpoint is offered 80% of its maximum, with Gatling's HTML report, for the latency a buyer
+ * sees below saturation.
  */
 final class HttpSideBySide {
 
@@ -62,34 +63,24 @@ final class HttpSideBySide {
 
     Sweep sweep(Target target, Skus skus) throws Exception {
         List<Point> points = new ArrayList<>();
-        Point lastSustained = null;
-        Point firstNot = null;
+        // from the first rate up while sustained, or down until sustained: the limit lies where the verdict changes
         Point first = measure(target, skus, FIRST_RATE);
         points.add(first);
-        if (first.sustained()) {
-            lastSustained = first;
-            for (double rate = FIRST_RATE * STEP; rate <= HIGHEST_RATE; rate *= STEP) {
-                Point point = measure(target, skus, rate);
-                points.add(point);
-                if (!point.sustained()) {
-                    firstNot = point;
-                    break;
-                }
-                lastSustained = point;
+        boolean up = first.sustained();
+        Point previous = first;
+        Point crossed = null;
+        for (double rate = next(FIRST_RATE, up); up ? rate <= HIGHEST_RATE : rate >= LOWEST_RATE;
+             rate = next(rate, up)) {
+            Point point = measure(target, skus, rate);
+            points.add(point);
+            if (point.sustained() != up) {
+                crossed = point;
+                break;
             }
-        } else {
-            // below the first rate: down by the same factor until a rate is sustained
-            firstNot = first;
-            for (double rate = Math.round(FIRST_RATE / STEP); rate >= LOWEST_RATE; rate = Math.round(rate / STEP)) {
-                Point point = measure(target, skus, rate);
-                points.add(point);
-                if (point.sustained()) {
-                    lastSustained = point;
-                    break;
-                }
-                firstNot = point;
-            }
+            previous = point;
         }
+        Point lastSustained = up ? previous : crossed;
+        Point firstNot = up ? crossed : previous;
         if (lastSustained != null && firstNot != null) {
             Point between = measure(target, skus, Math.round((lastSustained.offered() + firstNot.offered()) / 2));
             points.add(between);
@@ -103,6 +94,10 @@ final class HttpSideBySide {
         Point at80 = bench.run(target, skus, Math.max(1, Math.round(0.8 * maximum)), run, true);
         print(at80, "at 80%");
         return new Sweep(target, skus, points, maximum, at80);
+    }
+
+    private static double next(double rate, boolean up) {
+        return Math.round(up ? rate * STEP : rate / STEP);
     }
 
     private Point measure(Target target, Skus skus, double rate) throws Exception {
@@ -167,8 +162,8 @@ final class HttpSideBySide {
 
                 The rate rises by 60%% a step from 400/s until the endpoint no longer sustains it (answered at least
                 99%%, failures at most 0.1%%, p99 at most 1 s), or falls by the same factor until it does, then once
-                more halfway between; the maximum is the
-                highest rate sustained, and each endpoint is then measured at 80%% of its maximum. After every
+                more halfway between; the maximum is the highest rate sustained, and each endpoint is then
+                measured at 80%% of its maximum. After every
                 run each answer is checked against the row it names (201: RESERVED, 409: REJECTED, 202: decided
                 within a minute and not FAILED) and the stock invariants of both services are checked; the last
                 column counts anything that disagreed.
