@@ -11,5 +11,6 @@
 #       (one endpoint at one rate after another on the same processes, for a look or a profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-pgbench.sh
 mvn -B -q -pl benchmarks -am install -DskipTests
 mvn -B -q -pl benchmarks exec:exec -Dbenchmark.args="$*"

@@ -25,6 +25,8 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     private static final long STOCK = 1_000_000_000_000L;
 
+    final TestPostgres.TestDatabase database;
+    final boolean synchronousCommit;
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
     final ProcessReservationsService processReservations;
@@ -35,6 +37,8 @@ final class BenchmarkDatabase implements AutoCloseable {
     /** @param synchronousCommit whether a commit waits for its WAL flush ({@code synchronous_commit}) */
     BenchmarkDatabase(TestPostgres.TestDatabase database, Workload workload, int connections,
                       boolean synchronousCommit) {
+        this.database = database;
+        this.synchronousCommit = synchronousCommit;
         dataSource = database.dataSource(connections, TestPostgres.CONNECTION_INIT_SQL + "; SET synchronous_commit = "
                 + (synchronousCommit ? "on" : "off"));
         Flyway.configure().dataSource(dataSource).load().migrate();

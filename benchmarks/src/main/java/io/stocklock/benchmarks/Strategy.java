@@ -8,13 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +24,44 @@ import org.HdrHistogram.Histogram;
 /** The ways of deciding reservations that the benchmark compares. */
 enum Strategy {
 
-    PER_REQUEST_LOCK("(a) FOR UPDATE per request") {
+    SEED_TRANSACTION("(a) FOR UPDATE per request, the seed's transaction") {
+        @Override
+        Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception {
+            return clients(db, duration, clients, true, (connection, retries) -> {
+                List<ReservationLine> lines = workload.lines(ThreadLocalRandom.current());
+                boolean granted = lockAndCheck(connection, lines);
+                if (granted) {
+                    try (PreparedStatement reserve = connection.prepareStatement(
+                            "UPDATE inventory SET reserved = reserved + ?, version = version + 1, updated_at = now() "
+                                    + "WHERE sku = ?")) {
+                        for (ReservationLine line : lines) {
+                            reserve.setLong(1, line.quantity().value());
+                            reserve.setString(2, line.sku().value());
+                            reserve.addBatch();
+                        }
+                        reserve.executeBatch();
+                    }
+                }
+                insertRequest(connection, granted, lines);
+                connection.commit();
+                return 1;
+            });
+        }
+    },
+
+    PGBENCH("(a) the same SQL run by pgbench") {
+        @Override
+        boolean measures(Workload workload) {
+            return Pgbench.supports(workload);
+        }
+
+        @Override
+        Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception {
+            return Pgbench.run(db, workload, duration, clients, this);
+        }
+    },
+
+    STOCKLOCK_ONE_PER_TRANSACTION("stocklock's use case, one request per transaction") {
         @Override
         Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception {
             return clients(db, duration, clients, false, (connection, retries) ->
@@ -64,7 +99,7 @@ enum Strategy {
                 if (!granted) {
                     connection.rollback();
                 }
-                record(connection, granted, lines);
+                insertRequest(connection, granted, lines);
                 connection.commit();
                 return 1;
             });
@@ -111,7 +146,7 @@ enum Strategy {
                     if (!granted) {
                         connection.rollback();
                     }
-                    record(connection, granted, lines);
+                    insertRequest(connection, granted, lines);
                     connection.commit();
                     return 1;
                 }
@@ -128,6 +163,11 @@ enum Strategy {
     }
 
     abstract Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients) throws Exception;
+
+    /** Whether this strategy can run the workload. */
+    boolean measures(Workload workload) {
+        return true;
+    }
 
     /**
      * stocklock as deployed: one consumer thread deciding polls of {@code batchSize} requests (a hot SKU lives on one
@@ -188,7 +228,62 @@ enum Strategy {
         double cpuBusy = cpu.busyCores();
         long walSyncs = db.walSyncs() - walSyncsBefore;
         return new Result(label, clients, decisions.get(), elapsed, retries.get(), walSyncs, cpuBusy, latency,
-                db.oversold(this == PER_REQUEST_LOCK || this == BATCHED_LOCK));
+                db.oversold(keepsTheLedger()));
+    }
+
+    /** Whether the strategy writes stocklock's ledger, which the invariant check then compares with the stock. */
+    boolean keepsTheLedger() {
+        return this == STOCKLOCK_ONE_PER_TRANSACTION || this == BATCHED_LOCK;
+    }
+
+    /**
+     * Locks the stock rows of the lines ({@code SELECT ... FOR UPDATE}, in SKU order in one statement) and says whether
+     * every line is available.
+     */
+    static boolean lockAndCheck(Connection connection, List<ReservationLine> lines) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT sku, on_hand - reserved FROM inventory WHERE sku = ANY(?) ORDER BY sku FOR UPDATE")) {
+            lock.setArray(1, connection.createArrayOf("text",
+                    lines.stream().map(line -> line.sku().value()).toArray()));
+            var available = new HashMap<String, Long>();
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    available.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return lines.stream().allMatch(line ->
+                    available.getOrDefault(line.sku().value(), 0L) >= line.quantity().value());
+        }
+    }
+
+    /** The request row with its status (and its lines), in one statement. */
+    static void insertRequest(Connection connection, boolean granted, List<ReservationLine> lines)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(REQUEST_INSERT)) {
+            insert.setString(1, granted ? "RESERVED" : "REJECTED");
+            insert.setBoolean(2, granted);
+            insert.setArray(3, connection.createArrayOf("text",
+                    lines.stream().map(line -> line.sku().value()).toArray()));
+            insert.setArray(4, connection.createArrayOf("bigint",
+                    lines.stream().map(line -> line.quantity().value()).toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** What (a) inserts per request: the reservation row with its status, and its lines. */
+    static final String REQUEST_INSERT = requestInsert("?", "?", "?::text[]", "?::bigint[]");
+
+    /** (a)'s INSERT with the given status, whether granted, SKUs and quantities: the one text pgbench runs too. */
+    static String requestInsert(String status, String granted, String skus, String quantities) {
+        return """
+                WITH r AS (
+                    INSERT INTO reservation (id, owner, status, hold_seconds, created_at, decided_at, expires_at)
+                    VALUES (gen_random_uuid(), 'buyer', %s, 600, now(), now(),
+                            CASE WHEN %s THEN now() + interval '600 seconds' END)
+                    RETURNING id)
+                INSERT INTO reservation_line (reservation_id, sku, quantity)
+                SELECT r.id, l.sku, l.quantity FROM r, unnest(%s, %s) AS l(sku, quantity)"""
+                .formatted(status, granted, skus, quantities);
     }
 
     static ReservationRequest request(Workload workload) {
@@ -197,31 +292,6 @@ enum Strategy {
 
     static ReservationRequest request(List<ReservationLine> lines) {
         return new ReservationRequest(ReservationId.generate(), "buyer", lines, Duration.ofMinutes(10));
-    }
-
-    /** The reservation row and lines the per-request strategies write, as stocklock writes its own. */
-    static void record(Connection connection, boolean granted, List<ReservationLine> lines) throws SQLException {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement reservation = connection.prepareStatement("""
-                INSERT INTO reservation (id, owner, status, hold_seconds, created_at, decided_at, expires_at)
-                VALUES (?, 'buyer', ?, 600, ?, ?, ?)""");
-             PreparedStatement line = connection.prepareStatement(
-                     "INSERT INTO reservation_line (reservation_id, sku, quantity) VALUES (?, ?, ?)")) {
-            reservation.setObject(1, id);
-            reservation.setString(2, granted ? "RESERVED" : "REJECTED");
-            reservation.setTimestamp(3, now);
-            reservation.setTimestamp(4, now);
-            reservation.setTimestamp(5, granted ? Timestamp.from(now.toInstant().plusSeconds(600)) : null);
-            reservation.executeUpdate();
-            for (ReservationLine each : lines) {
-                line.setObject(1, id);
-                line.setString(2, each.sku().value());
-                line.setLong(3, each.quantity().value());
-                line.addBatch();
-            }
-            line.executeBatch();
-        }
     }
 
     /**
