@@ -3,16 +3,17 @@ package io.stocklock.benchmarks;
 import com.zaxxer.hikari.HikariDataSource;
 import io.stocklock.adapters.persistence.JdbcTransactions;
 import io.stocklock.adapters.persistence.StockInvariants;
+import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
+import io.stocklock.application.UseCases;
 import io.stocklock.application.port.out.Inventory;
-import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
-import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.testsupport.TestPostgres;
 import java.time.Clock;
@@ -48,12 +49,14 @@ final class BenchmarkDatabase implements AutoCloseable {
         var ledger = new JdbcStockLedger(jdbc);
         var reservations = new JdbcReservationStore(jdbc);
         var events = new OutboxOutcomeEvents(jdbc);
-        processReservations = new ProcessReservationsService(transactions, reservations, inventory, ledger, events,
-                new DecisionWaiters(), Clock.systemUTC());
-        timedProcessReservations = new ProcessReservationsService(timeSpent.timed(Transactions.class, transactions),
+        var outbox = new JdbcOutbox(jdbc);
+        // the decisions' events go to Kafka after the commit; the Kafka intake's figures include them
+        OutcomePublisher broker = outcomes -> { };
+        processReservations = new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events,
+                outbox, broker, Clock.systemUTC())).process();
+        timedProcessReservations = new UseCases(new UseCases.Ports(timeSpent.timed(Transactions.class, transactions),
                 timeSpent.timed(ReservationStore.class, reservations), timeSpent.timed(Inventory.class, inventory),
-                timeSpent.timed(StockLedger.class, ledger), timeSpent.timed(OutcomeEvents.class, events),
-                new DecisionWaiters(), Clock.systemUTC());
+                timeSpent.timed(StockLedger.class, ledger), events, outbox, broker, Clock.systemUTC())).process();
         createSkus(jdbc, workload.skus, STOCK);
     }
 

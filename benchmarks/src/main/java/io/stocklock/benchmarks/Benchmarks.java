@@ -31,7 +31,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Options ({@code name=value}): {@code seconds} per run (10), {@code clients} for the per-request strategies (32),
  * {@code kafka-requests} (100000), {@code http-seconds} (10), {@code docs} (false), {@code durable} (true: PostgreSQL
- * flushes every commit, as in production), {@code only=intake} (the Kafka and HTTP intakes alone), {@code jdbc-url}, {@code jdbc-user},
+ * flushes every commit, as in production), {@code only=intake} (the Kafka and HTTP intakes alone), {@code only=use-case} (the strategies and a batch's
+ * time alone), {@code workloads} (HOT,UNIFORM,ZIPF,MULTI_LINE), {@code jdbc-url}, {@code jdbc-user},
  * {@code jdbc-password} (measure the use case on that PostgreSQL instead of the embedded one: its {@code public}
  * schema is dropped before every measurement).
  */
@@ -80,7 +81,12 @@ public final class Benchmarks {
                             .toArray(), httpRun);
             return;
         }
-        List<Workload> workloads = List.of(Workload.values());
+        List<Workload> workloads = Arrays.stream(options.getOrDefault("workloads", "HOT,UNIFORM,ZIPF,MULTI_LINE")
+                .split(",")).map(Workload::valueOf).toList();
+        if (options.getOrDefault("only", "").equals("use-case")) {
+            useCaseOnly(workloads, run, clients);
+            return;
+        }
         Progress progress = new Progress(DatabaseBenchmark.count(workloads) * 2 + BATCH_SIZES.length + 1
                 + LOAD_FRACTIONS.length + 2 + HTTP_CALLERS.length + 2);
         Report report = new Report(run, clients);
@@ -95,16 +101,7 @@ public final class Benchmarks {
             }
         }
         progress.step("(b) with its ports timed, one hot SKU", shortRun);
-        try (var db = new BenchmarkDatabase(Databases.fresh(), Workload.HOT, 8, true)) {
-            long batches = 0;
-            long end = System.nanoTime() + shortRun.toNanos();
-            while (System.nanoTime() < end) {
-                db.timedProcessReservations.process(new ProcessReservationsCommand(Stream.generate(() ->
-                        Strategy.request(Workload.HOT)).limit(Strategy.DEFAULT_BATCH).toList()));
-                batches++;
-            }
-            report.batchTime = db.timeSpent.millisPer(batches);
-        }
+        report.batchTime = batchTime(shortRun);
         double maximum = DatabaseBenchmark.find(report.rows, Workload.HOT, Strategy.BATCHED_LOCK).on()
                 .decisionsPerSecond();
         for (double fraction : LOAD_FRACTIONS) {
@@ -139,6 +136,30 @@ public final class Benchmarks {
             System.out.println("wrote " + docs.resolve("benchmarks.md").toAbsolutePath().normalize());
         }
         System.exit(0); // the embedded PostgreSQL's shutdown hook stops it
+    }
+
+    /** Milliseconds per batch of (b) in each port of the use case, on one hot SKU. */
+    private static Map<String, Double> batchTime(Duration run) throws Exception {
+        try (var db = new BenchmarkDatabase(Databases.fresh(), Workload.HOT, 8, true)) {
+            long batches = 0;
+            long end = System.nanoTime() + run.toNanos();
+            while (System.nanoTime() < end) {
+                db.timedProcessReservations.process(new ProcessReservationsCommand(Stream.generate(() ->
+                        Strategy.request(Workload.HOT)).limit(Strategy.DEFAULT_BATCH).toList()));
+                batches++;
+            }
+            return db.timeSpent.millisPer(batches);
+        }
+    }
+
+    /** {@code only=use-case}: the strategies on the {@code workloads} given and where a batch's time goes. */
+    private static void useCaseOnly(List<Workload> workloads, Duration run, int clients) throws Exception {
+        Progress progress = new Progress(DatabaseBenchmark.count(workloads) * 2 + 1);
+        System.out.println(DatabaseBenchmark.table(DatabaseBenchmark.run(workloads, run, clients, progress)));
+        progress.step("(b) with its ports timed, one hot SKU", run);
+        batchTime(run).forEach((step, millis) -> System.out.printf(Locale.ROOT, "%-50s %8.2f ms per batch%n", step,
+                millis));
+        System.exit(0);
     }
 
     /** A new directory for the data and logs of the processes of one run. */

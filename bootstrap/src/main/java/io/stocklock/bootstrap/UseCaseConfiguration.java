@@ -1,17 +1,18 @@
 package io.stocklock.bootstrap;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.adapters.rest.RestSettings;
-import io.stocklock.application.port.in.FailReservation;
+import io.stocklock.application.UseCases;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
-import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
-import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.application.service.FailReservationService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
@@ -22,8 +23,7 @@ import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
-import io.micrometer.context.ContextSnapshot;
-import io.micrometer.context.ContextSnapshotFactory;
+import io.stocklock.application.waiting.DecisionWaiters;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -39,74 +39,74 @@ class UseCaseConfiguration {
         return Clock.systemUTC();
     }
 
+    @Bean
+    UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
+                      StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
+                      Clock clock) {
+        return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
+                publisher, clock));
+    }
+
     /** Clients of this instance waiting for decisions; the consumer completes them as its batches commit. */
     @Bean
-    DecisionWaiters decisionWaiters() {
-        return new DecisionWaiters();
+    DecisionWaiters decisionWaiters(UseCases useCases) {
+        return useCases.waiters();
     }
 
     /** Decisions of other instances, from their outcome events, for the clients of this one that wait. */
     @Bean
-    NoteDecisionsService noteDecisions(DecisionWaiters waiters) {
-        return new NoteDecisionsService(waiters);
+    NoteDecisionsService noteDecisions(UseCases useCases) {
+        return useCases.noteDecisions();
     }
 
     @Bean
-    ProcessReservationsService processReservations(Transactions transactions, ReservationStore reservations,
-                                                   Inventory inventory, StockLedger ledger, OutcomeEvents events,
-                                                   DecisionWaiters waiters, Clock clock) {
-        return new ProcessReservationsService(transactions, reservations, inventory, ledger, events, waiters, clock);
+    ProcessReservationsService processReservations(UseCases useCases) {
+        return useCases.process();
     }
 
     /** Confirm, release and expiry: one service for the three ways a hold ends. */
     @Bean
-    HoldLifecycleService holdLifecycle(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                                       StockLedger ledger, OutcomeEvents events, Clock clock) {
-        return new HoldLifecycleService(transactions, reservations, inventory, ledger, events, clock);
+    HoldLifecycleService holdLifecycle(UseCases useCases) {
+        return useCases.holdLifecycle();
     }
 
     @Bean
-    GetReservationService getReservation(ReservationStore reservations) {
-        return new GetReservationService(reservations);
+    GetReservationService getReservation(UseCases useCases) {
+        return useCases.getReservation();
     }
 
     @Bean
-    ManageStockService manageStock(Transactions transactions, Inventory inventory, StockLedger ledger, Clock clock) {
-        return new ManageStockService(transactions, inventory, ledger, clock);
+    ManageStockService manageStock(UseCases useCases) {
+        return useCases.manageStock();
     }
 
     @Bean
-    FailReservationService failReservation(Transactions transactions, ReservationStore reservations,
-                                           OutcomeEvents events, Clock clock) {
-        return new FailReservationService(transactions, reservations, events, clock);
+    FailReservationService failReservation(UseCases useCases) {
+        return useCases.fail();
     }
 
     @Bean
-    SubmitReservationService submitReservation(Transactions transactions, ReservationStore reservations,
-                                               RequestIntake intake, FailReservation failReservation,
-                                               DecisionWaiters waiters, RestSettings http, Clock clock) {
+    SubmitReservationService submitReservation(UseCases useCases, RequestIntake intake, RestSettings http) {
         // the request is handed to Kafka on the intake's thread, within the HTTP request's trace
         ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
-        return new SubmitReservationService(transactions, reservations, intake, failReservation, waiters, clock,
-                http.inFlightTimeout(), http.mostInFlight(), () -> {
-                    ContextSnapshot caller = snapshots.captureAll();
-                    return task -> caller.wrap(task).run();
-                });
+        return useCases.submitReservation(intake, http.inFlightTimeout(), http.mostInFlight(), () -> {
+            ContextSnapshot caller = snapshots.captureAll();
+            return task -> caller.wrap(task).run();
+        });
     }
 
     @Bean
-    RepublishStalePendingService republishStalePending(Transactions transactions, ReservationStore reservations,
-                                                       RequestIntake intake, Clock clock) {
-        return new RepublishStalePendingService(transactions, reservations, intake, clock);
+    RepublishStalePendingService republishStalePending(UseCases useCases, RequestIntake intake) {
+        return useCases.republishStalePending(intake);
     }
 
     @Bean
-    RelayOutcomesService relayOutcomes(Outbox outbox, OutcomePublisher publisher, KafkaSettings settings) {
-        return new RelayOutcomesService(outbox, publisher, settings.relayLease());
+    RelayOutcomesService relayOutcomes(UseCases useCases, KafkaSettings settings) {
+        return useCases.relayOutcomes(settings.relayLease());
     }
 
     @Bean
-    GetStockService getStock(Inventory inventory, StockLedger ledger) {
-        return new GetStockService(inventory, ledger);
+    GetStockService getStock(UseCases useCases) {
+        return useCases.getStock();
     }
 }

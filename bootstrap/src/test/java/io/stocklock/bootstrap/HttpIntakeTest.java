@@ -42,8 +42,12 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.ContextConfiguration;
 
-/** Real HTTP into the running service, through Kafka, to PostgreSQL and back. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Real HTTP into the running service, through Kafka, to PostgreSQL and back. The intake takes as many submissions in
+ * flight as the largest burst here, so that every buyer is decided (the limit itself is tested elsewhere).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "stocklock.http.most-in-flight=2000")
 @ContextConfiguration(initializers = TestServers.class)
 class HttpIntakeTest {
 
@@ -177,7 +181,7 @@ class HttpIntakeTest {
                             "SELECT id::text FROM reservation WHERE owner = 'carol' AND status = 'PENDING'")
                     .query(String.class).optional(), java.util.Optional::isPresent).orElseThrow();
 
-            // that instance's relay publishes the outcome event
+            // that instance's consumer publishes the outcome event
             stocklockKafkaTemplate.send(settings.eventsTopic(), id, new OutcomeEventMessage(1,
                     UUID.randomUUID().toString(), "ReservationReserved", id, "carol", "RESERVED",
                     List.of(new OutcomeEventMessage.Line("HTTP-ELSEWHERE", 2)), null, Instant.now().toString(),

@@ -171,9 +171,8 @@ public class KafkaConfiguration {
 
     @Bean
     ReservationRequestListener reservationRequestListener(ProcessReservations processReservations,
-                                                          DeadLetterPublishingRecoverer reservationDeadLetters,
-                                                          OutcomeRelay outcomeRelay) {
-        return new ReservationRequestListener(processReservations, reservationDeadLetters, outcomeRelay::nudge);
+                                                          DeadLetterPublishingRecoverer reservationDeadLetters) {
+        return new ReservationRequestListener(processReservations, reservationDeadLetters);
     }
 
     @Bean

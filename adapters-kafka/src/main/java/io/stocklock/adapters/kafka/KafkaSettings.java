@@ -38,7 +38,7 @@ public record KafkaSettings(
         @DefaultValue("15m") Duration defaultHold,
         @DefaultValue("65536") int maxRequestBytes,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("1s") Duration relayInterval,
+        @DefaultValue("200ms") Duration relayInterval,
         @DefaultValue("500") int relayBatchSize,
         @DefaultValue("30s") Duration relayLease) {
 }

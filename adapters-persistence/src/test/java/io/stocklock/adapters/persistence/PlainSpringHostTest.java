@@ -1,20 +1,23 @@
 package io.stocklock.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.stocklock.adapters.persistence.outbox.OutboxPublisher;
+import io.stocklock.application.UseCases;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.ManageStockService;
-import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -56,16 +59,22 @@ class PlainSpringHostTest {
             return new DataSourceTransactionManager(dataSource);
         }
 
+        /** The host has no broker: the decisions' events stay in the outbox, for it to read. */
         @Bean
-        ProcessReservationsService processReservations(Transactions transactions, ReservationStore reservations,
-                                                       Inventory inventory, StockLedger ledger, OutcomeEvents events) {
-            return new ProcessReservationsService(transactions, reservations, inventory, ledger, events,
-                    new DecisionWaiters(), Clock.systemUTC());
+        UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
+                          StockLedger ledger, OutcomeEvents events, Outbox outbox) {
+            return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
+                    new OutboxPublisher(events), Clock.systemUTC()));
         }
 
         @Bean
-        ManageStockService manageStock(Transactions transactions, Inventory inventory, StockLedger ledger) {
-            return new ManageStockService(transactions, inventory, ledger, Clock.systemUTC());
+        ProcessReservationsService processReservations(UseCases useCases) {
+            return useCases.process();
+        }
+
+        @Bean
+        ManageStockService manageStock(UseCases useCases) {
+            return useCases.manageStock();
         }
     }
 
@@ -83,6 +92,10 @@ class PlainSpringHostTest {
 
             assertThat(outcomes).extracting(outcome -> ((RequestOutcome.Decided) outcome).reservation().status())
                     .containsExactly(ReservationStatus.RESERVED, ReservationStatus.REJECTED);
+            assertThat(host.getBean(Outbox.class).claim(10, Duration.ofMinutes(1)))
+                    .extracting(outcome -> outcome.event().status(), outcome -> outcome.event().reservationId())
+                    .containsExactlyInAnyOrder(tuple(ReservationStatus.RESERVED, first.id()),
+                            tuple(ReservationStatus.REJECTED, second.id()));
         }
     }
 }

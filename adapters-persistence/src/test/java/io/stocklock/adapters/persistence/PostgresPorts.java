@@ -7,8 +7,10 @@ import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.fake.Ports;
+import io.stocklock.application.fake.RecordingBroker;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.testsupport.TestPostgres;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -22,6 +24,7 @@ final class PostgresPorts {
 
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
+    final RecordingBroker broker = new RecordingBroker();
     final Ports ports;
 
     PostgresPorts(int poolSize) {
@@ -30,13 +33,14 @@ final class PostgresPorts {
         jdbc = JdbcClient.create(dataSource);
         ports = new Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc),
-                new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc),
+                new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc), broker,
                 () -> jdbc.sql("SELECT * FROM outbox ORDER BY seq")
                         .query((rs, row) -> new OutcomeEvents.OutcomeEvent(rs.getObject("event_id", UUID.class),
-                                OutcomeEvents.Type.valueOf(rs.getString("event_type")),
+                                ReservationStatus.valueOf(rs.getString("event_type")),
                                 new ReservationId(rs.getObject("reservation_id", UUID.class)),
                                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                                 Optional.ofNullable(rs.getString("reason"))))
-                        .list());
+                        .list(),
+                broker::published);
     }
 }

@@ -41,7 +41,7 @@ public class FailReservationService implements FailReservation {
                 failed = stored.fail(command.reason(), now);
                 reservations.update(List.of(failed));
             }
-            events.append(List.of(OutcomeEvent.of(OutcomeEvents.Type.FAILED, failed.id(), now, failed.reason())));
+            events.append(List.of(OutcomeEvent.of(failed, now)));
             return true;
         });
     }

@@ -115,41 +115,20 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         List<StockMovement> movements = new ArrayList<>();
         List<OutcomeEvent> outcomeEvents = new ArrayList<>(ended.size());
         for (Reservation reservation : ended) {
-            for (ReservationLine line : reservation.lines()) {
-                long quantity = line.quantity().value();
-                StockLevel level = levels.get(line.sku());
+            for (StockMovement movement : StockMovement.of(reservation)) {
+                StockLevel level = levels.get(movement.sku());
                 if (level == null) {
-                    throw new IllegalStateException("reservation " + reservation.id() + " holds " + line.sku()
+                    throw new IllegalStateException("reservation " + reservation.id() + " holds " + movement.sku()
                             + " which is not in the inventory");
                 }
-                boolean sold = reservation.status() == ReservationStatus.CONFIRMED;
-                levels.put(line.sku(), sold ? level.confirm(quantity) : level.release(quantity));
-                movements.add(StockMovement.forReservation(kindOf(reservation.status()), line.sku(),
-                        sold ? -quantity : 0, -quantity, reservation.id()));
+                levels.put(movement.sku(), level.move(movement.onHandDelta(), movement.reservedDelta()));
+                movements.add(movement);
             }
-            outcomeEvents.add(OutcomeEvent.of(typeOf(reservation.status()), reservation.id(), now, Optional.empty()));
+            outcomeEvents.add(OutcomeEvent.of(reservation, now));
         }
         reservations.update(ended);
         inventory.update(levels.values());
         ledger.append(movements, now);
         events.append(outcomeEvents);
-    }
-
-    private static StockMovement.Kind kindOf(ReservationStatus status) {
-        return switch (status) {
-            case CONFIRMED -> StockMovement.Kind.CONFIRMED;
-            case RELEASED -> StockMovement.Kind.RELEASED;
-            case EXPIRED -> StockMovement.Kind.EXPIRED;
-            default -> throw new IllegalArgumentException("a hold cannot end as " + status);
-        };
-    }
-
-    private static OutcomeEvents.Type typeOf(ReservationStatus status) {
-        return switch (status) {
-            case CONFIRMED -> OutcomeEvents.Type.CONFIRMED;
-            case RELEASED -> OutcomeEvents.Type.RELEASED;
-            case EXPIRED -> OutcomeEvents.Type.EXPIRED;
-            default -> throw new IllegalArgumentException("a hold cannot end as " + status);
-        };
     }
 }

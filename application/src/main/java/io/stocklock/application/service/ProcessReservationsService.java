@@ -2,8 +2,9 @@ package io.stocklock.application.service;
 
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.out.Inventory;
-import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
@@ -13,7 +14,6 @@ import io.stocklock.domain.reservation.Allocation;
 import io.stocklock.domain.reservation.Decision;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
-import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
@@ -33,17 +33,18 @@ public class ProcessReservationsService implements ProcessReservations {
     private final ReservationStore reservations;
     private final Inventory inventory;
     private final StockLedger ledger;
-    private final OutcomeEvents events;
+    private final OutcomePublisher publisher;
     private final DecisionWaiters waiters;
     private final Clock clock;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                                      StockLedger ledger, OutcomeEvents events, DecisionWaiters waiters, Clock clock) {
+                                      StockLedger ledger, OutcomePublisher publisher, DecisionWaiters waiters,
+                                      Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
-        this.events = events;
+        this.publisher = publisher;
         this.waiters = waiters;
         this.clock = clock;
     }
@@ -53,11 +54,55 @@ public class ProcessReservationsService implements ProcessReservations {
         if (command.requests().isEmpty()) {
             return List.of();
         }
-        List<RequestOutcome> outcomes = transactions.inTransaction(() -> decide(command.requests(), clock.instant()));
+        List<RequestOutcome> outcomes = decideInOneTransaction(command.requests());
         // committed: clients of this process that wait for one of these decisions get it now
         waiters.decided(outcomes.stream().filter(RequestOutcome.Decided.class::isInstance)
                 .map(outcome -> ((RequestOutcome.Decided) outcome).reservation()).toList());
+        publisher.publish(decisionEvents(outcomes));
         return outcomes;
+    }
+
+    /**
+     * A request seen first is stored when it is decided; had another transaction stored it meanwhile (the same
+     * request on two partitions, or submitted twice at once), that one decided it, and this batch is decided again
+     * with that decision in sight.
+     */
+    private List<RequestOutcome> decideInOneTransaction(List<ReservationRequest> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(() -> decide(batch, clock.instant()));
+            } catch (DecidedMeanwhile e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final class DecidedMeanwhile extends RuntimeException {
+        DecidedMeanwhile() {
+            super("requests of this batch were stored by other transactions while it was being decided", null, false,
+                    false);
+        }
+    }
+
+    /**
+     * The event of every decision this batch took, and again of every decision an earlier batch took: a request
+     * delivered again was delivered because its batch's events may not have been published.
+     */
+    private static List<Outbox.PendingOutcome> decisionEvents(List<RequestOutcome> outcomes) {
+        Map<ReservationId, Reservation> decided = new LinkedHashMap<>();
+        for (RequestOutcome outcome : outcomes) {
+            if (outcome instanceof RequestOutcome.Decided each) {
+                decided.put(each.reservation().id(), each.reservation());
+            } else if (outcome instanceof RequestOutcome.AlreadyDecided each) {
+                decided.putIfAbsent(each.reservation().id(), each.reservation());
+            }
+        }
+        return decided.values().stream()
+                .flatMap(reservation -> OutcomeEvent.decisionOf(reservation).stream()
+                        .map(event -> Outbox.PendingOutcome.of(event, reservation)))
+                .toList();
     }
 
     private List<RequestOutcome> decide(List<ReservationRequest> batch, Instant now) {
@@ -65,11 +110,8 @@ public class ProcessReservationsService implements ProcessReservations {
         Map<ReservationId, ReservationRequest> firstById = new LinkedHashMap<>();
         batch.forEach(request -> firstById.putIfAbsent(request.id(), request));
 
-        reservations.insertIfAbsent(firstById.values().stream()
-                .map(request -> Reservation.pending(request, now))
-                .toList());
+        // requests that came through the HTTP intake are stored (pending); the others are seen here first
         Map<ReservationId, Reservation> stored = reservations.lock(firstById.keySet());
-
         List<ReservationRequest> undecided = firstById.values().stream()
                 .filter(request -> isUndecidedAndSame(stored.get(request.id()), request))
                 .toList();
@@ -90,8 +132,9 @@ public class ProcessReservationsService implements ProcessReservations {
         return outcomes;
     }
 
+    /** A request not stored yet, or stored as the same request and still pending. */
     private static boolean isUndecidedAndSame(Reservation stored, ReservationRequest request) {
-        return !stored.status().isDecided() && stored.matches(request);
+        return stored == null || !stored.status().isDecided() && stored.matches(request);
     }
 
     private Map<ReservationId, Reservation> allocate(List<ReservationRequest> undecided,
@@ -106,33 +149,30 @@ public class ProcessReservationsService implements ProcessReservations {
         Allocation allocation = Allocation.decide(locked.values(), undecided);
 
         Map<ReservationId, Reservation> decided = new LinkedHashMap<>();
+        List<Reservation> seenFirst = new ArrayList<>();
+        List<Reservation> wasPending = new ArrayList<>();
         List<StockMovement> movements = new ArrayList<>();
-        List<OutcomeEvent> outcomeEvents = new ArrayList<>(undecided.size());
         for (Decision decision : allocation.decisions()) {
-            Reservation pending = stored.get(decision.request().id());
-            Reservation reservation;
-            if (decision instanceof Decision.Rejected rejected) {
-                reservation = pending.reject(rejected.reason(), now);
-            } else {
-                reservation = pending.reserve(now);
-                for (ReservationLine line : reservation.lines()) {
-                    movements.add(StockMovement.forReservation(StockMovement.Kind.RESERVED, line.sku(), 0,
-                            line.quantity().value(), reservation.id()));
-                }
-            }
+            ReservationRequest request = decision.request();
+            Reservation pending = stored.getOrDefault(request.id(), Reservation.pending(request, now));
+            Reservation reservation = decision instanceof Decision.Rejected rejected
+                    ? pending.reject(rejected.reason(), now)
+                    : pending.reserve(now);
             decided.put(reservation.id(), reservation);
-            outcomeEvents.add(OutcomeEvent.of(
-                    decision instanceof Decision.Reserved ? OutcomeEvents.Type.RESERVED : OutcomeEvents.Type.REJECTED,
-                    reservation.id(), now, reservation.reason()));
+            (stored.containsKey(reservation.id()) ? wasPending : seenFirst).add(reservation);
+            movements.addAll(StockMovement.of(reservation));
         }
 
-        reservations.update(decided.values());
+        // stored once, decided; nothing is written before this, so a conflict rolls back nothing but locks
+        if (reservations.insertIfAbsent(seenFirst).size() != seenFirst.size()) {
+            throw new DecidedMeanwhile();
+        }
+        reservations.update(wasPending);
         List<StockLevel> changed = allocation.levels().values().stream()
                 .filter(level -> !level.equals(locked.get(level.sku())))
                 .toList();
         inventory.update(changed);
         ledger.append(movements, now);
-        events.append(outcomeEvents);
         return decided;
     }
 }

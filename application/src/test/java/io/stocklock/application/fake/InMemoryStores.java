@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  */
 public final class InMemoryStores {
 
+    private final RecordingBroker broker = new RecordingBroker();
+
     private final ReentrantLock transaction = new ReentrantLock();
     private State state = new State();
 
@@ -263,11 +265,22 @@ public final class InMemoryStores {
         };
     }
 
+    /** Whether the broker refuses what is published. */
+    public void brokerDown(boolean down) {
+        broker.down(down);
+    }
+
+    /** What the broker was given, in order, duplicates included. */
+    public List<OutcomeEvents.OutcomeEvent> publishedEvents() {
+        return broker.published();
+    }
+
     public List<OutcomeEvents.OutcomeEvent> appendedEvents() {
         return read(() -> List.copyOf(state.events));
     }
 
     public Ports ports() {
-        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), this::appendedEvents);
+        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), broker,
+                this::appendedEvents, this::publishedEvents);
     }
 }

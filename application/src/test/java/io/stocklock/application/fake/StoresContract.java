@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stocklock.application.port.out.Outbox;
-import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
@@ -12,6 +11,7 @@ import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,9 +144,9 @@ public abstract class StoresContract {
 
     @Test
     void outcomeEventsAreKept() {
-        OutcomeEvent reserved = OutcomeEvent.of(OutcomeEvents.Type.RESERVED, ReservationId.generate(), NOW,
+        OutcomeEvent reserved = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RESERVED, ReservationId.generate(), NOW,
                 Optional.empty());
-        OutcomeEvent rejected = OutcomeEvent.of(OutcomeEvents.Type.REJECTED, ReservationId.generate(), NOW,
+        OutcomeEvent rejected = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.REJECTED, ReservationId.generate(), NOW,
                 Optional.of("unknown SKU Z"));
 
         inTx(() -> ports.events().append(List.of(reserved, rejected)));
@@ -173,8 +174,8 @@ public abstract class StoresContract {
             ports.reservations().insertIfAbsent(List.of(pending(reserved)));
             ports.reservations().update(List.of(reserved));
         });
-        OutcomeEvent first = OutcomeEvent.of(OutcomeEvents.Type.RESERVED, reserved.id(), NOW, Optional.empty());
-        OutcomeEvent second = OutcomeEvent.of(OutcomeEvents.Type.CONFIRMED, reserved.id(), NOW, Optional.empty());
+        OutcomeEvent first = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RESERVED, reserved.id(), NOW, Optional.empty());
+        OutcomeEvent second = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.CONFIRMED, reserved.id(), NOW, Optional.empty());
         inTx(() -> ports.events().append(List.of(first, second)));
 
         List<Outbox.PendingOutcome> claimed = ports.outbox().claim(1, Duration.ofMinutes(1));
@@ -193,8 +194,8 @@ public abstract class StoresContract {
     void anExpiredClaimIsClaimedAgainAndPublishedEventsAreNot() {
         Reservation reserved = pending("A", 2).reserve(NOW);
         inTx(() -> ports.reservations().insertIfAbsent(List.of(reserved)));
-        OutcomeEvent first = OutcomeEvent.of(OutcomeEvents.Type.RESERVED, reserved.id(), NOW, Optional.empty());
-        OutcomeEvent second = OutcomeEvent.of(OutcomeEvents.Type.RELEASED, reserved.id(), NOW, Optional.empty());
+        OutcomeEvent first = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RESERVED, reserved.id(), NOW, Optional.empty());
+        OutcomeEvent second = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RELEASED, reserved.id(), NOW, Optional.empty());
         inTx(() -> ports.events().append(List.of(first, second)));
 
         assertThat(ports.outbox().claim(10, Duration.ZERO)).hasSize(2);
@@ -243,7 +244,7 @@ public abstract class StoresContract {
         assertThatThrownBy(() -> inTx(() -> {
             ports.inventory().insert(StockLevel.create(Sku.of("A"), 1));
             ports.reservations().insertIfAbsent(List.of(pending));
-            ports.events().append(List.of(OutcomeEvent.of(OutcomeEvents.Type.FAILED, pending.id(), NOW, Optional.empty())));
+            ports.events().append(List.of(new OutcomeEvent(UUID.randomUUID(), ReservationStatus.FAILED, pending.id(), NOW, Optional.empty())));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 

@@ -3,10 +3,12 @@ package io.stocklock.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.FailReservation.FailReservationCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.RelayOutcomes.RelayOutcomesCommand;
+import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.domain.reservation.Reservation;
@@ -34,8 +36,8 @@ class FailAndRelayServicesTest extends ServiceTestSupport {
         Reservation failed = getReservation.get(request.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(ReservationStatus.FAILED);
         assertThat(failed.reason()).contains("intake unavailable");
-        assertThat(stores.appendedEvents()).extracting(OutcomeEvents.OutcomeEvent::type)
-                .containsExactly(OutcomeEvents.Type.FAILED);
+        assertThat(stores.appendedEvents()).extracting(OutcomeEvents.OutcomeEvent::status)
+                .containsExactly(ReservationStatus.FAILED);
     }
 
     @Test
@@ -74,15 +76,18 @@ class FailAndRelayServicesTest extends ServiceTestSupport {
             }
             delivered.addAll(outcomes);
         }, Duration.ZERO);
-        process.process(new ProcessReservationsCommand(List.of(request(ReservationLine.of("A", 1)),
-                request(ReservationLine.of("A", 9)))));
+        var sold = request(ReservationLine.of("A", 1));
+        var given = request(ReservationLine.of("A", 2));
+        process.process(new ProcessReservationsCommand(List.of(sold, given)));
+        confirm.confirm(new ConfirmReservationCommand(sold.id()));
+        release.release(new ReleaseReservationCommand(given.id()));
 
         assertThatThrownBy(() -> relay.relay(new RelayOutcomesCommand(10))).hasMessage("broker down");
         failing[0] = false;
 
         assertThat(relay.relay(new RelayOutcomesCommand(10))).isEqualTo(2);
         assertThat(relay.relay(new RelayOutcomesCommand(10))).isZero();
-        assertThat(delivered).extracting(outcome -> outcome.event().type())
-                .containsExactly(OutcomeEvents.Type.RESERVED, OutcomeEvents.Type.REJECTED);
+        assertThat(delivered).extracting(outcome -> outcome.event().status())
+                .containsExactly(ReservationStatus.CONFIRMED, ReservationStatus.RELEASED);
     }
 }

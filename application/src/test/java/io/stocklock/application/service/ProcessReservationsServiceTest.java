@@ -1,11 +1,13 @@
 package io.stocklock.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
-import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.in.ConfirmReservation;
+import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
@@ -42,10 +44,51 @@ class ProcessReservationsServiceTest extends ServiceTestSupport {
                 StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), 5, "created"),
                 StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 4, first.id()),
                 StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 1, multi.id()));
-        assertThat(stores.appendedEvents()).extracting(OutcomeEvent::type, OutcomeEvent::reservationId).containsExactly(
-                tuple(OutcomeEvents.Type.RESERVED, first.id()),
-                tuple(OutcomeEvents.Type.REJECTED, second.id()),
-                tuple(OutcomeEvents.Type.RESERVED, multi.id()));
+        assertThat(stores.publishedEvents()).extracting(OutcomeEvent::status, OutcomeEvent::reservationId)
+                .containsExactly(
+                        tuple(ReservationStatus.RESERVED, first.id()),
+                        tuple(ReservationStatus.REJECTED, second.id()),
+                        tuple(ReservationStatus.RESERVED, multi.id()));
+        assertThat(stores.appendedEvents()).as("decisions do not go through the outbox").isEmpty();
+    }
+
+    @Test
+    void aDecisionWhoseEventsTheBrokerRefusedIsPublishedWhenItsRequestComesAgain() {
+        stock("A", 5);
+        var request = request(ReservationLine.of("A", 2));
+        stores.brokerDown(true);
+
+        assertThatThrownBy(() -> process.process(new ProcessReservationsCommand(List.of(request))))
+                .isInstanceOf(OutcomePublisher.NotPublished.class);
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).as("the decision committed").isEqualTo(2);
+        assertThat(stores.publishedEvents()).isEmpty();
+
+        stores.brokerDown(false);
+        List<RequestOutcome> again = process.process(new ProcessReservationsCommand(List.of(request)));
+
+        assertThat(again).singleElement().isInstanceOf(RequestOutcome.AlreadyDecided.class);
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(2);
+        assertThat(stores.publishedEvents()).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(ReservationStatus.RESERVED);
+            assertThat(event.reservationId()).isEqualTo(request.id());
+        });
+    }
+
+    @Test
+    void aRequestDeliveredAgainAfterItsHoldEndedRepublishesItsDecisionUnderTheSameEventId() {
+        stock("A", 5);
+        var request = request(ReservationLine.of("A", 2));
+        process.process(new ProcessReservationsCommand(List.of(request)));
+        confirm.confirm(new ConfirmReservation.ConfirmReservationCommand(request.id()));
+
+        process.process(new ProcessReservationsCommand(List.of(request)));
+
+        assertThat(stores.publishedEvents()).hasSize(2).allSatisfy(event -> {
+            assertThat(event.status()).isEqualTo(ReservationStatus.RESERVED);
+            assertThat(event.eventId()).isEqualTo(stores.publishedEvents().get(0).eventId());
+        });
+        assertThat(stores.appendedEvents()).extracting(OutcomeEvent::status)
+                .containsExactly(ReservationStatus.CONFIRMED);
     }
 
     @Test
@@ -59,7 +102,8 @@ class ProcessReservationsServiceTest extends ServiceTestSupport {
         assertThat(again).singleElement().isInstanceOfSatisfying(RequestOutcome.AlreadyDecided.class,
                 outcome -> assertThat(outcome.reservation().status()).isEqualTo(ReservationStatus.RESERVED));
         assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(2);
-        assertThat(stores.appendedEvents()).hasSize(1);
+        assertThat(stores.publishedEvents()).as("published again, the same event").hasSize(2)
+                .extracting(OutcomeEvent::eventId).containsOnly(stores.publishedEvents().get(0).eventId());
     }
 
     @Test
@@ -113,13 +157,13 @@ class ProcessReservationsServiceTest extends ServiceTestSupport {
         process.process(new ProcessReservationsCommand(List.of(request)));
 
         assertThat(getReservation.get(request.id()).orElseThrow().reason()).contains("unknown SKU GHOST");
-        assertThat(stores.appendedEvents()).singleElement()
+        assertThat(stores.publishedEvents()).singleElement()
                 .satisfies(event -> assertThat(event.reason()).isEqualTo(Optional.of("unknown SKU GHOST")));
     }
 
     @Test
     void anEmptyBatchTouchesNothing() {
         assertThat(process.process(new ProcessReservationsCommand(List.of()))).isEmpty();
-        assertThat(stores.appendedEvents()).isEmpty();
+        assertThat(stores.publishedEvents()).isEmpty();
     }
 }

@@ -1,7 +1,9 @@
 package io.stocklock.domain.ledger;
 
+import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.stock.Sku;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,24 @@ public record StockMovement(Sku sku, long onHandDelta, long reservedDelta, Kind 
     }
 
     public enum Kind { CREATED, ADJUSTED, SET, RESERVED, CONFIRMED, RELEASED, EXPIRED }
+
+    /**
+     * What the transition into the reservation's current status did to the stock, one movement per line: reserving
+     * holds the units, confirming sells them (they leave the shelf and the hold), releasing and expiring give them
+     * back. A reservation that is pending, rejected or failed moved no stock.
+     */
+    public static List<StockMovement> of(Reservation reservation) {
+        return reservation.lines().stream().map(line -> {
+            long quantity = line.quantity().value();
+            return switch (reservation.status()) {
+                case RESERVED -> forReservation(Kind.RESERVED, line.sku(), 0, quantity, reservation.id());
+                case CONFIRMED -> forReservation(Kind.CONFIRMED, line.sku(), -quantity, -quantity, reservation.id());
+                case RELEASED -> forReservation(Kind.RELEASED, line.sku(), 0, -quantity, reservation.id());
+                case EXPIRED -> forReservation(Kind.EXPIRED, line.sku(), 0, -quantity, reservation.id());
+                case PENDING, REJECTED, FAILED -> null;
+            };
+        }).filter(Objects::nonNull).toList();
+    }
 
     public static StockMovement forReservation(Kind kind, Sku sku, long onHandDelta, long reservedDelta,
                                                ReservationId id) {

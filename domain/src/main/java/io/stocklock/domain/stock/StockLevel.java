@@ -36,14 +36,9 @@ public record StockLevel(Sku sku, long onHand, long reserved) {
         return new StockLevel(sku, onHand, reserved + quantity);
     }
 
-    /** A held quantity is sold: it leaves the shelf and the hold. */
-    public StockLevel confirm(long quantity) {
-        return new StockLevel(sku, onHand - quantity, reserved - quantity);
-    }
-
-    /** A held quantity goes back on sale (released or expired). */
-    public StockLevel release(long quantity) {
-        return new StockLevel(sku, onHand, reserved - quantity);
+    /** The level after a reservation's movement of the ledger ({@code StockMovement.of}). */
+    public StockLevel move(long onHandDelta, long reservedDelta) {
+        return new StockLevel(sku, onHand + onHandDelta, reserved + reservedDelta);
     }
 
     /** Restock (positive delta) or write-off (negative delta); never below what is reserved. */

@@ -25,8 +25,8 @@ class StockLevelTest {
     void reserveConfirmAndReleaseMoveTheRightCounters() {
         StockLevel level = StockLevel.create(SKU, 10).reserve(4);
         assertThat(level).isEqualTo(new StockLevel(SKU, 10, 4));
-        assertThat(level.confirm(3)).isEqualTo(new StockLevel(SKU, 7, 1));
-        assertThat(level.release(4)).isEqualTo(new StockLevel(SKU, 10, 0));
+        assertThat(level.move(-3, -3)).isEqualTo(new StockLevel(SKU, 7, 1));
+        assertThat(level.move(0, -4)).isEqualTo(new StockLevel(SKU, 10, 0));
         assertThat(level.canReserve(6)).isTrue();
         assertThat(level.canReserve(7)).isFalse();
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 
 /** Publishes outcome events keyed by request id, with CloudEvents attributes (binary mode) in headers. */
@@ -37,10 +36,10 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
         try {
             CompletableFuture.allOf(sends).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("publishing " + outcomes.size() + " outcome events failed", e);
+            throw new NotPublished("publishing " + outcomes.size() + " outcome events failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while publishing outcome events", e);
+            throw new NotPublished("interrupted while publishing outcome events", e);
         }
     }
 

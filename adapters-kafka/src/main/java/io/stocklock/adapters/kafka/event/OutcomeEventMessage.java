@@ -20,8 +20,8 @@ public record OutcomeEventMessage(int schemaVersion, String eventId, String type
 
     public static OutcomeEventMessage from(PendingOutcome outcome) {
         var event = outcome.event();
-        return new OutcomeEventMessage(SCHEMA_VERSION, event.eventId().toString(), event.type().eventName(),
-                event.reservationId().toString(), outcome.owner(), event.type().name(),
+        return new OutcomeEventMessage(SCHEMA_VERSION, event.eventId().toString(), event.status().eventName(),
+                event.reservationId().toString(), outcome.owner(), event.status().name(),
                 outcome.lines().stream().map(line -> new Line(line.sku().value(), line.quantity().value())).toList(),
                 event.reason().orElse(null), event.occurredAt().toString(),
                 outcome.expiresAt().map(Instant::toString).orElse(null));

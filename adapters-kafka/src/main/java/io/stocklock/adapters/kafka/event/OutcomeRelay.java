@@ -3,15 +3,13 @@ package io.stocklock.adapters.kafka.event;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.application.port.in.RelayOutcomes.RelayOutcomesCommand;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.log.LogAccessor;
 
 /**
- * Publishes committed outcome events from the outbox on a thread of its own: right after a batch commits
- * ({@link #nudge()}), and every {@code interval} as a safety net for events whose publisher died.
+ * Publishes committed outcome events from the outbox (confirmations, releases, expiries, failures) on a thread of its
+ * own, every {@code interval}; events whose publisher died are claimable again when their lease ends.
  */
 public class OutcomeRelay implements SmartLifecycle {
 
@@ -20,20 +18,12 @@ public class OutcomeRelay implements SmartLifecycle {
     private final RelayOutcomes relayOutcomes;
     private final int batchSize;
     private final Duration interval;
-    private final Semaphore work = new Semaphore(0);
     private volatile Thread thread;
 
     public OutcomeRelay(RelayOutcomes relayOutcomes, int batchSize, Duration interval) {
         this.relayOutcomes = relayOutcomes;
         this.batchSize = batchSize;
         this.interval = interval;
-    }
-
-    /** There are new events to publish. */
-    public void nudge() {
-        if (work.availablePermits() == 0) {
-            work.release();
-        }
     }
 
     @Override
@@ -78,8 +68,7 @@ public class OutcomeRelay implements SmartLifecycle {
                 do {
                     published = relayOutcomes.relay(new RelayOutcomesCommand(batchSize));
                 } while (published == batchSize);
-                work.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
-                work.drainPermits();
+                Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -19,8 +19,9 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * Decides what one poll returned with one {@code ProcessReservations} call: one database transaction per batch.
- * The container commits the offsets after this returns, so after the database commit.
+ * Decides what one poll returned with one {@code ProcessReservations} call: one database transaction per batch, whose
+ * outcome events are published before the call returns. The container commits the offsets after this returns, so
+ * after the database commit and the events: a batch whose events did not reach the broker is delivered again.
  *
  * <p>Failures: a record that is not a valid request ends the batch there; the requests before it are decided and
  * spring-kafka's error handler sends it to the dead-letter topic and carries on after it. A transient database
@@ -33,18 +34,15 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
 
     private final ProcessReservations processReservations;
     private final ConsumerAwareRecordRecoverer deadLetters;
-    private final Runnable afterCommit;
 
     /**
      * @param deadLetters where conflicting requests go (same id, different payload): they are valid records, so they
      *                    do not stop the batch
-     * @param afterCommit runs after each committed batch (wakes the outcome relay up)
      */
-    public ReservationRequestListener(ProcessReservations processReservations, ConsumerAwareRecordRecoverer deadLetters,
-                                      Runnable afterCommit) {
+    public ReservationRequestListener(ProcessReservations processReservations,
+                                      ConsumerAwareRecordRecoverer deadLetters) {
         this.processReservations = processReservations;
         this.deadLetters = deadLetters;
-        this.afterCommit = afterCommit;
     }
 
     @Override
@@ -79,7 +77,6 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
             }
             return;
         }
-        afterCommit.run();
         record(records, outcomes);
         deadLetterConflicts(records, outcomes, consumer);
     }
@@ -114,7 +111,6 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
                     record.value().owner(), true, e);
             throw new BatchListenerFailedException(failed.getMessage(), failed, record);
         }
-        afterCommit.run();
         record(List.of(record), outcomes);
         deadLetterConflicts(List.of(record), outcomes, consumer);
     }

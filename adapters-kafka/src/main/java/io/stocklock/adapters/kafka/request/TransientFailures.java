@@ -1,5 +1,6 @@
 package io.stocklock.adapters.kafka.request;
 
+import io.stocklock.application.port.out.OutcomePublisher;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -43,7 +44,10 @@ public final class TransientFailures {
                     // the batch was decided, but this consumer lost its partitions before committing: whoever owns
                     // them now gets the records again and finds them decided
                     || cause instanceof CommitFailedException || cause instanceof RebalanceInProgressException
-                    || cause instanceof RetriableException) {
+                    || cause instanceof RetriableException
+                    // the batch was decided, but its outcome events did not reach the broker: the records come
+                    // again, are found decided, and their events are published again
+                    || cause instanceof OutcomePublisher.NotPublished) {
                 return true;
             }
             if (cause instanceof SQLException sql && isTransient(sql.getSQLState())) {

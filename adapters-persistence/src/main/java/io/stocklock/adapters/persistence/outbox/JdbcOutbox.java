@@ -1,10 +1,10 @@
 package io.stocklock.adapters.persistence.outbox;
 
 import io.stocklock.application.port.out.Outbox;
-import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationStatus;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -60,7 +60,7 @@ public class JdbcOutbox implements Outbox {
                         long seq = rs.getLong("seq");
                         if (!bySeq.containsKey(seq)) {
                             OutcomeEvent event = new OutcomeEvent(rs.getObject("event_id", UUID.class),
-                                    OutcomeEvents.Type.valueOf(rs.getString("event_type")),
+                                    ReservationStatus.valueOf(rs.getString("event_type")),
                                     new ReservationId(rs.getObject("reservation_id", UUID.class)),
                                     rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                                     Optional.ofNullable(rs.getString("reason")));

@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Outcome events written to the {@code outbox} table, inside the transaction of the decision they report. */
+/**
+ * Outcome events written to the {@code outbox} table, inside the transaction of the transition they report. An event
+ * written again (the same event id) is stored once.
+ */
 public class OutboxOutcomeEvents implements OutcomeEvents {
 
     private final JdbcClient jdbc;
@@ -24,9 +27,10 @@ public class OutboxOutcomeEvents implements OutcomeEvents {
                         SELECT event_id, event_type, reservation_id, reason, occurred_at::timestamptz
                         FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[])
                              AS e(event_id, event_type, reservation_id, reason, occurred_at)
+                        ON CONFLICT (event_id) DO NOTHING
                         """)
                 .param(events.stream().map(OutcomeEvent::eventId).toArray(UUID[]::new))
-                .param(events.stream().map(event -> event.type().name()).toArray(String[]::new))
+                .param(events.stream().map(event -> event.status().name()).toArray(String[]::new))
                 .param(events.stream().map(event -> event.reservationId().value()).toArray(UUID[]::new))
                 .param(events.stream().map(event -> event.reason().orElse(null)).toArray(String[]::new))
                 .param(events.stream().map(event -> event.occurredAt().toString()).toArray(String[]::new))

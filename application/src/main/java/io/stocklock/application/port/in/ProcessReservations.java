@@ -7,7 +7,13 @@ import java.util.Objects;
 
 /**
  * Decides a batch of reservation requests in one transaction: requests already decided are skipped, the stock of
- * every SKU involved is locked at once, and the requests are decided first come, first served.
+ * every SKU involved is locked at once, and the requests are decided first come, first served. A request seen here
+ * first is stored once, decided.
+ *
+ * <p>After the commit, the outcome event of every decision is published, and again that of every request of the
+ * batch decided before (it is delivered again because the events of its first batch may not have been published);
+ * {@link #process} returns once the broker has them all, or throws {@code OutcomePublisher.NotPublished}: deliver
+ * the batch again.
  */
 public interface ProcessReservations {
 

@@ -1,6 +1,7 @@
 package io.stocklock.application.port.out;
 
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationLine;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,10 @@ public interface Outbox {
             Objects.requireNonNull(owner, "owner");
             lines = List.copyOf(lines);
             Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        public static PendingOutcome of(OutcomeEvent event, Reservation reservation) {
+            return new PendingOutcome(event, reservation.owner(), reservation.lines(), reservation.expiresAt());
         }
     }
 }

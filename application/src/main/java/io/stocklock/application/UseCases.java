@@ -1,0 +1,123 @@
+package io.stocklock.application;
+
+import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.Outbox;
+import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.application.port.out.OutcomePublisher;
+import io.stocklock.application.port.out.RequestIntake;
+import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.service.FailReservationService;
+import io.stocklock.application.service.GetReservationService;
+import io.stocklock.application.service.GetStockService;
+import io.stocklock.application.service.HoldLifecycleService;
+import io.stocklock.application.service.ManageStockService;
+import io.stocklock.application.service.NoteDecisionsService;
+import io.stocklock.application.service.ProcessReservationsService;
+import io.stocklock.application.service.RelayOutcomesService;
+import io.stocklock.application.service.RepublishStalePendingService;
+import io.stocklock.application.service.SubmitReservationService;
+import io.stocklock.application.waiting.DecisionWaiters;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Every use case wired to one set of outgoing ports: the one place where the service, a host that imports the
+ * modules, the tests and the benchmarks build them.
+ */
+public final class UseCases {
+
+    /** What the use cases need from outside. */
+    public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory,
+                        StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
+                        Clock clock) {
+        public Ports {
+            Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(reservations, "reservations");
+            Objects.requireNonNull(inventory, "inventory");
+            Objects.requireNonNull(ledger, "ledger");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(outbox, "outbox");
+            Objects.requireNonNull(publisher, "publisher");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private final Ports ports;
+    private final DecisionWaiters waiters = new DecisionWaiters();
+    private final ProcessReservationsService process;
+    private final HoldLifecycleService holdLifecycle;
+    private final ManageStockService manageStock;
+    private final GetStockService getStock;
+    private final GetReservationService getReservation;
+    private final FailReservationService fail;
+    private final NoteDecisionsService noteDecisions;
+
+    public UseCases(Ports ports) {
+        this.ports = ports;
+        process = new ProcessReservationsService(ports.transactions(), ports.reservations(), ports.inventory(),
+                ports.ledger(), ports.publisher(), waiters, ports.clock());
+        holdLifecycle = new HoldLifecycleService(ports.transactions(), ports.reservations(), ports.inventory(),
+                ports.ledger(), ports.events(), ports.clock());
+        manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
+        getStock = new GetStockService(ports.inventory(), ports.ledger());
+        getReservation = new GetReservationService(ports.reservations());
+        fail = new FailReservationService(ports.transactions(), ports.reservations(), ports.events(), ports.clock());
+        noteDecisions = new NoteDecisionsService(waiters);
+    }
+
+    /** Clients of this process waiting for decisions; deciding a batch completes them as it commits. */
+    public DecisionWaiters waiters() {
+        return waiters;
+    }
+
+    public ProcessReservationsService process() {
+        return process;
+    }
+
+    /** Confirm, release and expiry: one service for the three ways a hold ends. */
+    public HoldLifecycleService holdLifecycle() {
+        return holdLifecycle;
+    }
+
+    public ManageStockService manageStock() {
+        return manageStock;
+    }
+
+    public GetStockService getStock() {
+        return getStock;
+    }
+
+    public GetReservationService getReservation() {
+        return getReservation;
+    }
+
+    public FailReservationService fail() {
+        return fail;
+    }
+
+    /** Decisions taken by other processes, from their outcome events, for the clients of this one that wait. */
+    public NoteDecisionsService noteDecisions() {
+        return noteDecisions;
+    }
+
+    /** @param lease how long a relay owns the events it claimed */
+    public RelayOutcomesService relayOutcomes(Duration lease) {
+        return new RelayOutcomesService(ports.outbox(), ports.publisher(), lease);
+    }
+
+    /** The HTTP intake's use case; the arguments are {@link SubmitReservationService}'s. */
+    public SubmitReservationService submitReservation(RequestIntake intake, Duration inFlightTimeout,
+                                                      int mostInFlight, Supplier<Executor> callerContext) {
+        return new SubmitReservationService(ports.transactions(), ports.reservations(), intake, fail, waiters,
+                ports.clock(), inFlightTimeout, mostInFlight, callerContext);
+    }
+
+    public RepublishStalePendingService republishStalePending(RequestIntake intake) {
+        return new RepublishStalePendingService(ports.transactions(), ports.reservations(), intake, ports.clock());
+    }
+}
