@@ -3,6 +3,7 @@ package io.stocklock.benchmarks;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.benchmarks.DatabaseBenchmark.Row;
 import io.stocklock.benchmarks.IntakeBenchmark.HttpResult;
+import io.stocklock.benchmarks.IntakeBenchmark.KafkaRateResult;
 import io.stocklock.benchmarks.IntakeBenchmark.KafkaResult;
 import io.stocklock.testsupport.TestPostgres;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Options ({@code name=value}): {@code seconds} per run (10), {@code clients} for the per-request strategies (32),
  * {@code kafka-requests} (100000), {@code http-seconds} (10), {@code docs} (false), {@code durable} (true: PostgreSQL
  * flushes every commit, as in production), {@code only=intake} (the Kafka and HTTP intakes alone), {@code only=use-case} (the strategies and a batch's
- * time alone), {@code workloads} (HOT,UNIFORM,ZIPF,MULTI_LINE), {@code jdbc-url}, {@code jdbc-user},
+ * time alone), {@code workloads} (HOT,UNIFORM,ZIPF,MULTI_LINE) and {@code strategies} (all) for it, {@code jdbc-url}, {@code jdbc-user},
  * {@code jdbc-password} (measure the use case on that PostgreSQL instead of the embedded one: its {@code public}
  * schema is dropped before every measurement).
  */
@@ -40,6 +41,7 @@ public final class Benchmarks {
 
     static final int[] BATCH_SIZES = {1, 10, 50, 100, 250, 500, 1000};
     static final double[] LOAD_FRACTIONS = {0.1, 0.25, 0.5, 0.8, 0.95};
+    static final double[] KAFKA_LOAD_FRACTIONS = {0.5, 0.8};
     static final int[] HTTP_CALLERS = {16, 64};
 
     private Benchmarks() {
@@ -84,14 +86,16 @@ public final class Benchmarks {
         List<Workload> workloads = Arrays.stream(options.getOrDefault("workloads", "HOT,UNIFORM,ZIPF,MULTI_LINE")
                 .split(",")).map(Workload::valueOf).toList();
         if (options.getOrDefault("only", "").equals("use-case")) {
-            useCaseOnly(workloads, run, clients);
+            useCaseOnly(workloads, Arrays.stream(options.getOrDefault("strategies", String.join(",",
+                    Arrays.stream(Strategy.values()).map(Strategy::name).toList())).split(","))
+                    .map(Strategy::valueOf).toList(), run, clients);
             return;
         }
-        Progress progress = new Progress(DatabaseBenchmark.count(workloads) * 2 + BATCH_SIZES.length + 1
-                + LOAD_FRACTIONS.length + 2 + HTTP_CALLERS.length + 2);
+        Progress progress = new Progress(DatabaseBenchmark.count(workloads, List.of(Strategy.values())) * 2 + BATCH_SIZES.length + 1
+                + LOAD_FRACTIONS.length + 2 + KAFKA_LOAD_FRACTIONS.length + HTTP_CALLERS.length + 2);
         Report report = new Report(run, clients);
 
-        report.rows = DatabaseBenchmark.run(workloads, run, clients, progress);
+        report.rows = DatabaseBenchmark.run(workloads, List.of(Strategy.values()), run, clients, progress);
         System.out.println(DatabaseBenchmark.table(report.rows));
 
         for (int size : BATCH_SIZES) {
@@ -117,6 +121,7 @@ public final class Benchmarks {
         try (IntakeBenchmark intake = new IntakeBenchmark(serviceDirectory())) {
             progress.step("Kafka intake: " + kafkaRequests + " requests for one hot SKU", Duration.ZERO);
             report.kafka = intake.kafkaIntake(kafkaRequests);
+            report.kafkaRates.addAll(kafkaAtRates(intake, report.kafka, run, progress));
             progress.step("HTTP intake: warming up (not measured)", httpRun);
             intake.httpIntake(HTTP_CALLERS[0], httpRun);
             for (int callers : HTTP_CALLERS) {
@@ -153,9 +158,11 @@ public final class Benchmarks {
     }
 
     /** {@code only=use-case}: the strategies on the {@code workloads} given and where a batch's time goes. */
-    private static void useCaseOnly(List<Workload> workloads, Duration run, int clients) throws Exception {
-        Progress progress = new Progress(DatabaseBenchmark.count(workloads) * 2 + 1);
-        System.out.println(DatabaseBenchmark.table(DatabaseBenchmark.run(workloads, run, clients, progress)));
+    private static void useCaseOnly(List<Workload> workloads, List<Strategy> strategies, Duration run, int clients)
+            throws Exception {
+        Progress progress = new Progress(DatabaseBenchmark.count(workloads, strategies) * 2 + 1);
+        System.out.println(DatabaseBenchmark.table(DatabaseBenchmark.run(workloads, strategies, run, clients,
+                progress)));
         progress.step("(b) with its ports timed, one hot SKU", run);
         batchTime(run).forEach((step, millis) -> System.out.printf(Locale.ROOT, "%-50s %8.2f ms per batch%n", step,
                 millis));
@@ -201,14 +208,32 @@ public final class Benchmarks {
         System.exit(0);
     }
 
+    /** The Kafka intake offered steady rates, fractions of what it decided with the topic full. */
+    private static List<KafkaRateResult> kafkaAtRates(IntakeBenchmark intake, KafkaResult queued, Duration run,
+                                                      Progress progress) throws Exception {
+        List<KafkaRateResult> results = new ArrayList<>();
+        for (double fraction : KAFKA_LOAD_FRACTIONS) {
+            double rate = fraction * queued.decisionsPerSecond();
+            progress.step("Kafka intake offered %.0f%% of its maximum (%.0f/s), one hot SKU".formatted(100 * fraction,
+                    rate), run);
+            results.add(intake.kafkaAtRate(rate, run));
+        }
+        return results;
+    }
+
     /** {@code only=intake}: the Kafka and HTTP intakes alone, for a quick look or a profile of the service. */
     private static void intakeOnly(int kafkaRequests, Duration httpRun) throws Exception {
-        Progress progress = new Progress(3 + HTTP_CALLERS.length);
+        Progress progress = new Progress(3 + KAFKA_LOAD_FRACTIONS.length + HTTP_CALLERS.length);
         progress.step("starting PostgreSQL, a Kafka broker and stocklock (java -jar) as processes", Duration.ZERO);
         try (IntakeBenchmark intake = new IntakeBenchmark(serviceDirectory())) {
             progress.step("Kafka intake: " + kafkaRequests + " requests for one hot SKU", Duration.ZERO);
             KafkaResult kafka = intake.kafkaIntake(kafkaRequests);
             System.out.printf(Locale.ROOT, "Kafka intake: %,.0f decisions/s%n", kafka.decisionsPerSecond());
+            for (KafkaRateResult rate : kafkaAtRates(intake, kafka, httpRun, progress)) {
+                System.out.printf(Locale.ROOT, "Kafka intake at %,.0f/s: %,.0f decided/s, p50 %.1f ms, p99 %.1f ms, "
+                        + "p99.9 %.1f ms%n", rate.offeredPerSecond(), rate.decidedPerSecond(), rate.latencyMillis(50),
+                        rate.latencyMillis(99), rate.latencyMillis(99.9));
+            }
             progress.step("HTTP intake: warming up (not measured)", httpRun);
             intake.httpIntake(HTTP_CALLERS[0], httpRun);
             for (int callers : HTTP_CALLERS) {
@@ -247,6 +272,7 @@ public final class Benchmarks {
         final List<OpenLoop.Point> load = new ArrayList<>();
         double maximum;
         KafkaResult kafka;
+        final List<KafkaRateResult> kafkaRates = new ArrayList<>();
         final List<HttpResult> http = new ArrayList<>();
         Map<String, Double> jmh;
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,12 +25,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -38,6 +45,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class IntakeBenchmark implements AutoCloseable {
 
     private static final String REQUESTS_TOPIC = "stocklock.reservation-requests";
+    private static final String EVENTS_TOPIC = "stocklock.reservation-events";
     private static final String HOT = "HOT";
 
     private final PostgresServer postgres;
@@ -45,6 +53,7 @@ final class IntakeBenchmark implements AutoCloseable {
     private final ServiceInstance service;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Admin admin;
 
     IntakeBenchmark(Path directory) throws Exception {
         postgres = new PostgresServer(directory);
@@ -52,6 +61,7 @@ final class IntakeBenchmark implements AutoCloseable {
         postgres.createDatabase();
         kafka = new KafkaCluster(directory, 1);
         kafka.start();
+        admin = kafka.admin();
         service = new ServiceInstance("stocklock", directory, postgres, kafka, List.of());
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
@@ -76,17 +86,9 @@ final class IntakeBenchmark implements AutoCloseable {
     KafkaResult kafkaIntake(int requests) throws Exception {
         long committedBefore = committed();
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer(10)) {
             for (int i = 0; i < requests; i++) {
-                String message = ("{\"schemaVersion\":1,\"requestId\":\"%s\",\"owner\":\"kafka-buyer\",\"lines\":"
-                        + "[{\"sku\":\"HOT\",\"quantity\":1}],\"holdSeconds\":600,\"submittedAt\":\"%s\"}")
-                        .formatted(UUID.randomUUID(), Instant.now());
-                producer.send(new ProducerRecord<>(REQUESTS_TOPIC, HOT, message.getBytes(StandardCharsets.UTF_8)));
+                producer.send(request(UUID.randomUUID()));
             }
             producer.flush();
         }
@@ -95,6 +97,95 @@ final class IntakeBenchmark implements AutoCloseable {
             Thread.sleep(100);
         }
         return new KafkaResult(requests, produced, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * @param latency microseconds from the moment a request was due to be sent to the moment its outcome event was
+     *                read back
+     */
+    record KafkaRateResult(double offeredPerSecond, long decided, double seconds, Histogram latency) {
+        double decidedPerSecond() {
+            return decided / seconds;
+        }
+
+        double latencyMillis(double percentile) {
+            return latency.getValueAtPercentile(percentile) / 1_000.0;
+        }
+    }
+
+    /**
+     * Kafka intake in an open loop: requests written to the topic at a steady rate whether or not earlier ones were
+     * decided, each timed from when it was due to be sent (not when it was sent: no coordinated omission) until its
+     * outcome event is read back from the events topic.
+     */
+    KafkaRateResult kafkaAtRate(double perSecond, Duration duration) throws Exception {
+        long count = (long) (perSecond * duration.toSeconds());
+        Map<String, Long> dueAt = new ConcurrentHashMap<>();
+        var latency = new ConcurrentHistogram(3);
+        var decided = new AtomicLong();
+        var done = new CountDownLatch(1);
+        try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+             KafkaProducer<String, byte[]> producer = producer(1)) {
+            List<TopicPartition> partitions = events.partitionsFor(EVENTS_TOPIC).stream()
+                    .map(info -> new TopicPartition(EVENTS_TOPIC, info.partition())).toList();
+            events.assign(partitions);
+            events.seekToEnd(partitions);
+            partitions.forEach(events::position);
+            Thread reader = new Thread(() -> {
+                while (decided.get() < count && done.getCount() > 0) {
+                    for (ConsumerRecord<String, byte[]> event : events.poll(Duration.ofMillis(50))) {
+                        Long due = dueAt.remove(event.key());
+                        if (due != null) {
+                            latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1_000));
+                            decided.incrementAndGet();
+                        }
+                    }
+                }
+            }, "benchmark-events");
+            reader.start();
+            long start = System.nanoTime();
+            long interval = (long) (1e9 / perSecond);
+            for (long i = 0; i < count; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                UUID id = UUID.randomUUID();
+                dueAt.put(id.toString(), due);
+                producer.send(request(id));
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (decided.get() < count && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            done.countDown();
+            reader.join();
+            return new KafkaRateResult(perSecond, decided.get(), seconds, latency);
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer(int lingerMillis) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, lingerMillis,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A request for one unit of the hot SKU, as an external system would write it to the request topic. */
+    private static ProducerRecord<String, byte[]> request(UUID id) {
+        String message = ("{\"schemaVersion\":1,\"requestId\":\"%s\",\"owner\":\"kafka-buyer\",\"lines\":"
+                + "[{\"sku\":\"HOT\",\"quantity\":1}],\"holdSeconds\":600,\"submittedAt\":\"%s\"}")
+                .formatted(id, Instant.now());
+        return new ProducerRecord<>(REQUESTS_TOPIC, HOT, message.getBytes(StandardCharsets.UTF_8));
     }
 
     /** HTTP intake: {@code POST /reservations} (answered 202 once the request topic has it) from concurrent callers. */
@@ -146,17 +237,16 @@ final class IntakeBenchmark implements AutoCloseable {
 
     /** Request records the service's consumer group has committed, over all partitions. */
     private long committed() throws Exception {
-        try (Admin admin = kafka.admin()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("stocklock")
-                    .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
-            return offsets.entrySet().stream()
-                    .filter(entry -> entry.getKey().topic().equals(REQUESTS_TOPIC) && entry.getValue() != null)
-                    .mapToLong(entry -> entry.getValue().offset()).sum();
-        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("stocklock")
+                .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
+        return offsets.entrySet().stream()
+                .filter(entry -> entry.getKey().topic().equals(REQUESTS_TOPIC) && entry.getValue() != null)
+                .mapToLong(entry -> entry.getValue().offset()).sum();
     }
 
     @Override
     public void close() {
+        admin.close();
         service.stop();
         kafka.close();
         postgres.stop();

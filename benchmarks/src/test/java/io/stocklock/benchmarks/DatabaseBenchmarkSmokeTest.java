@@ -12,11 +12,12 @@ class DatabaseBenchmarkSmokeTest {
     @Test
     void everyStrategyDecidesEveryWorkloadWithoutOverselling() throws Exception {
         List<Workload> workloads = List.of(Workload.values());
-        List<DatabaseBenchmark.Row> rows = DatabaseBenchmark.run(workloads, Duration.ofSeconds(1), 8,
-                new Progress(DatabaseBenchmark.count(workloads) * 2));
+        List<Strategy> strategies = List.of(Strategy.values());
+        List<DatabaseBenchmark.Row> rows = DatabaseBenchmark.run(workloads, strategies, Duration.ofSeconds(1), 8,
+                new Progress(DatabaseBenchmark.count(workloads, strategies) * 2));
         System.out.print(DatabaseBenchmark.table(rows));
 
-        assertThat(rows).hasSize(DatabaseBenchmark.count(workloads)).allSatisfy(row -> {
+        assertThat(rows).hasSize(DatabaseBenchmark.count(workloads, strategies)).allSatisfy(row -> {
             String what = row.workload().label + ", " + row.strategy().label;
             assertThat(row.on().decisions()).as(what).isPositive();
             assertThat(row.off().decisions()).as(what).isPositive();

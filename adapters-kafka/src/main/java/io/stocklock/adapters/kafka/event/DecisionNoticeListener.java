@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of this instance waits for: with several instances, the one that answers a client is often not the one whose
  * consumer decided its request. An event nobody here waits for is skipped by its key, without being parsed.
  */
-public class DecisionNoticeListener implements MessageListener<String, String> {
+public class DecisionNoticeListener implements MessageListener<String, byte[]> {
 
     private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(DecisionNoticeListener.class));
 
@@ -31,7 +31,7 @@ public class DecisionNoticeListener implements MessageListener<String, String> {
     }
 
     @Override
-    public void onMessage(ConsumerRecord<String, String> record) {
+    public void onMessage(ConsumerRecord<String, byte[]> record) {
         ReservationId id;
         try {
             id = new ReservationId(UUID.fromString(String.valueOf(record.key())));

@@ -5,9 +5,12 @@ import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsC
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.micrometer.core.instrument.Metrics;
-import java.time.Duration;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,17 +89,19 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
                                List<RequestOutcome> outcomes) {
         Metrics.summary("stocklock.batch.size").record(outcomes.size());
         long now = System.currentTimeMillis();
+        Timer submitToDecision = Metrics.timer("stocklock.submit.to.decision");
+        Map<String, Integer> byOutcome = new HashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
             RequestOutcome outcome = outcomes.get(i);
             String kind = outcome instanceof RequestOutcome.Decided decided
                     ? decided.reservation().status().name().toLowerCase()
                     : outcome instanceof RequestOutcome.AlreadyDecided ? "already_decided" : "conflicting";
-            Metrics.counter("stocklock.decisions", "outcome", kind).increment();
+            byOutcome.merge(kind, 1, Integer::sum);
             if (outcome instanceof RequestOutcome.Decided && records.get(i).timestamp() > 0) {
-                Metrics.timer("stocklock.submit.to.decision")
-                        .record(Duration.ofMillis(Math.max(0, now - records.get(i).timestamp())));
+                submitToDecision.record(Math.max(0, now - records.get(i).timestamp()), TimeUnit.MILLISECONDS);
             }
         }
+        byOutcome.forEach((kind, count) -> Metrics.counter("stocklock.decisions", "outcome", kind).increment(count));
     }
 
     private void decideAlone(ConsumerRecord<String, ReservationRequest> record, Consumer<?, ?> consumer) {
