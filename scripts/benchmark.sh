@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The benchmark: the use case against a durable PostgreSQL (four strategies, four workloads), batch size, latency
+# The benchmark: the use case against a durable PostgreSQL (the per-request transaction a team would write, by a
+# client and by pgbench, and stocklock's ways, on four workloads), batch size, latency
 # against offered load, the Kafka and HTTP intakes of stocklock running as its own process, and JMH. See
 # docs/benchmarks.md, which `docs=true` rewrites from the run.
 #
-#   bash scripts/benchmark.sh                                   # the tables (about 20 minutes on 2 cores)
+#   bash scripts/benchmark.sh                                   # the tables (about 25 minutes on 2 cores)
+#   bash scripts/benchmark.sh only=use-case workloads=HOT strategies=BATCHED_LOCK seconds=5   # one row, a batch's time
 #   bash scripts/benchmark.sh docs=true                         # and docs/benchmarks.md with its plots
 #   bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5
 #   bash scripts/benchmark.sh only=http docs=true                # HTTP side by side, docs/benchmarks-http.md

@@ -92,7 +92,7 @@ public final class Benchmarks {
             return;
         }
         Progress progress = new Progress(DatabaseBenchmark.count(workloads, List.of(Strategy.values())) * 2 + BATCH_SIZES.length + 1
-                + LOAD_FRACTIONS.length + 2 + KAFKA_LOAD_FRACTIONS.length + HTTP_CALLERS.length + 2);
+                + LOAD_FRACTIONS.length + 3 + KAFKA_LOAD_FRACTIONS.length + HTTP_CALLERS.length + 2);
         Report report = new Report(run, clients);
 
         report.rows = DatabaseBenchmark.run(workloads, List.of(Strategy.values()), run, clients, progress);
@@ -119,6 +119,8 @@ public final class Benchmarks {
 
         progress.step("starting PostgreSQL, a Kafka broker and stocklock (java -jar) as processes", Duration.ZERO);
         try (IntakeBenchmark intake = new IntakeBenchmark(serviceDirectory())) {
+            progress.step("Kafka intake: warming the service up (not measured)", Duration.ZERO);
+            intake.kafkaIntake(kafkaRequests);
             progress.step("Kafka intake: " + kafkaRequests + " requests for one hot SKU", Duration.ZERO);
             report.kafka = intake.kafkaIntake(kafkaRequests);
             report.kafkaRates.addAll(kafkaAtRates(intake, report.kafka, run, progress));
@@ -300,19 +302,21 @@ public final class Benchmarks {
         String markdown() {
             Row hotA = DatabaseBenchmark.find(rows, Workload.HOT, Strategy.SEED_TRANSACTION);
             Row hotB = DatabaseBenchmark.find(rows, Workload.HOT, Strategy.BATCHED_LOCK);
-            Row hotC = DatabaseBenchmark.find(rows, Workload.HOT, Strategy.CONDITIONAL_UPDATE);
+            Row hotPgbench = DatabaseBenchmark.find(rows, Workload.HOT, Strategy.PGBENCH);
             double vsA = hotB.on().decisionsPerSecond() / hotA.on().decisionsPerSecond();
-            double vsC = hotB.on().decisionsPerSecond() / hotC.on().decisionsPerSecond();
+            double vsPgbench = hotB.on().decisionsPerSecond() / hotPgbench.on().decisionsPerSecond();
             OpenLoop.Point at80 = load.stream().filter(point -> Math.abs(point.offeredPerSecond() - 0.8 * maximum) < 1)
                     .findFirst().orElseThrow();
-            HttpResult bestHttp = http.stream().max((a, b) -> Double.compare(a.requestsPerSecond(),
-                    b.requestsPerSecond())).orElseThrow();
+            KafkaRateResult kafkaAt80 = kafkaRates.get(kafkaRates.size() - 1);
+            double kafkaShare = kafka.decisionsPerSecond() / hotB.on().decisionsPerSecond();
+            long oversold = rows.stream().mapToLong(row -> row.on().oversold() + row.off().oversold()).sum()
+                    + batchSizes.stream().mapToLong(Strategy.Result::oversold).sum();
             StringBuilder md = new StringBuilder();
             md.append("""
                     # Benchmarks
 
                     ```bash
-                    bash scripts/benchmark.sh                 # prints the tables (about 20 minutes)
+                    bash scripts/benchmark.sh                 # prints the tables (about 25 minutes)
                     bash scripts/benchmark.sh docs=true       # and writes this page and its plots
                     bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5   # a quicker look
                     ```
@@ -332,41 +336,55 @@ public final class Benchmarks {
                     System.getProperty("java.version"), run.toSeconds()));
 
             md.append("## Targets\n\n| target | measured | |\n|---|---|---|\n");
-            target(md, "hot SKU, sync on: (b) >= 20x (a) (stretch 50x)", "%.1fx (%.0f against %.0f decisions/s)"
-                    .formatted(vsA, hotB.on().decisionsPerSecond(), hotA.on().decisionsPerSecond()), vsA >= 20);
-            target(md, "hot SKU, sync on: (b) >= 10x (c)", "%.1fx (against %.0f decisions/s)"
-                    .formatted(vsC, hotC.on().decisionsPerSecond()), vsC >= 10);
+            target(md, "hot SKU, sync on: (b) >= 10x (a) (stretch 20x)",
+                    "%.1fx (%,.0f against %,.0f decisions/s); %.1fx pgbench running (a)'s SQL (%,.0f/s)".formatted(vsA,
+                            hotB.on().decisionsPerSecond(), hotA.on().decisionsPerSecond(), vsPgbench,
+                            hotPgbench.on().decisionsPerSecond()), vsA >= 10);
+            for (Workload workload : List.of(Workload.UNIFORM, Workload.ZIPF)) {
+                double ratio = DatabaseBenchmark.find(rows, workload, Strategy.BATCHED_LOCK).on().decisionsPerSecond()
+                        / DatabaseBenchmark.baseline(rows, workload).on().decisionsPerSecond();
+                target(md, workload.label + ", sync on: (b) >= 10x (a)", "%.1fx".formatted(ratio), ratio >= 10);
+            }
             target(md, "WAL flushes per decision of (b) <= 0.01", "%.4f".formatted(hotB.on().walSyncsPerDecision()),
                     hotB.on().walSyncsPerDecision() <= 0.01);
-            target(md, "(b): p99 submit-to-decision <= 20 ms at 80% of its maximum", "%.1f ms at %.0f requests/s"
+            target(md, "Kafka intake, records queued, one hot SKU: >= 80% of (b)", "%.0f%% (%,.0f decisions/s)"
+                    .formatted(100 * kafkaShare, kafka.decisionsPerSecond()), kafkaShare >= 0.8);
+            target(md, "(b): p99 submit-to-decision <= 20 ms at 80% of its maximum", "%.1f ms at %,.0f requests/s"
                     .formatted(at80.latencyMillis(99), at80.offeredPerSecond()), at80.latencyMillis(99) <= 20);
-            target(md, "Kafka intake, one hot SKU >= 30,000 decisions/s", "%.0f decisions/s"
-                    .formatted(kafka.decisionsPerSecond()), kafka.decisionsPerSecond() >= 30_000);
-            target(md, "HTTP intake >= 5,000 requests/s with p99 <= 50 ms", "%.0f requests/s, p99 %.1f ms (%d callers)"
-                    .formatted(bestHttp.requestsPerSecond(), bestHttp.latencyMillis(99), bestHttp.callers()),
-                    bestHttp.requestsPerSecond() >= 5_000 && bestHttp.latencyMillis(99) <= 50);
+            target(md, "Kafka intake: p99 submit-to-outcome-event <= 20 ms at 80% of its maximum",
+                    "%.1f ms at %,.0f requests/s".formatted(kafkaAt80.latencyMillis(99), kafkaAt80.offeredPerSecond()),
+                    kafkaAt80.latencyMillis(99) <= 20);
+            target(md, "0 oversold, every run", "%d".formatted(oversold), oversold == 0);
 
-            md.append(limits(hotB, at80, bestHttp));
+            md.append(limits(hotB, at80));
             md.append("""
 
-                    ## The use case directly: four strategies, four workloads
+                    ## The use case directly: six ways, four workloads
 
-                    - (a) stocklock's use case with one request per transaction: `SELECT ... FOR UPDATE` per
-                      request, from %1$d clients;
+                    - (a) the per-request transaction a team would write instead of stocklock: `SELECT ... FOR UPDATE`
+                      of the request's SKUs, check, `UPDATE inventory`, `INSERT` the request row with its status (its
+                      lines in the same statement), `COMMIT`; from %1$d clients. Every ratio is against this row;
+                    - (a) run by pgbench: the same SQL from PostgreSQL's own load generator, a process of its own
+                      with %1$d clients (`--protocol=prepared`); not on the multi-line workload (a pgbench script has
+                      no loops), Zipf with s=1.001 (pgbench's smallest);
+                    - stocklock's use case with one request per transaction, from %1$d clients: all of stocklock's
+                      bookkeeping (the reservation and its lines, the ledger) for every request, what batching
+                      saves;
                     - (b) stocklock as deployed: one consumer deciding batches of %2$d, each in one transaction
                       that locks its SKUs with one sorted `SELECT ... FOR UPDATE` (a hot SKU lives on one
-                      partition, so one consumer decides all of its requests);
+                      partition, so one consumer decides all of its requests). The consumer publishes the batch's
+                      outcome events to Kafka after the commit; that is not part of this row (there is no broker
+                      here), the Kafka intake below includes it;
                     - (c) a conditional `UPDATE inventory SET reserved = reserved + q WHERE on_hand - reserved >= q`
-                      per line, all or nothing, from %1$d clients;
+                      per line, all or nothing, then (a)'s `INSERT`, from %1$d clients;
                     - (d) optimistic: read the version, `UPDATE ... WHERE version = ?`, retry the request on a
-                      conflict, from %1$d clients.
+                      conflict, then (a)'s `INSERT`, from %1$d clients.
 
-                    (a) and (b) write what stocklock writes: the reservation, its lines, the stock rows, ledger rows
-                    and an outbox row per decision; (c) and (d) write the stock rows and the reservation with its
-                    lines. Latency is from the start of the transaction deciding a request to its commit (for (b),
-                    every request of a batch waits as long as its batch; queueing before that is in the next
-                    sections). `x (a)` compares with (a) on the same workload. `oversold` counts SKUs that broke
-                    an invariant after the run, with synchronous commit on and off.
+                    Latency is from the start of the transaction deciding a request to its commit (for (b), every
+                    request of a batch waits as long as its batch; queueing before that is in the next sections).
+                    `x (a)` compares with (a) on the same workload. `oversold` counts SKUs that broke an invariant
+                    after the run, with synchronous commit on and off (for the rows that keep stocklock's ledger,
+                    the ledger is checked too).
 
                     | workload | strategy | decisions/s | x (a) | p50 ms | p99 ms | p99.9 ms | WAL flushes / decision | CPU %% | CPU µs / decision | retries | decisions/s, sync off | oversold |
                     |---|---|---|---|---|---|---|---|---|---|---|---|---|
@@ -445,21 +463,32 @@ public final class Benchmarks {
                     -jar`, its own process, default settings) against a PostgreSQL and a Kafka broker that are
                     processes of their own; the load comes from the benchmark's JVM.
 
-                    - Kafka intake: %,d requests for one hot SKU written to the request topic as fast as one
+                    - Kafka intake, queued: %,d requests for one hot SKU written to the request topic as fast as one
                       producer can (it took %.1f s), then decided by the service's one consumer of that partition;
-                      measured from the first record sent until the consumer group had committed the last.
+                      measured from the first record sent until the consumer group had committed the last. The
+                      consumer publishes each batch's outcome events (acknowledged by the broker) before it
+                      commits the batch's offsets.
+                    - Kafka intake, open loop: requests written at a steady rate (a fraction of the queued
+                      throughput) whether or not earlier ones were decided, each timed from when it was due to be
+                      sent until its outcome event was read back from the events topic.
                     - HTTP intake: callers sending `POST /reservations` back to back (HTTP/1.1, keep-alive), each
                       answered 202 once the request topic has the request; latency is the caller's.
 
                     | entry point | load | throughput | p50 ms | p99 ms | p99.9 ms | CPU %% |
                     |---|---|---|---|---|---|---|
                     | use case directly, (b) | batches of %d back to back | %,.0f decisions/s | %.1f | %.1f | %.1f | %.0f |
-                    | Kafka intake | %,d records queued | %,.0f decisions/s | | | | |
+                    | Kafka intake | %,d records queued | %,.0f decisions/s (%.0f%% of (b)) | | | | |
                     """.formatted(kafka.requests(), kafka.producedSeconds(), Strategy.DEFAULT_BATCH,
                     hotB.on().decisionsPerSecond(), hotB.on().latencyMillis(50), hotB.on().latencyMillis(99),
                     hotB.on().latencyMillis(99.9),
                     100 * hotB.on().cpuBusyCores() / Runtime.getRuntime().availableProcessors(), kafka.requests(),
-                    kafka.decisionsPerSecond()));
+                    kafka.decisionsPerSecond(), 100 * kafka.decisionsPerSecond() / hotB.on().decisionsPerSecond()));
+            for (KafkaRateResult rate : kafkaRates) {
+                md.append("| Kafka intake | %,.0f/s offered (%.0f%% of queued) | %,.0f decided/s | %.1f | %.1f | %.1f | |\n"
+                        .formatted(rate.offeredPerSecond(), 100 * rate.offeredPerSecond() / kafka.decisionsPerSecond(),
+                                rate.decidedPerSecond(), rate.latencyMillis(50), rate.latencyMillis(99),
+                                rate.latencyMillis(99.9)));
+            }
             for (HttpResult result : http) {
                 md.append("| HTTP intake | %d callers | %,.0f requests/s (%d errors) | %.1f | %.1f | %.1f | %.0f |\n"
                         .formatted(result.callers(), result.requestsPerSecond(), result.errors(),
@@ -484,7 +513,7 @@ public final class Benchmarks {
         }
 
         /** What the figures of this run say about the targets missed. */
-        private String limits(Row hotB, OpenLoop.Point at80, HttpResult bestHttp) {
+        private String limits(Row hotB, OpenLoop.Point at80) {
             StringBuilder text = new StringBuilder("\n");
             int fastest = -1;
             for (int i = 0; i < BATCH_SIZES.length; i++) {
@@ -501,20 +530,13 @@ public final class Benchmarks {
                         result.latencyMillis(99), result.decisionsPerSecond(),
                         100 * result.decisionsPerSecond() / maximum));
             }
-            if (kafka.decisionsPerSecond() < 30_000) {
-                text.append(("- Kafka intake: %,.0f decisions/s is %.0f%% of what the use case decides directly on the "
-                        + "same machine ((b): %,.0f/s); the use case itself is below the target.\n").formatted(
-                        kafka.decisionsPerSecond(), 100 * kafka.decisionsPerSecond() / hotB.on().decisionsPerSecond(),
+            if (kafka.decisionsPerSecond() < 0.8 * hotB.on().decisionsPerSecond()) {
+                text.append(("- Kafka intake: %,.0f decisions/s is %.0f%% of (b) (%,.0f/s). Per batch, the consumer adds "
+                        + "to (b)'s transaction the fetch and parsing of its records, the publication of its outcome "
+                        + "events and the broker's acknowledgement, and the offset commit; the broker and the service "
+                        + "share the cores with PostgreSQL.\n").formatted(kafka.decisionsPerSecond(),
+                        100 * kafka.decisionsPerSecond() / hotB.on().decisionsPerSecond(),
                         hotB.on().decisionsPerSecond()));
-            }
-            if (bestHttp.requestsPerSecond() < 5_000) {
-                double cores = bestHttp.cpuBusyCores();
-                text.append(("- HTTP intake: at %,.0f requests/s the machine's CPU was %.0f%% busy, %.1f ms of CPU per "
-                        + "request (service, PostgreSQL, Kafka and load generator together); 5,000 requests/s on %d "
-                        + "cores allows %.2f ms.\n").formatted(bestHttp.requestsPerSecond(),
-                        100 * cores / Runtime.getRuntime().availableProcessors(),
-                        1000 * cores / bestHttp.requestsPerSecond(), Runtime.getRuntime().availableProcessors(),
-                        1000.0 * Runtime.getRuntime().availableProcessors() / 5_000));
             }
             return text.toString();
         }

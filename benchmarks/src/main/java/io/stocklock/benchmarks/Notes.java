@@ -26,37 +26,27 @@ final class Notes {
             as the load rises, batches grow and each takes longer, and close to the maximum requests queue
             behind the batch being decided.
 
-            **Where a batch's time goes.** Most of it is writing what stocklock keeps per request (the
-            reservation row and its lines, the status update, a ledger row per line, an outbox row), not the
-            locking: one `SELECT ... FOR UPDATE` for the stock rows is a few per cent. The commit, with its WAL
-            flush, is paid once per batch.
+            **Where a batch's time goes.** Most of it is writing what stocklock keeps per request: the
+            reservation row and its lines (a request seen first by the consumer is inserted once, already
+            decided), and a ledger row per line, keyed by SKU. The locking is a few per cent: one `SELECT ...
+            FOR UPDATE` for the stock rows, one for the reservation rows that exist already (those that came
+            through the HTTP intake). Outcome events are not written to the database at all: the consumer
+            publishes them after the commit (ADR 9). The commit, with its WAL flush, is paid once per batch.
 
-            **Kafka intake.** The service's consumer decides at best what the use case decides directly, less
-            the cost of reading and parsing the records and of the outbox relay that publishes every outcome
-            from the same process. A JFR profile of the service during the Kafka intake (2026-11-25, 150,000
-            queued requests) found the machine's two cores saturated: the service 1.07 cores, the broker
-            0.4, PostgreSQL 0.27, the load generator 0.27. Inside the service the outbox relay took as many
-            samples as the consumer deciding (39% against 43%; the producer's network thread 17%): a
-            traced, JSON-serialized send per outcome event. So on this machine the Kafka intake gets about
-            half of what the use case does alone. 30,000 decisions/s on one hot SKU is beyond the use case
-            itself here (the (b) row above): it would take several times fewer database writes per request
-            (COPY or `unnest` inserts of a batch, a leaner outbox), a cheaper relay (no span per event, events
-            in batches), and pipelining the next batch while the current one commits; none of these is done
-            yet.
+            **Kafka intake.** The consumer's loop adds to (b)'s transaction the fetch and parsing of the
+            records, the publication of the batch's outcome events with the broker's acknowledgement (they
+            must be durable before the offsets are committed), and the offset commit. Timed inside the
+            service on 2026-12-01 (300,000 queued requests, batches of about 470): deciding 38.5 ms per batch,
+            publishing its events 13.5 ms, the rest of the loop 4.0 ms (10.7 ms while offsets were committed
+            synchronously). The machine was about 75% busy: the service 0.5 cores, PostgreSQL 0.47, the broker
+            0.35, the load generator 0.17, so the loop's round trips, not the CPU, set the pace. Before ADR 9,
+            a JFR profile found the outbox relay taking as many of the service's samples as the consumer
+            deciding, and, after the relay was gone, the per-event observation (a span and a timer per
+            send) taking a third of the service's CPU; both are gone.
 
-            **HTTP intake.** Each `POST /reservations` is answered after the request is durable in PostgreSQL
-            (its row, and its Idempotency-Key record, in short transactions) and acknowledged by Kafka
-            (`acks=all`), on a Tomcat thread. A JFR profile of the service under load (2026-11-25, 64
-            callers) found the service JVM using about 1.3 of the 2 cores at 230-390 requests/s, that is 3-6 ms
-            of CPU per request: the security filter chain around 40% of the samples (bearer token parsing and
-            HMAC check 9%, Spring Security's header firewall 15%, its per-filter observations), Spring MVC,
-            Jackson and Tomcat most of the rest, the Kafka client about 10%, JDBC 3-9%. Two fixes came of it:
-            the firewall's header checks without regular expressions (15% of the samples down to 4%) and
-            Spring Security's observations turned off (the HTTP request itself is still observed). Neither
-            moved the throughput beyond the run-to-run spread: the per-request cost of the web stack on a
-            loaded 2-core machine is the limit, roughly ten times what 5,000 requests/s would allow. Next
-            steps, not done: gathering concurrent submissions for a few milliseconds into one transaction
-            and one Kafka batch, and skipping the Idempotency-Key round trips for requests without a key.
+            **HTTP intake.** Buyers over HTTP are measured side by side with the per-request endpoint and
+            the no-op ceiling, in an open loop, on [their own page](benchmarks-http.md); the closed-loop rows
+            above are kept for comparison with earlier runs.
             """;
 
     private Notes() {
