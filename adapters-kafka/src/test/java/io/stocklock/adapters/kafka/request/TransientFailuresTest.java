@@ -2,6 +2,7 @@ package io.stocklock.adapters.kafka.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stocklock.application.port.out.OutcomePublisher;
 import java.sql.SQLException;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -22,6 +23,16 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(failure)).isTrue();
         assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("Listener failed",
                 new TimeoutException("coordinator not available")))).isTrue();
+    }
+
+    @Test
+    void outcomeEventsTheBrokerDidNotTakeAreRetriedNotDeadLettered() {
+        // the batch was decided and committed; delivering it again publishes its decisions' events again
+        var failure = new ListenerExecutionFailedException("Listener failed",
+                new OutcomePublisher.NotPublished("publishing 500 outcome events failed",
+                        new java.util.concurrent.TimeoutException("no acknowledgement within 10 s")));
+
+        assertThat(TransientFailures.isTransient(failure)).isTrue();
     }
 
     @Test
