@@ -154,12 +154,13 @@ public class ProcessReservationsService implements ProcessReservations {
         List<StockMovement> movements = new ArrayList<>();
         for (Decision decision : allocation.decisions()) {
             ReservationRequest request = decision.request();
-            Reservation pending = stored.getOrDefault(request.id(), Reservation.pending(request, now));
+            Reservation storedPending = stored.get(request.id());
+            Reservation pending = storedPending != null ? storedPending : Reservation.pending(request, now);
             Reservation reservation = decision instanceof Decision.Rejected rejected
                     ? pending.reject(rejected.reason(), now)
                     : pending.reserve(now);
             decided.put(reservation.id(), reservation);
-            (stored.containsKey(reservation.id()) ? wasPending : seenFirst).add(reservation);
+            (storedPending != null ? wasPending : seenFirst).add(reservation);
             movements.addAll(StockMovement.of(reservation));
         }
 

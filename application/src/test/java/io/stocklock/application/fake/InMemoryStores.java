@@ -249,8 +249,7 @@ public final class InMemoryStores {
                             .limit(limit)
                             .map(event -> {
                                 Reservation reservation = state.reservations.get(event.reservationId());
-                                return new PendingOutcome(event, reservation.owner(), reservation.lines(),
-                                        reservation.expiresAt());
+                                return PendingOutcome.of(event, reservation);
                             })
                             .toList();
                     claimed.forEach(outcome -> state.claimedUntil.put(outcome.event().eventId(), now.plus(lease)));
