@@ -128,7 +128,7 @@ public class KafkaConfiguration {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        var requests = new ReservationRequestDeserializer(json, settings.defaultHold(), settings.maxRequestBytes());
+        var requests = new ReservationRequestDeserializer(settings.defaultHold(), settings.maxRequestBytes());
         var factory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(requests));
         // the Kafka client's own metrics, consumer lag among them (kafka.consumer.fetch.manager.records.lag.max)

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest;
 
+import io.stocklock.adapters.json.StrictJson;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /** Every error leaves as RFC 9457 problem+json with a stable type. */
 @RestControllerAdvice
@@ -57,42 +59,47 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (causedBy(e, LimitedBody.TooLargeException.class)) {
-            ProblemDetail tooLarge = Problems.PAYLOAD_TOO_LARGE.detail(conciseReason(e));
+        LimitedBody.TooLargeException tooLong = cause(e, LimitedBody.TooLargeException.class);
+        if (tooLong != null) {
+            ProblemDetail tooLarge = Problems.PAYLOAD_TOO_LARGE.detail(tooLong.getMessage());
             return ResponseEntity.status(tooLarge.getStatus()).body(tooLarge);
+        }
+        if (e instanceof HttpMessageNotReadableException unreadable) {
+            return ResponseEntity.status(status).headers(headers).body(unreadable(unreadable));
         }
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setType(switch (status.value()) {
-                case 400 -> e instanceof HttpMessageNotReadableException
-                        ? Problems.MALFORMED_JSON.type() : Problems.INVALID_REQUEST.type();
+                case 400 -> Problems.INVALID_REQUEST.type();
                 case 404 -> Problems.NOT_FOUND.type();
                 case 405 -> Problems.METHOD_NOT_ALLOWED.type();
                 case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE.type();
                 default -> problem.getType();
             });
-            if (e instanceof HttpMessageNotReadableException unreadable) {
-                problem.setDetail(conciseReason(unreadable));
-            }
         }
         return response;
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
+    /**
+     * A body that is readable JSON with a value the contract refuses is invalid; one that is not JSON, not an object
+     * of the expected shape, has a field twice or one the endpoint does not know, or is missing, is malformed. Either
+     * way the detail names the field, never the Java type behind it.
+     */
+    private static Object unreadable(HttpMessageNotReadableException e) {
+        JacksonException json = cause(e, JacksonException.class);
+        if (json == null) {
+            return Problems.MALFORMED_JSON.detail("the body must be a JSON object");
         }
-        return false;
+        return (StrictJson.refusesAValue(json) ? Problems.INVALID_REQUEST : Problems.MALFORMED_JSON)
+                .detail(StrictJson.describe(json));
     }
 
-    private static String conciseReason(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
         }
-        String message = cause.getMessage() == null ? "unreadable body" : cause.getMessage();
-        int location = message.indexOf("\n at [");
-        return location > 0 ? message.substring(0, location) : message;
+        return null;
     }
+
 }

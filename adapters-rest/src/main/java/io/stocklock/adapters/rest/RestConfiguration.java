@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest;
 
+import io.stocklock.adapters.json.StrictJson;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -13,11 +14,11 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.DeserializationFeature;
 
 /**
- * The HTTP API: its controllers, its problem+json advice, and JSON that refuses fields it does not know (so a client
- * cannot slip {@code status} or {@code owner} into a body).
+ * The HTTP API: its controllers, its problem+json advice, and JSON read strictly ({@link StrictJson}: no unknown
+ * fields, so a client cannot slip {@code status} or {@code owner} into a body; no field twice; integers only where
+ * the contract says integer).
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
@@ -56,7 +57,7 @@ public class RestConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    JsonMapperBuilderCustomizer refuseUnknownFields() {
-        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson::strict;
     }
 }

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.kafka.request;
 
+import io.stocklock.adapters.json.StrictJson;
 import io.stocklock.domain.reservation.ReservationRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and validates a request record. Anything that is not a valid request throws {@link InvalidRequestException};
+ * Reads and validates a request record, as strictly as the HTTP intake reads a body ({@link StrictJson}). Anything that is not a valid request throws {@link InvalidRequestException};
  * wrapped in spring-kafka's {@code ErrorHandlingDeserializer}, the record then reaches the listener without a value
  * and goes to the dead-letter topic with its original bytes.
  */
@@ -19,12 +20,11 @@ public class ReservationRequestDeserializer implements Deserializer<ReservationR
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
     private static final Pattern OWNER = Pattern.compile("\"owner\"\\s*:\\s*\"([^\"\\\\]{1,128})\"");
 
-    private final JsonMapper json;
+    private final JsonMapper json = StrictJson.mapper();
     private final Duration defaultHold;
     private final int maxBytes;
 
-    public ReservationRequestDeserializer(JsonMapper json, Duration defaultHold, int maxBytes) {
-        this.json = json;
+    public ReservationRequestDeserializer(Duration defaultHold, int maxBytes) {
         this.defaultHold = defaultHold;
         this.maxBytes = maxBytes;
     }
@@ -41,7 +41,7 @@ public class ReservationRequestDeserializer implements Deserializer<ReservationR
         try {
             message = json.readValue(data, ReservationRequestMessage.class);
         } catch (JacksonException e) {
-            throw invalid("not a readable request: " + e.getOriginalMessage(), data, null);
+            throw invalid("not a readable request: " + StrictJson.describe(e), data, null);
         }
         if (message == null) {
             throw invalid("not a readable request: JSON null", data, null);
