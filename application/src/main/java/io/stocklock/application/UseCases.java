@@ -19,6 +19,7 @@ import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
 import io.stocklock.application.waiting.DecisionWaiters;
+import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -57,10 +58,19 @@ public final class UseCases {
     private final FailReservationService fail;
     private final NoteDecisionsService noteDecisions;
 
+    private final ReservationPolicy policy;
+
+    /** With only the contract's limits: no cap per request or per owner beyond them. */
     public UseCases(Ports ports) {
+        this(ports, ReservationPolicy.CONTRACT);
+    }
+
+    /** @param policy what one owner may ask of the stock, applied to every request whichever intake it came by */
+    public UseCases(Ports ports, ReservationPolicy policy) {
         this.ports = ports;
+        this.policy = Objects.requireNonNull(policy, "policy");
         process = new ProcessReservationsService(ports.transactions(), ports.reservations(), ports.inventory(),
-                ports.ledger(), ports.publisher(), waiters, ports.clock());
+                ports.ledger(), ports.publisher(), waiters, policy, ports.clock());
         holdLifecycle = new HoldLifecycleService(ports.transactions(), ports.reservations(), ports.inventory(),
                 ports.ledger(), ports.events(), ports.clock());
         manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
@@ -111,10 +121,10 @@ public final class UseCases {
     }
 
     /** The HTTP intake's use case; the arguments are {@link SubmitReservationService}'s. */
-    public SubmitReservationService submitReservation(RequestIntake intake, Duration inFlightTimeout,
+    public SubmitReservationService submitReservation(RequestIntake intake, byte[] idSecret, Duration inFlightTimeout,
                                                       int mostInFlight, Supplier<Executor> callerContext) {
         return new SubmitReservationService(ports.transactions(), ports.reservations(), intake, fail, waiters,
-                ports.clock(), inFlightTimeout, mostInFlight, callerContext);
+                policy, idSecret, ports.clock(), inFlightTimeout, mostInFlight, callerContext);
     }
 
     public RepublishStalePendingService republishStalePending(RequestIntake intake) {

@@ -180,11 +180,14 @@ final class IntakeBenchmark implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A request for one unit of the hot SKU, as an external system would write it to the request topic. */
+    /**
+     * A request for one unit of the hot SKU, as an external system would write it to the request topic, for one of
+     * 1,000 buyers (each may hold 1,000 units of a SKU by default).
+     */
     private static ProducerRecord<String, byte[]> request(UUID id) {
-        String message = ("{\"schemaVersion\":1,\"requestId\":\"%s\",\"owner\":\"kafka-buyer\",\"lines\":"
+        String message = ("{\"schemaVersion\":1,\"requestId\":\"%s\",\"owner\":\"kafka-buyer-%d\",\"lines\":"
                 + "[{\"sku\":\"HOT\",\"quantity\":1}],\"holdSeconds\":600,\"submittedAt\":\"%s\"}")
-                .formatted(id, Instant.now());
+                .formatted(id, Math.floorMod(id.hashCode(), 1_000), Instant.now());
         return new ProducerRecord<>(REQUESTS_TOPIC, HOT, message.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -24,13 +24,17 @@ import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
 import io.stocklock.application.waiting.DecisionWaiters;
+import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 /** The services carry no framework annotations; they are wired here. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LimitSettings.class)
 class UseCaseConfiguration {
 
     @Bean
@@ -42,9 +46,9 @@ class UseCaseConfiguration {
     @Bean
     UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                       StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                      Clock clock) {
+                      Clock clock, LimitSettings limits) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                publisher, clock));
+                publisher, clock), limits.toPolicy());
     }
 
     /** Clients of this instance waiting for decisions; the consumer completes them as its batches commit. */
@@ -86,10 +90,13 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    SubmitReservationService submitReservation(UseCases useCases, RequestIntake intake, RestSettings http) {
+    SubmitReservationService submitReservation(UseCases useCases, RequestIntake intake, RestSettings http,
+                                               JdbcReservationStore reservations) {
+        byte[] idSecret = http.idSecret() == null ? reservations.idSecret()
+                : http.idSecret().getBytes(StandardCharsets.UTF_8);
         // the request is handed to Kafka on the intake's thread, within the HTTP request's trace
         ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
-        return useCases.submitReservation(intake, http.inFlightTimeout(), http.mostInFlight(), () -> {
+        return useCases.submitReservation(intake, idSecret, http.inFlightTimeout(), http.mostInFlight(), () -> {
             ContextSnapshot caller = snapshots.captureAll();
             return task -> caller.wrap(task).run();
         });

@@ -1,5 +1,6 @@
 package io.stocklock.reliability;
 
+import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.testsupport.process.Processes;
 import io.stocklock.testsupport.process.ServiceInstance;
 import io.stocklock.reliability.History.Type;
@@ -78,7 +79,7 @@ final class Clients implements AutoCloseable {
 
     private void reserveOverHttp(String caller, String token) {
         String key = UUID.randomUUID().toString();
-        UUID id = UUID.nameUUIDFromBytes((caller + "\n" + key).getBytes(StandardCharsets.UTF_8));
+        UUID id = ReservationId.keyed(ServiceInstance.ID_SECRET.getBytes(StandardCharsets.UTF_8), caller, key).value();
         String body = workload.nextRequest();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             List<ServiceInstance> live = instances.get();
@@ -134,8 +135,9 @@ final class Clients implements AutoCloseable {
         while (running) {
             UUID id = UUID.randomUUID();
             String request = workload.nextRequest();
-            String message = "{\"schemaVersion\":1,\"requestId\":\"%s\",\"owner\":\"kafka-client\",\"submittedAt\":\"%s\",%s"
-                    .formatted(id, Instant.now(), request.substring(1));
+            String message = ("{\"schemaVersion\":1,\"requestId\":\"%s\",\"owner\":\"kafka-client-%d\","
+                    + "\"submittedAt\":\"%s\",%s").formatted(id, Math.floorMod(id.hashCode(), 100), Instant.now(),
+                    request.substring(1));
             history.invoke("kafka", "kafka", id, request);
             try {
                 producer.send(new ProducerRecord<>(REQUESTS_TOPIC, Workload.key(request),

@@ -10,6 +10,8 @@ import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.SubmitReservationService;
+import io.stocklock.domain.reservation.ReservationPolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +25,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import(RestConfiguration.class)
 class RestTestApplication {
+
+    static final byte[] ID_SECRET = "the secret of reservation ids in these tests".getBytes(StandardCharsets.UTF_8);
+
 
     /** Every test request is alice's, with every scope, unless it sends its own Authorization. */
     @Bean
@@ -79,7 +84,9 @@ class RestTestApplication {
     @Bean
     SubmitReservationService submitReservation(InMemoryStores stores, TestIntake intake, Services services,
                                                MutableClock clock) {
+        // at most 10 units per request, so the API's answer to a request beyond the policy can be seen
         return new SubmitReservationService(stores.transactions(), stores.reservations(), intake, services.fail(),
-                services.waiters(), clock, Duration.ofSeconds(30), 100, () -> Runnable::run);
+                services.waiters(), new ReservationPolicy(10, Duration.ofHours(1), Long.MAX_VALUE),
+                ID_SECRET, clock, Duration.ofSeconds(30), 100, () -> Runnable::run);
     }
 }

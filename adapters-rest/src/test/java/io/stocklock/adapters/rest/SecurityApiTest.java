@@ -1,9 +1,11 @@
 package io.stocklock.adapters.rest;
 
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.stocklock.testsupport.TestTokens;
@@ -24,8 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(properties = {"stocklock.security.requests-per-second=0.01", "stocklock.security.burst=50",
-        "stocklock.security.max-quantity-per-request=10"})
+@WebMvcTest(properties = {"stocklock.security.requests-per-second=0.01", "stocklock.security.burst=50"})
 class SecurityApiTest {
 
     @Autowired
@@ -90,9 +91,12 @@ class SecurityApiTest {
 
     @Test
     void perCallerLimits() throws Exception {
-        problem(http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
+        // the test application allows 10 units per request
+        var started = http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":6},{\"sku\":\"" + sku
-                        + "\",\"quantity\":5}]}")), 422, "quantity-limit");
+                        + "\",\"quantity\":5}]}")).andReturn();
+        problem(http.perform(asyncDispatch(started)), 422, "quantity-limit")
+                .andExpect(jsonPath("$.detail").value("the request asks for 11 units; at most 10 per request are allowed"));
         problem(http.perform(post("/inventory").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"sku\":\"" + "x".repeat(70_000) + "\",\"onHand\":1}")), 413, "payload-too-large");
     }

@@ -12,8 +12,10 @@ import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Allocation;
 import io.stocklock.domain.reservation.Decision;
+import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
@@ -35,17 +37,19 @@ public class ProcessReservationsService implements ProcessReservations {
     private final StockLedger ledger;
     private final OutcomePublisher publisher;
     private final DecisionWaiters waiters;
+    private final ReservationPolicy policy;
     private final Clock clock;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
                                       StockLedger ledger, OutcomePublisher publisher, DecisionWaiters waiters,
-                                      Clock clock) {
+                                      ReservationPolicy policy, Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
         this.publisher = publisher;
         this.waiters = waiters;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -145,8 +149,12 @@ public class ProcessReservationsService implements ProcessReservations {
         var skus = new TreeSet<Sku>();
         undecided.forEach(request -> request.lines().forEach(line -> skus.add(line.sku())));
         Map<Sku, StockLevel> locked = inventory.lock(skus);
+        // read under the SKUs' locks: no other decision can add to these holdings until this one commits
+        Map<Holding, Long> held = policy.limitsHoldings()
+                ? reservations.unitsHeld(undecided.stream().map(ReservationRequest::owner).distinct().toList(), skus)
+                : Map.of();
 
-        Allocation allocation = Allocation.decide(locked.values(), undecided);
+        Allocation allocation = Allocation.decide(locked.values(), undecided, policy, held);
 
         Map<ReservationId, Reservation> decided = new LinkedHashMap<>();
         List<Reservation> seenFirst = new ArrayList<>();

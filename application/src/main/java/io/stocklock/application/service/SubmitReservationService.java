@@ -7,6 +7,7 @@ import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Accepted
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Decided;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.InFlight;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.KeyReused;
+import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Refused;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Replayed;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Unavailable;
 import io.stocklock.application.port.out.RequestIntake;
@@ -15,8 +16,8 @@ import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,6 +60,8 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     private final RequestIntake intake;
     private final FailReservation failReservation;
     private final DecisionWaiters waiters;
+    private final ReservationPolicy policy;
+    private final byte[] idSecret;
     private final Clock clock;
     private final Duration inFlightTimeout;
     private final int mostInFlight;
@@ -82,13 +84,19 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
      *                        thread, should see of it (a trace context, say) and runs tasks within it
      */
     public SubmitReservationService(Transactions transactions, ReservationStore reservations, RequestIntake intake,
-                                    FailReservation failReservation, DecisionWaiters waiters, Clock clock,
+                                    FailReservation failReservation, DecisionWaiters waiters,
+                                    ReservationPolicy policy, byte[] idSecret, Clock clock,
                                     Duration inFlightTimeout, int mostInFlight, Supplier<Executor> callerContext) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.intake = intake;
         this.failReservation = failReservation;
         this.waiters = waiters;
+        this.policy = policy;
+        if (idSecret.length < 32) {
+            throw new IllegalArgumentException("the secret of reservation ids must have at least 32 bytes");
+        }
+        this.idSecret = idSecret.clone();
         this.clock = clock;
         this.inFlightTimeout = inFlightTimeout;
         this.mostInFlight = mostInFlight;
@@ -99,9 +107,13 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
 
     @Override
     public CompletableFuture<SubmitOutcome> submit(SubmitReservationCommand command) {
-        ReservationId id = command.idempotencyKey().map(key -> idFor(command.caller(), key))
+        ReservationId id = command.idempotencyKey().map(key -> ReservationId.keyed(idSecret, command.caller(), key))
                 .orElseGet(ReservationId::generate);
         var request = new ReservationRequest(id, command.caller(), command.lines(), command.holdFor());
+        Optional<String> refusal = policy.refusal(request);
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(new Refused(refusal.get()));
+        }
         if (closed) {
             return CompletableFuture.completedFuture(new Unavailable(Optional.empty(), "the service is stopping"));
         }
@@ -224,10 +236,6 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     }
 
     /** One key of one caller always names the same reservation. */
-    private static ReservationId idFor(String caller, String key) {
-        return new ReservationId(UUID.nameUUIDFromBytes((caller + "\n" + key).getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static Throwable cause(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }

@@ -8,6 +8,7 @@ import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;
@@ -165,6 +166,21 @@ public final class InMemoryStores {
                     ids.forEach(id -> Optional.ofNullable(state.reservations.get(id))
                             .ifPresent(reservation -> found.put(id, reservation)));
                     return found;
+                });
+            }
+
+            @Override
+            public Map<Holding, Long> unitsHeld(Collection<String> owners, Collection<Sku> skus) {
+                return read(() -> {
+                    Map<Holding, Long> held = new HashMap<>();
+                    state.reservations.values().stream()
+                            .filter(reservation -> reservation.status() == ReservationStatus.RESERVED
+                                    && owners.contains(reservation.owner()))
+                            .forEach(reservation -> reservation.lines().stream()
+                                    .filter(line -> skus.contains(line.sku()))
+                                    .forEach(line -> held.merge(new Holding(reservation.owner(), line.sku()),
+                                            line.quantity().value(), Long::sum)));
+                    return held;
                 });
             }
         };

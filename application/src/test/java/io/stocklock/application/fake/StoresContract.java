@@ -7,6 +7,7 @@ import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -236,6 +237,28 @@ public abstract class StoresContract {
 
         assertThat(ports.reservations().findAll(List.of(one.id(), two.id(), ReservationId.generate())))
                 .containsOnly(Map.entry(one.id(), one), Map.entry(two.id(), two));
+    }
+
+    @Test
+    void unitsHeldCountsWhatOwnersHoldOfSkusWhileReserved() {
+        Reservation twoOfA = pending("A", 2).reserve(NOW);
+        Reservation threeOfAAndOneOfB = Reservation.pending(new ReservationRequest(ReservationId.generate(), "alice",
+                List.of(ReservationLine.of("A", 3), ReservationLine.of("B", 1)), Duration.ofMinutes(10)), NOW)
+                .reserve(NOW);
+        Reservation confirmed = pending("A", 5).reserve(NOW);
+        Reservation stillPending = pending("A", 7);
+        Reservation bobs = Reservation.pending(new ReservationRequest(ReservationId.generate(), "bob",
+                List.of(ReservationLine.of("A", 11)), Duration.ofMinutes(10)), NOW).reserve(NOW);
+        inTx(() -> {
+            ports.reservations().insertIfAbsent(List.of(pending(twoOfA), pending(threeOfAAndOneOfB),
+                    pending(confirmed), stillPending, pending(bobs)));
+            ports.reservations().update(List.of(twoOfA, threeOfAAndOneOfB, confirmed.confirm(NOW).current(), bobs));
+        });
+
+        assertThat(ports.reservations().unitsHeld(List.of("alice", "carol"), List.of(Sku.of("A"), Sku.of("B"))))
+                .containsOnly(Map.entry(new Holding("alice", Sku.of("A")), 5L),
+                        Map.entry(new Holding("alice", Sku.of("B")), 1L));
+        assertThat(ports.reservations().unitsHeld(List.of("bob"), List.of(Sku.of("B")))).isEmpty();
     }
 
     @Test

@@ -10,6 +10,9 @@ import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationPolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SubmitReservationServiceTest extends ServiceTestSupport {
+
+    private static final byte[] ID_SECRET = "the secret of reservation ids in this test".getBytes(StandardCharsets.UTF_8);
+
 
     private final AtomicInteger transactions = new AtomicInteger();
     private final Transactions counted = new Transactions() {
@@ -52,7 +58,8 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
     }
 
     private SubmitReservationService service(int mostInFlight) {
-        var service = new SubmitReservationService(counted, ports.reservations(), intake, fail, waiters, clock,
+        var service = new SubmitReservationService(counted, ports.reservations(), intake, fail, waiters,
+                new ReservationPolicy(1_000, Duration.ofHours(1), Long.MAX_VALUE), ID_SECRET, clock,
                 Duration.ofSeconds(30), mostInFlight, () -> Runnable::run);
         started.add(service);
         return service;
@@ -182,5 +189,31 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         assertThat(submit.submit(command(Optional.of("k"), 2, Duration.ZERO)).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(SubmitOutcome.KeyReused.class);
         assertThat(handedOver).hasSize(1);
+    }
+
+    @Test
+    void aRequestBeyondThePolicyIsRefusedAndNothingIsRecorded() throws Exception {
+        stock("A", 10_000);
+        SubmitReservationService submit = service(100);
+
+        SubmitOutcome outcome = submit.submit(command(Optional.of("big"), 1_001, Duration.ZERO))
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome).isEqualTo(new SubmitOutcome.Refused(
+                "the request asks for 1001 units; at most 1000 per request are allowed"));
+        assertThat(handedOver).isEmpty();
+        assertThat(ports.reservations().find(ReservationId.keyed(ID_SECRET, "alice", "big"))).isEmpty();
+    }
+
+    @Test
+    void theKeyNamesTheReservationThroughAKeyedHash() throws Exception {
+        stock("A", 10);
+        SubmitReservationService submit = service(100);
+
+        SubmitOutcome outcome = submit.submit(command(Optional.of("order-17"), 1, Duration.ZERO))
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Accepted.class, accepted -> assertThat(
+                accepted.reservation().id()).isEqualTo(ReservationId.keyed(ID_SECRET, "alice", "order-17")));
     }
 }

@@ -15,6 +15,8 @@ public sealed interface Decision {
         /** Not enough available for at least one line. */
         INSUFFICIENT_STOCK,
         /** A line names a SKU that is not in the inventory. */
-        UNKNOWN_SKU
+        UNKNOWN_SKU,
+        /** The request, or the owner's holding with it, is beyond the deployment's {@link ReservationPolicy}. */
+        OVER_LIMIT
     }
 }

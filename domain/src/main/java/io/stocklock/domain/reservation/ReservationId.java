@@ -1,6 +1,8 @@
 package io.stocklock.domain.reservation;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -35,6 +37,43 @@ public record ReservationId(UUID value) implements Comparable<ReservationId> {
             return SecureRandom.getInstance("DRBG");
         } catch (NoSuchAlgorithmException e) {
             return new SecureRandom();
+        }
+    }
+
+    /**
+     * The id one caller's idempotency key stands for: an HMAC-SHA256 of caller and key under the service's secret,
+     * as a UUID (version 8). The same caller and key always give the same id, and nobody who does not know the
+     * secret can tell it from the caller and the key, or the key from the id.
+     */
+    public static ReservationId keyed(byte[] secret, String caller, String key) {
+        byte[] mac = hmacSha256(secret, (caller + "\n" + key).getBytes(StandardCharsets.UTF_8));
+        mac[6] = (byte) ((mac[6] & 0x0f) | 0x80); // version 8: custom
+        mac[8] = (byte) ((mac[8] & 0x3f) | 0x80); // IETF variant
+        return new ReservationId(new UUID(ByteBuffer.wrap(mac, 0, 8).getLong(), ByteBuffer.wrap(mac, 8, 8).getLong()));
+    }
+
+    /** RFC 2104 over SHA-256, with the JDK's message digest only. */
+    private static byte[] hmacSha256(byte[] secret, byte[] message) {
+        MessageDigest sha256 = sha256();
+        byte[] key = secret.length > 64 ? sha256.digest(secret) : secret;
+        byte[] inner = new byte[64];
+        byte[] outer = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            byte k = i < key.length ? key[i] : 0;
+            inner[i] = (byte) (k ^ 0x36);
+            outer[i] = (byte) (k ^ 0x5c);
+        }
+        sha256.update(inner);
+        byte[] innerHash = sha256.digest(message);
+        sha256.update(outer);
+        return sha256.digest(innerHash);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

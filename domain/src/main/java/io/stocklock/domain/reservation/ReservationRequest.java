@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
  */
 public record ReservationRequest(ReservationId id, String owner, List<ReservationLine> lines, Duration holdFor) {
 
-    public static final int MAX_LINES = 100;
-    public static final int MAX_OWNER_LENGTH = 128;
-    public static final Duration MAX_HOLD = Duration.ofDays(7);
+    public static final int MAX_LINES = (int) RequestLimit.LINES.max();
+    public static final int MAX_OWNER_LENGTH = (int) RequestLimit.OWNER_LENGTH.max();
+    public static final Duration MAX_HOLD = Duration.ofSeconds(RequestLimit.HOLD_SECONDS.max());
 
     public ReservationRequest {
         Objects.requireNonNull(id, "id");
@@ -31,8 +31,8 @@ public record ReservationRequest(ReservationId id, String owner, List<Reservatio
             throw new IllegalArgumentException("a reservation needs 1-" + MAX_LINES + " lines, had " + lines.size());
         }
         if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(MAX_HOLD) > 0 || holdFor.getNano() != 0) {
-            throw new IllegalArgumentException("hold duration must be whole seconds, positive and at most "
-                    + MAX_HOLD + ", was " + holdFor);
+            throw new IllegalArgumentException(RequestLimit.HOLD_SECONDS.rule() + " whole seconds, was "
+                    + (holdFor.getNano() == 0 ? Long.toString(holdFor.getSeconds()) : holdFor.toMillis() / 1000.0));
         }
         lines = mergeBySku(lines);
     }

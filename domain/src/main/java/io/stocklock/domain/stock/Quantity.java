@@ -1,10 +1,12 @@
 package io.stocklock.domain.stock;
 
+import io.stocklock.domain.reservation.RequestLimit;
+
 /** A positive number of units. */
 public record Quantity(long value) {
 
     /** Large enough for any real stock, small enough that sums of many lines cannot overflow a long. */
-    public static final long MAX = 1_000_000_000L;
+    public static final long MAX = RequestLimit.QUANTITY.max();
 
     public Quantity {
         if (value <= 0 || value > MAX) {

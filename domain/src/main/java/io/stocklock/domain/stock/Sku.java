@@ -1,19 +1,20 @@
 package io.stocklock.domain.stock;
 
+import io.stocklock.domain.reservation.RequestLimit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** A stock-keeping unit: the name of one thing that can be reserved. */
 public record Sku(String value) implements Comparable<Sku> {
 
-    public static final int MAX_LENGTH = 64;
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
+    public static final int MAX_LENGTH = (int) RequestLimit.SKU_LENGTH.max();
+    private static final Pattern ALLOWED = Pattern.compile(RequestLimit.SKU_PATTERN);
 
     public Sku {
         Objects.requireNonNull(value, "sku must not be null");
         if (value.isEmpty() || value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
             throw new IllegalArgumentException("sku must be 1-" + MAX_LENGTH
-                    + " characters of letters, digits and . _ : / - starting with a letter or digit, was '" + value + "'");
+                    + " characters of letters, digits and . _ : - starting with a letter or digit, was '" + value + "'");
         }
     }
 

@@ -7,6 +7,7 @@ import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AllocationTest {
@@ -74,6 +75,46 @@ class AllocationTest {
         Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of());
         assertThat(allocation.decisions()).isEmpty();
         assertThat(allocation.levels()).containsOnlyKeys(A);
+    }
+
+    @Test
+    void aRequestBeyondThePolicyIsRejectedWhateverTheStock() {
+        var policy = new ReservationPolicy(10, Duration.ofHours(1), Long.MAX_VALUE);
+        var tooMany = request(ReservationLine.of("A", 6), ReservationLine.of("B", 5));
+        var tooLong = new ReservationRequest(ReservationId.generate(), "buyer", List.of(ReservationLine.of("A", 1)),
+                Duration.ofHours(2));
+
+        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 100), StockLevel.create(B, 100)),
+                List.of(tooMany, tooLong), policy, Map.of());
+
+        assertThat(allocation.decisions()).allSatisfy(decision -> assertThat(decision)
+                .isInstanceOfSatisfying(Decision.Rejected.class, rejected ->
+                        assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.OVER_LIMIT)));
+        assertThat(((Decision.Rejected) allocation.decisions().get(0)).reason())
+                .isEqualTo("the request asks for 11 units; at most 10 per request are allowed");
+        assertThat(((Decision.Rejected) allocation.decisions().get(1)).reason())
+                .isEqualTo("the request asks for a hold of 7200 seconds; at most 3600 are allowed");
+        assertThat(allocation.levels().get(A).reserved()).isZero();
+    }
+
+    @Test
+    void anOwnersHoldingOfOneSkuIsCappedCountingTheBatch() {
+        var policy = new ReservationPolicy(100, Duration.ofHours(1), 10);
+        var first = request(ReservationLine.of("A", 4));
+        var second = request(ReservationLine.of("A", 4));
+        var third = request(ReservationLine.of("A", 1));
+        var otherSku = request(ReservationLine.of("B", 10));
+        var otherOwner = new ReservationRequest(ReservationId.generate(), "someone-else",
+                List.of(ReservationLine.of("A", 10)), Duration.ofMinutes(5));
+
+        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 100), StockLevel.create(B, 100)),
+                List.of(first, second, third, otherSku, otherOwner), policy, Map.of(new Holding("buyer", A), 3L));
+
+        assertThat(allocation.decisions()).extracting(decision -> decision.getClass().getSimpleName())
+                .containsExactly("Reserved", "Rejected", "Reserved", "Reserved", "Reserved");
+        assertThat(((Decision.Rejected) allocation.decisions().get(1)).reason())
+                .isEqualTo("buyer holds 7 units of A; with 4 more it would hold more than the 10 allowed at once");
+        assertThat(allocation.levels().get(A).reserved()).isEqualTo(4 + 1 + 10);
     }
 
     private static ReservationRequest request(ReservationLine... lines) {

@@ -2,11 +2,16 @@ package io.stocklock.domain.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class ReservationIdTest {
@@ -30,5 +35,29 @@ class ReservationIdTest {
             assertThat(id.value().variant()).isEqualTo(2);
             assertThat(ReservationId.parse(id.toString())).isEqualTo(id);
         });
+    }
+
+    @Test
+    void aKeyedIdIsTheHmacOfCallerAndKeyUnderTheSecret() throws Exception {
+        byte[] secret = "a secret of the service, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
+        ReservationId id = ReservationId.keyed(secret, "alice", "order-17");
+
+        // the same as the JDK's own HMAC, with the version and variant bits of a version 8 UUID
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        ByteBuffer expected = ByteBuffer.wrap(hmac.doFinal("alice\norder-17".getBytes(StandardCharsets.UTF_8)));
+        long high = (expected.getLong(0) & ~0xF000L) | 0x8000L;
+        long low = (expected.getLong(8) & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        assertThat(id.value()).isEqualTo(new UUID(high, low));
+        assertThat(id.value().version()).isEqualTo(8);
+        assertThat(id.value().variant()).isEqualTo(2);
+
+        assertThat(ReservationId.keyed(secret, "alice", "order-17")).isEqualTo(id);
+        assertThat(ReservationId.keyed(secret, "bob", "order-17")).isNotEqualTo(id);
+        assertThat(ReservationId.keyed(secret, "alice", "order-18")).isNotEqualTo(id);
+        assertThat(ReservationId.keyed("another secret of the service, 32 bytes".getBytes(StandardCharsets.UTF_8),
+                "alice", "order-17")).isNotEqualTo(id);
+        // the name-based UUID of caller and key, which anyone could compute, is not it
+        assertThat(id.value()).isNotEqualTo(UUID.nameUUIDFromBytes("alice\norder-17".getBytes(StandardCharsets.UTF_8)));
     }
 }

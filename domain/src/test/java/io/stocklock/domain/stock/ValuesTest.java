@@ -11,13 +11,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValuesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"A", "sku-1", "shoe.42:red/XL", "9_lives"})
+    @ValueSource(strings = {"A", "sku-1", "shoe.42:red-XL", "9_lives"})
     void acceptsReasonableSkus(String value) {
         assertThat(Sku.of(value).value()).isEqualTo(value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "-leading-dash", "has space", "semi;colon", "é"})
+    @ValueSource(strings = {"", " ", "-leading-dash", "has space", "semi;colon", "é", "shoe/XL", "../etc", "a%2Fb"})
     void refusesMalformedSkus(String value) {
         assertThatThrownBy(() -> Sku.of(value)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sku");
     }
@@ -29,7 +29,7 @@ class ValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {0, -1, Long.MIN_VALUE, Quantity.MAX + 1, Long.MAX_VALUE})
+    @ValueSource(longs = {0, -1, Long.MIN_VALUE, 1_000_000_001L, Long.MAX_VALUE})
     void quantityIsPositiveAndBounded(long value) {
         assertThatThrownBy(() -> Quantity.of(value)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("quantity");

@@ -16,6 +16,10 @@ import java.util.stream.Stream;
 /** One stocklock instance, started from the application jar with {@code java -jar} like in production. */
 public final class ServiceInstance {
 
+    /** The secret reservation ids are derived from Idempotency-Keys under, so a client can tell the id of its key. */
+    public static final String ID_SECRET = "the secret of reservation ids of test instances";
+
+
     private final String name;
     private final Path runDirectory;
     private final PostgresServer postgres;
@@ -56,6 +60,7 @@ public final class ServiceInstance {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--stocklock.kafka.replication-factor=" + kafka.replicationFactor(),
                 "--stocklock.security.jwt-secret=" + TestTokens.SECRET,
+                "--stocklock.http.id-secret=" + ID_SECRET,
                 // load comes from a handful of callers here
                 "--stocklock.security.requests-per-second=100000",
                 "--stocklock.security.burst=100000",

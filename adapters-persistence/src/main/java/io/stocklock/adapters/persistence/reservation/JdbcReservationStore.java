@@ -1,11 +1,14 @@
 package io.stocklock.adapters.persistence.reservation;
 
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.stock.Sku;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,5 +181,30 @@ public class JdbcReservationStore implements ReservationStore {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** The secret every instance derives reservation ids from Idempotency-Keys under; made by the migration. */
+    public byte[] idSecret() {
+        return jdbc.sql("SELECT value FROM service_secret WHERE name = 'reservation-ids'").query(byte[].class).single();
+    }
+
+    @Override
+    public Map<Holding, Long> unitsHeld(Collection<String> owners, Collection<Sku> skus) {
+        if (owners.isEmpty() || skus.isEmpty()) {
+            return Map.of();
+        }
+        Map<Holding, Long> held = new HashMap<>();
+        jdbc.sql("""
+                        SELECT r.owner, l.sku, sum(l.quantity) AS units
+                        FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                        WHERE r.status = 'RESERVED' AND r.owner = ANY(?) AND l.sku = ANY(?)
+                        GROUP BY r.owner, l.sku
+                        """)
+                .param(owners.toArray(String[]::new))
+                .param(skus.stream().map(Sku::value).toArray(String[]::new))
+                .query((row, n) -> held.put(new Holding(row.getString("owner"), Sku.of(row.getString("sku"))),
+                        row.getLong("units")))
+                .list();
+        return held;
     }
 }

@@ -2,7 +2,6 @@ package io.stocklock.adapters.rest.reservation;
 
 import io.stocklock.adapters.rest.Problems;
 import io.stocklock.adapters.rest.RestSettings;
-import io.stocklock.adapters.rest.security.SecuritySettings;
 import io.stocklock.application.port.in.SubmitReservation;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome;
 import io.stocklock.application.port.in.SubmitReservation.SubmitReservationCommand;
@@ -39,12 +38,10 @@ class SubmitController {
 
     private final SubmitReservation submitReservation;
     private final RestSettings settings;
-    private final SecuritySettings limits;
 
-    SubmitController(SubmitReservation submitReservation, RestSettings settings, SecuritySettings limits) {
+    SubmitController(SubmitReservation submitReservation, RestSettings settings) {
         this.submitReservation = submitReservation;
         this.settings = settings;
-        this.limits = limits;
     }
 
     @PostMapping(path = "/reservations", consumes = "application/json",
@@ -55,11 +52,6 @@ class SubmitController {
                                                      Principal principal) {
         String caller = principal == null ? "anonymous" : principal.getName();
         List<ReservationLine> lines = body.toDomain();
-        long units = lines.stream().mapToLong(line -> line.quantity().value()).sum();
-        if (units > limits.maxQuantityPerRequest()) {
-            throw Problems.QUANTITY_LIMIT.exception("the request asks for " + units + " units; at most "
-                    + limits.maxQuantityPerRequest() + " per request are allowed");
-        }
         Duration hold = body.holdSeconds() == null ? settings.defaultHold() : Duration.ofSeconds(body.holdSeconds());
         var command = new SubmitReservationCommand(caller, Optional.ofNullable(key), lines, hold, waitOf(prefer));
         // the outcome is mapped here, on whichever thread completes it; the body is written on a request thread
@@ -77,6 +69,9 @@ class SubmitController {
             ResponseEntity<Object> current = answer(replayed.reservation());
             return ResponseEntity.status(current.getStatusCode()).headers(current.getHeaders())
                     .header("Idempotent-Replayed", "true").body(current.getBody());
+        }
+        if (outcome instanceof SubmitOutcome.Refused refused) {
+            return problem(Problems.QUANTITY_LIMIT.detail(refused.reason()));
         }
         if (outcome instanceof SubmitOutcome.KeyReused reused) {
             return problem(Problems.IDEMPOTENCY_KEY_REUSED.detail(

@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled             false lets every request in as {@code anonymous}: for trying things out only
  * @param jwtSecret           the HS256 secret, at least 32 bytes
- * @param maxQuantityPerRequest the most units one request may ask for, over all its lines
  * @param requestsPerSecond   each caller's sustained request rate; more is answered 429
  * @param burst               how many requests a caller may send at once above that rate
  */
@@ -18,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecuritySettings(
         @DefaultValue("true") boolean enabled,
         String jwtSecret,
-        @DefaultValue("1000") long maxQuantityPerRequest,
         @DefaultValue("100") double requestsPerSecond,
         @DefaultValue("200") int burst) {
 }

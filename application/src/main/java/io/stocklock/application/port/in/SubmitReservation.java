@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * recorded FAILED, so the answer and the final state agree.
  *
  * <p>An idempotency key names the reservation: one caller's key always stands for the same reservation id, so the
- * reservation row itself remembers the key, and a retry can never reserve twice. The answer completes on another
+ * reservation row itself remembers the key, and a retry can never reserve twice. The id is a keyed hash of caller and
+ * key under a secret of the service, so nobody who does not know the caller's key can tell the id. The answer completes on another
  * thread; the calling thread never waits for the database or the broker.
  */
 public interface SubmitReservation {
@@ -60,6 +61,10 @@ public interface SubmitReservation {
 
         /** The same key and request were submitted before; this is the reservation as it stands now. */
         record Replayed(Reservation reservation) implements SubmitOutcome {
+        }
+
+        /** The request asks for more than one request may ({@code ReservationPolicy}); nothing was recorded. */
+        record Refused(String reason) implements SubmitOutcome {
         }
 
         /** The key was used for a different request; nothing changed. */

@@ -1,7 +1,9 @@
 package io.stocklock.application.port.out;
 
+import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.stock.Sku;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -41,4 +43,10 @@ public interface ReservationStore {
 
     /** The stored reservations with these ids, without locking; unknown ids are absent. */
     Map<ReservationId, Reservation> findAll(Collection<ReservationId> ids);
+
+    /**
+     * How many units of these SKUs these owners hold now (RESERVED), for the pairs that hold any. Exact when the
+     * caller holds the SKUs' locks: only a decision under those locks adds to a holding.
+     */
+    Map<Holding, Long> unitsHeld(Collection<String> owners, Collection<Sku> skus);
 }

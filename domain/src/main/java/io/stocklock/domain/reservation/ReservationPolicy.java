@@ -1,0 +1,48 @@
+package io.stocklock.domain.reservation;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one owner may ask of the stock in this deployment, within the contract's {@link RequestLimit}s: so that no
+ * caller can hold a hot SKU's whole stock for days. Applied by the decision itself, whichever intake a request came
+ * through: a request beyond it is rejected with the reason, a business result like insufficient stock.
+ *
+ * @param maxUnitsPerRequest   most units one request may ask for, over all its lines
+ * @param maxHold              longest hold a request may ask for
+ * @param maxUnitsHeldPerOwner most units of one SKU one owner may hold at once (RESERVED, not yet confirmed,
+ *                             released or expired), this request included
+ */
+public record ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long maxUnitsHeldPerOwner) {
+
+    /** Only the contract's own limits. */
+    public static final ReservationPolicy CONTRACT = new ReservationPolicy(Long.MAX_VALUE,
+            ReservationRequest.MAX_HOLD, Long.MAX_VALUE);
+
+    public ReservationPolicy {
+        Objects.requireNonNull(maxHold, "maxHold");
+        if (maxUnitsPerRequest < 1 || maxUnitsHeldPerOwner < 1 || maxHold.isNegative() || maxHold.isZero()) {
+            throw new IllegalArgumentException("the limits of a reservation policy must be positive");
+        }
+    }
+
+    /** Why the request alone, whatever the stock, asks for more than allowed; empty when it does not. */
+    public Optional<String> refusal(ReservationRequest request) {
+        long units = request.lines().stream().mapToLong(line -> line.quantity().value()).sum();
+        if (units > maxUnitsPerRequest) {
+            return Optional.of("the request asks for " + units + " units; at most " + maxUnitsPerRequest
+                    + " per request are allowed");
+        }
+        if (request.holdFor().compareTo(maxHold) > 0) {
+            return Optional.of("the request asks for a hold of " + request.holdFor().toSeconds()
+                    + " seconds; at most " + maxHold.toSeconds() + " are allowed");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether holdings per owner are limited at all, so a decision needs to know them. */
+    public boolean limitsHoldings() {
+        return maxUnitsHeldPerOwner != Long.MAX_VALUE;
+    }
+}
