@@ -6,12 +6,49 @@ import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.RepublishStalePending.RepublishStalePendingCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
-/** Expires lapsed holds and re-submits requests left PENDING; a failed run is logged and tried again next period. */
+/**
+ * Expires lapsed holds and re-submits requests left PENDING; a failed run is logged and tried again next period.
+ * Each kind of background work has a thread of its own, so expiry never waits behind a re-submission (a Kafka send
+ * of up to its timeout) or the invariant check (a full scan).
+ */
 @Component
 class BackgroundWork {
+
+    static final String EXPIRY = "stocklockExpiryScheduler";
+    static final String RESUBMISSION = "stocklockResubmissionScheduler";
+    static final String CHECKS = "stocklockChecksScheduler";
+
+    @Configuration(proxyBeanMethods = false)
+    static class Schedulers {
+
+        @Bean(EXPIRY)
+        ThreadPoolTaskScheduler expiryScheduler() {
+            return scheduler("stocklock-expiry-");
+        }
+
+        @Bean(RESUBMISSION)
+        ThreadPoolTaskScheduler resubmissionScheduler() {
+            return scheduler("stocklock-resubmission-");
+        }
+
+        @Bean(CHECKS)
+        ThreadPoolTaskScheduler checksScheduler() {
+            return scheduler("stocklock-checks-");
+        }
+
+        private static ThreadPoolTaskScheduler scheduler(String threadNamePrefix) {
+            var scheduler = new ThreadPoolTaskScheduler();
+            scheduler.setThreadNamePrefix(threadNamePrefix);
+            scheduler.setPoolSize(1);
+            return scheduler;
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
 
@@ -26,7 +63,7 @@ class BackgroundWork {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${stocklock.background.expiry-period:1s}")
+    @Scheduled(fixedDelayString = "${stocklock.background.expiry-period:1s}", scheduler = EXPIRY)
     void expireLapsedHolds() {
         try {
             int expired;
@@ -38,7 +75,7 @@ class BackgroundWork {
         }
     }
 
-    @Scheduled(fixedDelayString = "${stocklock.background.stale-pending-period:10s}")
+    @Scheduled(fixedDelayString = "${stocklock.background.stale-pending-period:10s}", scheduler = RESUBMISSION)
     void republishStalePending() {
         try {
             int republished = republishStalePending.republish(

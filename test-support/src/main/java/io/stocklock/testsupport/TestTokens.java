@@ -25,11 +25,15 @@ public final class TestTokens {
     }
 
     public static String bearer(String subject, String scopes, Duration validFor, String secret) {
+        Instant now = Instant.now();
+        return bearer(new JWTClaimsSet.Builder().subject(subject).claim("scope", scopes)
+                .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.plus(validFor))), secret);
+    }
+
+    /** A token with exactly these claims (none added), signed HS256 with the secret. */
+    public static String bearer(JWTClaimsSet.Builder claims, String secret) {
         try {
-            Instant now = Instant.now();
-            var claims = new JWTClaimsSet.Builder().subject(subject).claim("scope", scopes)
-                    .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.plus(validFor))).build();
-            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             return "Bearer " + jwt.serialize();
         } catch (JOSEException e) {

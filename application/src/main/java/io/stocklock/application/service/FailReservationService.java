@@ -35,7 +35,8 @@ public class FailReservationService implements FailReservation {
                 failed = reservations.find(command.id()).orElseThrow();
             } else {
                 Reservation stored = reservations.lock(List.of(command.id())).get(command.id());
-                if (stored.status().isDecided()) {
+                // only its owner's failure fails a request: a bad record naming someone else's id changes nothing
+                if (stored.status().isDecided() || !stored.owner().equals(command.owner())) {
                     return false;
                 }
                 failed = stored.fail(command.reason(), now);

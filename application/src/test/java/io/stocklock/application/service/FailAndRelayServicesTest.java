@@ -41,6 +41,19 @@ class FailAndRelayServicesTest extends ServiceTestSupport {
     }
 
     @Test
+    void onlyTheOwnersFailureFailsAPendingRequest() {
+        var request = request(ReservationLine.of("A", 1));
+        ports.transactions().inTransaction(() ->
+                ports.reservations().insertIfAbsent(List.of(Reservation.pending(request, clock.instant()))));
+
+        assertThat(fail.fail(new FailReservationCommand(request.id(), "mallory", "not JSON"))).isFalse();
+        assertThat(fail.fail(new FailReservationCommand(request.id(), null, "not JSON"))).isFalse();
+
+        assertThat(getReservation.get(request.id()).orElseThrow().status()).isEqualTo(ReservationStatus.PENDING);
+        assertThat(stores.appendedEvents()).isEmpty();
+    }
+
+    @Test
     void anUnseenRequestIsRecordedAsFailedAndArrivingLaterChangesNothing() {
         stock("A", 5);
         var request = request(ReservationLine.of("A", 1));

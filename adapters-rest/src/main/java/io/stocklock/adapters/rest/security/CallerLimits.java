@@ -2,6 +2,7 @@ package io.stocklock.adapters.rest.security;
 
 import io.stocklock.adapters.rest.LimitedBody;
 import io.stocklock.adapters.rest.Problems;
+import io.stocklock.domain.reservation.RequestLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,11 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each caller's request rate, as a token bucket per caller in this instance: {@code burst} requests at once, then
- * {@code requestsPerSecond}. More is answered 429 with Retry-After. Bodies above 64 KiB are answered 413.
+ * {@code requestsPerSecond}. More is answered 429 with Retry-After. A caller is a token's subject; a request without
+ * a valid token is counted against its client address, so anonymous traffic from one address cannot use up another's
+ * budget. Health probes and the metrics scrape are never limited: an overload must not make the instance look dead.
+ * Bodies above {@link RequestLimit#REQUEST_BYTES} are answered 413.
  */
 class CallerLimits extends OncePerRequestFilter {
 
-    static final long MAX_BODY_BYTES = 64 * 1024;
+    static final long MAX_BODY_BYTES = RequestLimit.REQUEST_BYTES.max();
     private static final int MAX_TRACKED_CALLERS = 10_000;
 
     private final SecuritySettings settings;
@@ -33,6 +38,13 @@ class CallerLimits extends OncePerRequestFilter {
     }
 
     @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+                || path.equals("/actuator/prometheus");
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
@@ -41,7 +53,8 @@ class CallerLimits extends OncePerRequestFilter {
             return;
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        String name = caller == null || !caller.isAuthenticated() ? "anonymous" : caller.getName();
+        String name = caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken
+                ? "address " + request.getRemoteAddr() : caller.getName();
         if (buckets.size() > MAX_TRACKED_CALLERS) {
             // callers idle long enough to have a full bucket again need no memory of their own
             buckets.values().removeIf(bucket -> bucket.isFull(settings));

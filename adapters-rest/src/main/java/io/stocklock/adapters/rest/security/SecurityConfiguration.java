@@ -4,8 +4,14 @@ import io.stocklock.adapters.rest.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +25,19 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,10 +61,14 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
                                 "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority("SCOPE_operations")
                         .requestMatchers(HttpMethod.GET, "/reservations/**").hasAuthority("SCOPE_reservations:read")
+                        .requestMatchers(HttpMethod.HEAD, "/reservations/**").hasAuthority("SCOPE_reservations:read")
                         .requestMatchers(HttpMethod.POST, "/reservations/**", "/reservations")
                         .hasAuthority("SCOPE_reservations:write")
                         .requestMatchers(HttpMethod.GET, "/inventory/**", "/inventory")
+                        .hasAuthority("SCOPE_inventory:read")
+                        .requestMatchers(HttpMethod.HEAD, "/inventory/**", "/inventory")
                         .hasAuthority("SCOPE_inventory:read")
                         .requestMatchers("/inventory/**", "/inventory").hasAuthority("SCOPE_inventory:write")
                         .anyRequest().authenticated())
@@ -97,16 +115,47 @@ public class SecurityConfiguration {
         return true;
     }
 
-    /** A shared HS256 secret, when configured; otherwise Spring Boot's JWK set, issuer or public key applies. */
+    /**
+     * A token must say when it expires: one without {@code exp} would be good forever. Spring Boot's own decoders
+     * (JWK set, issuer, public key) take this validator too, next to their issuer and audience checks.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
+    }
+
+    /**
+     * A shared HS256 secret, when configured; otherwise Spring Boot's JWK set, issuer or public key applies. Tokens
+     * must carry {@code exp} (and are refused {@code clock-skew} after it), the issuer when
+     * {@code stocklock.security.issuer} is set, and one of {@code spring.security.oauth2.resourceserver.jwt.audiences}
+     * when those are set.
+     */
     @Bean
     @ConditionalOnProperty("stocklock.security.jwt-secret")
-    JwtDecoder sharedSecretJwtDecoder(SecuritySettings settings) {
+    JwtDecoder sharedSecretJwtDecoder(SecuritySettings settings, OAuth2ResourceServerProperties boot,
+                                      List<OAuth2TokenValidator<Jwt>> validators) {
         byte[] secret = settings.jwtSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
             throw new IllegalStateException("stocklock.security.jwt-secret must be at least 32 bytes");
         }
-        return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+        if (StringUtils.hasText(boot.getJwt().getIssuerUri()) || StringUtils.hasText(boot.getJwt().getJwkSetUri())) {
+            throw new IllegalStateException("stocklock.security.jwt-secret and spring.security.oauth2.resourceserver."
+                    + "jwt.issuer-uri or jwk-set-uri are both set: configure one way of checking tokens");
+        }
+        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>(validators);
+        checks.add(new JwtTimestampValidator(settings.clockSkew()));
+        if (StringUtils.hasText(settings.issuer())) {
+            checks.add(new JwtIssuerValidator(settings.issuer()));
+        }
+        List<String> audiences = boot.getJwt().getAudiences();
+        if (!audiences.isEmpty()) {
+            checks.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    aud -> aud != null && !Collections.disjoint(aud, audiences)));
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(checks));
+        return decoder;
     }
 
     static void problem(HttpServletResponse response, JsonMapper json, ProblemDetail problem, String challenge)

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * Records that a request could not be processed (unreadable or invalid input, intake unavailable): a PENDING
- * request becomes FAILED with the reason; a request seen for the first time is recorded as FAILED. A request that
- * was already decided keeps its decision. No stock is touched.
+ * request becomes FAILED with the reason, if the failure is its owner's; a request seen for the first time is recorded
+ * as FAILED. A request that was already decided, or that belongs to another owner, is left as it is. No stock is
+ * touched.
  */
 public interface FailReservation {
 
