@@ -1,6 +1,7 @@
 package io.stocklock.bootstrap;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -49,24 +50,30 @@ class OperationsTest {
     @Test
     void theInvariantCheckFindsDriftAndSaysSo() throws Exception {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of("OPS-DRIFT"), 10));
-        String token = TestTokens.bearer("operator", TestTokens.ALL_SCOPES);
-        http.perform(get("/actuator/invariants").header("Authorization", token)).andExpect(status().isOk())
+        String token = TestTokens.bearer("operator", "operations");
+        http.perform(post("/actuator/invariants").header("Authorization", token)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.violations.length()").value(0));
 
         // what a bug would leave behind: stock held that no reservation holds
         jdbc.sql("UPDATE inventory SET reserved = 3 WHERE sku = 'OPS-DRIFT'").update();
         try {
-            http.perform(get("/actuator/invariants").header("Authorization", token)).andExpect(status().isOk())
+            http.perform(post("/actuator/invariants").header("Authorization", token)).andExpect(status().isOk())
                     .andExpect(jsonPath("$.violations[0]").value(containsString("OPS-DRIFT: on_hand=10 reserved=3")));
+            // reading answers the last result without scanning again
+            http.perform(get("/actuator/invariants").header("Authorization", token)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.running").value(false))
+                    .andExpect(jsonPath("$.violations[0]").value(containsString("OPS-DRIFT")));
             http.perform(get("/actuator/health").header("Authorization", token))
                     .andExpect(jsonPath("$.components.invariantCheck.status").value("WARNING"));
             http.perform(get("/actuator/prometheus")).andExpect(content().string(
                     containsString("stocklock_invariant_violations 1.0")));
         } finally {
             jdbc.sql("UPDATE inventory SET reserved = 0 WHERE sku = 'OPS-DRIFT'").update();
-            http.perform(get("/actuator/invariants").header("Authorization", token));
+            http.perform(post("/actuator/invariants").header("Authorization", token));
         }
         http.perform(get("/actuator/invariants")).andExpect(status().isUnauthorized());
+        http.perform(get("/actuator/invariants").header("Authorization",
+                TestTokens.bearer("buyer", TestTokens.ALL_SCOPES))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -128,7 +128,7 @@ public class KafkaConfiguration {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        var requests = new ReservationRequestDeserializer(settings.defaultHold(), settings.maxRequestBytes());
+        var requests = new ReservationRequestDeserializer(settings.defaultHold());
         var factory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(requests));
         // the Kafka client's own metrics, consumer lag among them (kafka.consumer.fetch.manager.records.lag.max)
@@ -251,9 +251,14 @@ public class KafkaConfiguration {
 
     private static void failTheRequest(Exception failure, FailReservation failReservation) {
         invalidRequest(failure).filter(InvalidRequestException::failTheRequest).ifPresent(invalid -> {
+            ReservationId id;
             try {
-                failReservation.fail(new FailReservationCommand(ReservationId.parse(invalid.requestId()),
-                        invalid.owner(), invalid.getMessage()));
+                id = ReservationId.parse(invalid.requestId());
+            } catch (IllegalArgumentException notAnId) {
+                return; // nothing can be recorded under an id that is not one; the dead letter keeps the reason
+            }
+            try {
+                failReservation.fail(new FailReservationCommand(id, invalid.owner(), invalid.getMessage()));
             } catch (RuntimeException e) {
                 LOG.warn(e, () -> "request " + invalid.requestId() + " went to the dead-letter topic but could not "
                         + "be marked FAILED (the database is unreachable); the dead letter keeps the reason");

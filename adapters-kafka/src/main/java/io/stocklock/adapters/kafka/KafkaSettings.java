@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize         most requests decided in one transaction ({@code max.poll.records}); 1 locks per request
  * @param concurrency       consumer threads of one instance
  * @param defaultHold       how long a hold lasts when the request does not say
- * @param maxRequestBytes   larger request records go to the dead-letter topic
  * @param sendTimeout       how long a send may take before it counts as failed (delivery timeout)
  * @param relayInterval     how often the outbox is swept for events not yet published
  * @param relayBatchSize    most events published in one go
@@ -36,7 +35,6 @@ public record KafkaSettings(
         @DefaultValue("500") int batchSize,
         @DefaultValue("1") int concurrency,
         @DefaultValue("15m") Duration defaultHold,
-        @DefaultValue("65536") int maxRequestBytes,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("200ms") Duration relayInterval,
         @DefaultValue("500") int relayBatchSize,

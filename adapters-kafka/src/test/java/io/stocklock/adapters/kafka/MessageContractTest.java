@@ -37,7 +37,7 @@ class MessageContractTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private final JsonValueSerializer serializer = new JsonValueSerializer(json);
     private final ReservationRequestDeserializer deserializer =
-            new ReservationRequestDeserializer(Duration.ofMinutes(15), 65_536);
+            new ReservationRequestDeserializer(Duration.ofMinutes(15));
 
     private final ReservationRequest request = new ReservationRequest(ReservationId.generate(), "alice",
             List.of(ReservationLine.of("TICKET-GA", 2), ReservationLine.of("PARKING", 1)), Duration.ofMinutes(10));

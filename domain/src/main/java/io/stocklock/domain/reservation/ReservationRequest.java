@@ -1,5 +1,6 @@
 package io.stocklock.domain.reservation;
 
+import io.stocklock.domain.RequestLimit;
 import io.stocklock.domain.stock.Quantity;
 import io.stocklock.domain.stock.Sku;
 import java.time.Duration;

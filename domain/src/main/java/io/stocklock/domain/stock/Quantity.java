@@ -1,6 +1,6 @@
 package io.stocklock.domain.stock;
 
-import io.stocklock.domain.reservation.RequestLimit;
+import io.stocklock.domain.RequestLimit;
 
 /** A positive number of units. */
 public record Quantity(long value) {

@@ -1,6 +1,6 @@
 package io.stocklock.domain.stock;
 
-import io.stocklock.domain.reservation.RequestLimit;
+import io.stocklock.domain.RequestLimit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

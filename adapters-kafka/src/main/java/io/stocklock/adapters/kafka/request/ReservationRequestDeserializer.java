@@ -1,6 +1,7 @@
 package io.stocklock.adapters.kafka.request;
 
 import io.stocklock.adapters.json.StrictJson;
+import io.stocklock.domain.RequestLimit;
 import io.stocklock.domain.reservation.ReservationRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,15 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReservationRequestDeserializer implements Deserializer<ReservationRequest> {
 
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
-    private static final Pattern OWNER = Pattern.compile("\"owner\"\\s*:\\s*\"([^\"\\\\]{1,128})\"");
 
     private final JsonMapper json = StrictJson.mapper();
-    private final Duration defaultHold;
-    private final int maxBytes;
+    private static final long MAX_BYTES = RequestLimit.REQUEST_BYTES.max();
+    private static final Pattern OWNER = Pattern.compile("\"owner\"\\s*:\\s*\"([^\"\\\\]{1,"
+            + RequestLimit.OWNER_LENGTH.max() + "})\"");
 
-    public ReservationRequestDeserializer(Duration defaultHold, int maxBytes) {
+    private final Duration defaultHold;
+
+    public ReservationRequestDeserializer(Duration defaultHold) {
         this.defaultHold = defaultHold;
-        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -34,8 +36,8 @@ public class ReservationRequestDeserializer implements Deserializer<ReservationR
         if (data == null) {
             return null; // a tombstone: the listener turns it away
         }
-        if (data.length > maxBytes) {
-            throw invalid("oversize: " + data.length + " bytes, at most " + maxBytes + " accepted", data, null);
+        if (data.length > MAX_BYTES) {
+            throw invalid("oversize: " + data.length + " bytes, at most " + MAX_BYTES + " accepted", data, null);
         }
         ReservationRequestMessage message;
         try {

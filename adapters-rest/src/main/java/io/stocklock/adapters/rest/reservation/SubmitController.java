@@ -128,7 +128,12 @@ class SubmitController {
         if (!matcher.find()) {
             return Duration.ZERO;
         }
-        Duration asked = Duration.ofSeconds(Long.parseLong(matcher.group(1)));
+        String seconds = matcher.group(1);
+        // a wait longer than the longest honoured is the longest, however many digits it has
+        if (seconds.length() > 9) {
+            return settings.maxWait();
+        }
+        Duration asked = Duration.ofSeconds(Long.parseLong(seconds));
         return asked.compareTo(settings.maxWait()) > 0 ? settings.maxWait() : asked;
     }
 }

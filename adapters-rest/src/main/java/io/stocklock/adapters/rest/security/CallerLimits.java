@@ -2,7 +2,7 @@ package io.stocklock.adapters.rest.security;
 
 import io.stocklock.adapters.rest.LimitedBody;
 import io.stocklock.adapters.rest.Problems;
-import io.stocklock.domain.reservation.RequestLimit;
+import io.stocklock.domain.RequestLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,10 +1,10 @@
-package io.stocklock.domain.reservation;
+package io.stocklock.domain;
 
 /**
  * Every limit of the contract a reservation request is held to, whichever intake it came through: the one table the
  * value types check, the OpenAPI document is generated from, and the JSON schema (docs/schemas), the migration's
  * constraints and docs/api.md are tested against. What a deployment may tighten further is a
- * {@link ReservationPolicy}.
+ * {@link io.stocklock.domain.reservation.ReservationPolicy}.
  */
 public enum RequestLimit {
     /** Characters of a SKU, which also match {@link #SKU_PATTERN}. */
