@@ -12,6 +12,7 @@ import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
 import io.stocklock.adapters.kafka.request.ReservationRequestMessage;
 import io.stocklock.application.port.out.Outbox.PendingOutcome;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.RequestLimit;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The messages the adapter really writes and reads, checked against the JSON Schemas published in docs/schemas. */
@@ -94,6 +96,32 @@ class MessageContractTest {
                     assertThat(invalid.failTheRequest()).isTrue();
                 });
         assertThat(deserializer.deserialize("t", null)).isNull();
+    }
+
+    /** The published schema's limits are the contract's, from the one table of them. */
+    @Test
+    void theSchemaStatesTheLimitsOfTheContract() throws IOException {
+        JsonNode schema = JsonMapper.builder().build().readTree(Files.readString(SCHEMAS.resolve(
+                "reservation-request.schema.json")));
+        JsonNode properties = schema.get("properties");
+        JsonNode line = properties.get("lines").get("items").get("properties");
+
+        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
+        assertThat(properties.get("lines").get("items").get("additionalProperties").asBoolean()).isFalse();
+        assertThat(properties.get("schemaVersion").get("const").asInt()).isEqualTo(RequestLimit.SCHEMA_VERSION);
+        assertThat(line.get("sku").get("pattern").asString()).isEqualTo("^" + RequestLimit.SKU_PATTERN + "$");
+        assertRange(line.get("sku"), "minLength", "maxLength", RequestLimit.SKU_LENGTH);
+        assertRange(line.get("quantity"), "minimum", "maximum", RequestLimit.QUANTITY);
+        assertRange(properties.get("owner"), "minLength", "maxLength", RequestLimit.OWNER_LENGTH);
+        assertRange(properties.get("lines"), "minItems", "maxItems", RequestLimit.LINES);
+        assertRange(properties.get("holdSeconds"), "minimum", "maximum", RequestLimit.HOLD_SECONDS);
+        assertThat(line.get("quantity").get("type").asString()).isEqualTo("integer");
+        assertThat(properties.get("holdSeconds").get("type").asString()).isEqualTo("integer");
+    }
+
+    private static void assertRange(JsonNode property, String min, String max, RequestLimit limit) {
+        assertThat(property.get(min).asLong()).as(limit + " " + min).isEqualTo(limit.min());
+        assertThat(property.get(max).asLong()).as(limit + " " + max).isEqualTo(limit.max());
     }
 
     private static List<String> errors(String schemaFile, byte[] message) throws IOException {

@@ -37,7 +37,7 @@ class InventoryApiTest {
     void createReadAndListStock() throws Exception {
         create(sku, 7).andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/inventory/" + sku))
-                .andExpect(header().string("ETag", "\"7\""))
+                .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.available").value(7));
 
         http.perform(get("/inventory/" + sku)).andExpect(status().isOk())
@@ -92,10 +92,10 @@ class InventoryApiTest {
     void onHandIsSetWithCompareAndSet() throws Exception {
         create(sku, 5);
         problem(setOnHand(null, 9), 428, "precondition-required");
-        problem(setOnHand("\"4\"", 9), 412, "stale-etag");
-        setOnHand("\"5\"", 9).andExpect(status().isOk()).andExpect(header().string("ETag", "\"9\""))
+        problem(setOnHand("\"1\"", 9), 412, "stale-etag");
+        setOnHand("\"0\"", 9).andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.onHand").value(9));
-        problem(setOnHand("\"5\"", 10), 412, "stale-etag");
+        problem(setOnHand("\"0\"", 10), 412, "stale-etag");
 
         http.perform(get("/inventory/" + sku + "/movements")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(2))
@@ -104,6 +104,19 @@ class InventoryApiTest {
                 .andExpect(jsonPath("$.items[1].onHandDelta").value(4))
                 .andExpect(jsonPath("$.items[1].note").value("stocktake"))
                 .andExpect(jsonPath("$.next").doesNotExist());
+    }
+
+    @Test
+    void aChangeAndItsUndoingMakeAnEarlierETagStale() throws Exception {
+        String read = create(sku, 5).andReturn().getResponse().getHeader("ETag");
+        http.perform(post("/inventory/" + sku + "/adjustments").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"delta\":3,\"reason\":\"delivery\"}")).andExpect(status().isOk());
+        http.perform(post("/inventory/" + sku + "/adjustments").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"delta\":-3,\"reason\":\"returned to the supplier\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.onHand").value(5));
+
+        problem(setOnHand(read, 1), 412, "stale-etag");
+        http.perform(get("/inventory/" + sku)).andExpect(header().string("ETag", "\"2\""));
     }
 
     private ResultActions create(String sku, long onHand) throws Exception {

@@ -49,7 +49,7 @@ public class ManageStockService implements ManageStock {
     @Override
     public Optional<StockChange> setOnHand(SetOnHandCommand command) {
         return change(command.sku(), StockMovement.Kind.SET, command.reason(),
-                level -> level.setOnHand(command.expectedOnHand(), command.newOnHand()));
+                level -> level.setOnHand(command.expectedVersion(), command.newOnHand()));
     }
 
     private Optional<StockChange> change(Sku sku, StockMovement.Kind kind, String reason,

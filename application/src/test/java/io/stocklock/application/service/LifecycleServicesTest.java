@@ -38,8 +38,9 @@ class LifecycleServicesTest extends ServiceTestSupport {
         Transition transition = confirm.confirm(new ConfirmReservationCommand(held.id())).orElseThrow();
 
         assertThat(transition).isInstanceOf(Transition.Changed.class);
-        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 7, 0));
-        assertThat(getStock.find(Sku.of("B"))).contains(new StockLevel(Sku.of("B"), 9, 0));
+        // a confirmation sells what was held: on-hand changes, and so does the version
+        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 7, 0, 1));
+        assertThat(getStock.find(Sku.of("B"))).contains(new StockLevel(Sku.of("B"), 9, 0, 1));
         assertThat(lastMovement("A")).isEqualTo(
                 StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), -3, -3, held.id()));
         assertThat(lastEvent().status()).isEqualTo(ReservationStatus.CONFIRMED);
@@ -51,7 +52,7 @@ class LifecycleServicesTest extends ServiceTestSupport {
         Transition again = confirm.confirm(new ConfirmReservationCommand(held.id())).orElseThrow();
 
         assertThat(again).isInstanceOf(Transition.Unchanged.class);
-        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 7, 0));
+        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 7, 0, 1));
         assertThat(stores.appendedEvents()).extracting(OutcomeEvent::status)
                 .containsExactly(ReservationStatus.CONFIRMED);
     }

@@ -36,7 +36,7 @@ class ManageStockServiceTest extends ServiceTestSupport {
         manageStock.adjust(new AdjustStockCommand(A, 7, "delivery 42"));
         manageStock.adjust(new AdjustStockCommand(A, -2, "damaged"));
 
-        assertThat(getStock.find(A)).contains(StockLevel.create(A, 10));
+        assertThat(getStock.find(A)).contains(new StockLevel(A, 10, 0, 2));
         assertThat(getStock.movements(A, 0, 10)).extracting(LedgerEntry::movement).containsExactly(
                 StockMovement.ofStock(StockMovement.Kind.CREATED, A, 5, "created"),
                 StockMovement.ofStock(StockMovement.Kind.ADJUSTED, A, 7, "delivery 42"),
@@ -59,12 +59,12 @@ class ManageStockServiceTest extends ServiceTestSupport {
     void setOnHandComparesBeforeItSets() {
         stock("A", 5);
 
-        assertThat(manageStock.setOnHand(new SetOnHandCommand(A, 4, 8, "stocktake"))).get()
+        assertThat(manageStock.setOnHand(new SetOnHandCommand(A, 1, 8, "stocktake"))).get()
                 .isInstanceOf(StockChange.Refused.class);
-        assertThat(manageStock.setOnHand(new SetOnHandCommand(A, 5, 8, "stocktake"))).get()
+        assertThat(manageStock.setOnHand(new SetOnHandCommand(A, 0, 8, "stocktake"))).get()
                 .isInstanceOf(StockChange.Changed.class);
 
-        assertThat(getStock.find(A)).contains(StockLevel.create(A, 8));
+        assertThat(getStock.find(A)).contains(new StockLevel(A, 8, 0, 1));
         assertThat(getStock.movements(A, 0, 10)).last().extracting(LedgerEntry::movement)
                 .isEqualTo(StockMovement.ofStock(StockMovement.Kind.SET, A, 3, "stocktake"));
     }

@@ -5,8 +5,16 @@ import java.util.Objects;
 /**
  * What is on hand for one SKU and how much of it is held by reservations.
  * {@code 0 <= reserved <= onHand} always holds; {@code available = onHand - reserved}.
+ *
+ * @param version how many times on-hand changed: what a compare-and-set of on-hand compares (an ETag), so a change
+ *                and its undoing (A to B to A) do not look like no change; reservations leave it as it is
  */
-public record StockLevel(Sku sku, long onHand, long reserved) {
+public record StockLevel(Sku sku, long onHand, long reserved, long version) {
+
+    /** A level whose on-hand never changed since it was created. */
+    public StockLevel(Sku sku, long onHand, long reserved) {
+        this(sku, onHand, reserved, 0);
+    }
 
     public StockLevel {
         Objects.requireNonNull(sku, "sku");
@@ -33,12 +41,13 @@ public record StockLevel(Sku sku, long onHand, long reserved) {
 
     /** Holds units for a reservation. Callers check {@link #canReserve} first; asking for more is a bug. */
     public StockLevel reserve(long quantity) {
-        return new StockLevel(sku, onHand, reserved + quantity);
+        return new StockLevel(sku, onHand, reserved + quantity, version);
     }
 
     /** The level after a reservation's movement of the ledger ({@code StockMovement.of}). */
     public StockLevel move(long onHandDelta, long reservedDelta) {
-        return new StockLevel(sku, onHand + onHandDelta, reserved + reservedDelta);
+        return new StockLevel(sku, onHand + onHandDelta, reserved + reservedDelta,
+                onHandDelta == 0 ? version : version + 1);
     }
 
     /** Restock (positive delta) or write-off (negative delta); never below what is reserved. */
@@ -53,11 +62,11 @@ public record StockLevel(Sku sku, long onHand, long reserved) {
         return setTo(target);
     }
 
-    /** Sets the on-hand count if it still is what the caller last saw (compare-and-set). */
-    public StockChange setOnHand(long expectedOnHand, long newOnHand) {
-        if (expectedOnHand != onHand) {
+    /** Sets the on-hand count if it did not change since the caller read {@code expectedVersion} (compare-and-set). */
+    public StockChange setOnHand(long expectedVersion, long newOnHand) {
+        if (expectedVersion != version) {
             return new StockChange.Refused(StockChange.RefusalCode.STALE_EXPECTATION,
-                    "on-hand of " + sku + " is " + onHand + ", not the expected " + expectedOnHand);
+                    "on-hand of " + sku + " changed since version " + expectedVersion + "; it is version " + version);
         }
         return setTo(newOnHand);
     }
@@ -67,6 +76,7 @@ public record StockLevel(Sku sku, long onHand, long reserved) {
             return new StockChange.Refused(StockChange.RefusalCode.BELOW_RESERVED,
                     "on-hand of " + sku + " cannot go to " + newOnHand + ": " + reserved + " are reserved");
         }
-        return new StockChange.Changed(new StockLevel(sku, newOnHand, reserved), newOnHand - onHand);
+        return new StockChange.Changed(new StockLevel(sku, newOnHand, reserved,
+                newOnHand == onHand ? version : version + 1), newOnHand - onHand);
     }
 }

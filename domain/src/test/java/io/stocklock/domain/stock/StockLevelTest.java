@@ -25,8 +25,8 @@ class StockLevelTest {
     void reserveConfirmAndReleaseMoveTheRightCounters() {
         StockLevel level = StockLevel.create(SKU, 10).reserve(4);
         assertThat(level).isEqualTo(new StockLevel(SKU, 10, 4));
-        assertThat(level.move(-3, -3)).isEqualTo(new StockLevel(SKU, 7, 1));
-        assertThat(level.move(0, -4)).isEqualTo(new StockLevel(SKU, 10, 0));
+        assertThat(level.move(-3, -3)).isEqualTo(new StockLevel(SKU, 7, 1, 1));
+        assertThat(level.move(0, -4)).isEqualTo(new StockLevel(SKU, 10, 0, 0));
         assertThat(level.canReserve(6)).isTrue();
         assertThat(level.canReserve(7)).isFalse();
     }
@@ -39,8 +39,8 @@ class StockLevelTest {
     @Test
     void restockAndWriteOffChangeOnHand() {
         StockLevel level = new StockLevel(SKU, 10, 4);
-        assertThat(level.adjust(5)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 15, 4), 5));
-        assertThat(level.adjust(-6)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 4, 4), -6));
+        assertThat(level.adjust(5)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 15, 4, 1), 5));
+        assertThat(level.adjust(-6)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 4, 4, 1), -6));
     }
 
     @Test
@@ -60,12 +60,26 @@ class StockLevelTest {
     }
 
     @Test
-    void setOnHandIsACompareAndSet() {
-        StockLevel level = new StockLevel(SKU, 10, 4);
-        assertThat(level.setOnHand(10, 20)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 20, 4), 10));
-        assertThat(level.setOnHand(9, 20)).isInstanceOfSatisfying(StockChange.Refused.class,
+    void setOnHandIsACompareAndSetOnTheVersion() {
+        StockLevel level = new StockLevel(SKU, 10, 4, 3);
+        assertThat(level.setOnHand(3, 20)).isEqualTo(new StockChange.Changed(new StockLevel(SKU, 20, 4, 4), 10));
+        assertThat(level.setOnHand(2, 20)).isInstanceOfSatisfying(StockChange.Refused.class,
                 refused -> assertThat(refused.code()).isEqualTo(StockChange.RefusalCode.STALE_EXPECTATION));
-        assertThat(level.setOnHand(10, 3)).isInstanceOfSatisfying(StockChange.Refused.class,
+        assertThat(level.setOnHand(3, 3)).isInstanceOfSatisfying(StockChange.Refused.class,
                 refused -> assertThat(refused.code()).isEqualTo(StockChange.RefusalCode.BELOW_RESERVED));
+    }
+
+    @Test
+    void aChangeAndItsUndoingStillChangeTheVersionAndReservationsDoNot() {
+        StockLevel level = new StockLevel(SKU, 10, 0, 0);
+        StockLevel there = ((StockChange.Changed) level.adjust(5)).level();
+        StockLevel back = ((StockChange.Changed) there.adjust(-5)).level();
+
+        assertThat(back.onHand()).isEqualTo(level.onHand());
+        assertThat(back.version()).isEqualTo(2);
+        assertThat(back.setOnHand(back.version(), 1)).isInstanceOf(StockChange.Changed.class);
+        // who read the level before the change and its undoing is told it changed
+        assertThat(back.setOnHand(level.version(), 1)).isInstanceOf(StockChange.Refused.class);
+        assertThat(back.reserve(3).move(0, -3).version()).isEqualTo(2);
     }
 }

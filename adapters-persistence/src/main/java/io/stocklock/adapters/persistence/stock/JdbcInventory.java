@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcInventory implements Inventory {
 
     private static final RowMapper<StockLevel> LEVEL = (rs, row) ->
-            new StockLevel(Sku.of(rs.getString("sku")), rs.getLong("on_hand"), rs.getLong("reserved"));
+            new StockLevel(Sku.of(rs.getString("sku")), rs.getLong("on_hand"), rs.getLong("reserved"),
+                    rs.getLong("version"));
 
     /** How long taking the stock locks of a batch took: mostly waiting for the batch before to commit. */
     private static final Timer LOCK_WAIT = Timer.builder("stocklock.lock.wait")
@@ -36,7 +37,7 @@ public class JdbcInventory implements Inventory {
         }
         // one statement, rows locked in ascending SKU order: two batches can never wait on each other in a circle
         List<StockLevel> locked = LOCK_WAIT.record(() -> jdbc.sql("""
-                        SELECT sku, on_hand, reserved FROM inventory
+                        SELECT sku, on_hand, reserved, version FROM inventory
                         WHERE sku = ANY(?)
                         ORDER BY sku
                         FOR UPDATE
@@ -56,31 +57,33 @@ public class JdbcInventory implements Inventory {
         }
         jdbc.sql("""
                         UPDATE inventory i
-                        SET on_hand = u.on_hand, reserved = u.reserved, version = i.version + 1, updated_at = now()
-                        FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS u(sku, on_hand, reserved)
+                        SET on_hand = u.on_hand, reserved = u.reserved, version = u.version, updated_at = now()
+                        FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(sku, on_hand, reserved, version)
                         WHERE i.sku = u.sku
                         """)
                 .param(levels.stream().map(level -> level.sku().value()).toArray(String[]::new))
                 .param(levels.stream().mapToLong(StockLevel::onHand).toArray())
                 .param(levels.stream().mapToLong(StockLevel::reserved).toArray())
+                .param(levels.stream().mapToLong(StockLevel::version).toArray())
                 .update();
     }
 
     @Override
     public boolean insert(StockLevel level) {
         return jdbc.sql("""
-                        INSERT INTO inventory (sku, on_hand, reserved) VALUES (?, ?, ?)
+                        INSERT INTO inventory (sku, on_hand, reserved, version) VALUES (?, ?, ?, ?)
                         ON CONFLICT (sku) DO NOTHING
                         """)
                 .param(level.sku().value())
                 .param(level.onHand())
                 .param(level.reserved())
+                .param(level.version())
                 .update() == 1;
     }
 
     @Override
     public Optional<StockLevel> find(Sku sku) {
-        return jdbc.sql("SELECT sku, on_hand, reserved FROM inventory WHERE sku = ?")
+        return jdbc.sql("SELECT sku, on_hand, reserved, version FROM inventory WHERE sku = ?")
                 .param(sku.value())
                 .query(LEVEL)
                 .optional();
@@ -89,7 +92,7 @@ public class JdbcInventory implements Inventory {
     @Override
     public List<StockLevel> list(Optional<Sku> after, int limit) {
         return jdbc.sql("""
-                        SELECT sku, on_hand, reserved FROM inventory
+                        SELECT sku, on_hand, reserved, version FROM inventory
                         WHERE sku > ?
                         ORDER BY sku
                         LIMIT ?

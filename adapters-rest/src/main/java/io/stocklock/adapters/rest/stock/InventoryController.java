@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stock per SKU. The ETag of a SKU is its on-hand count, so {@code PUT .../on-hand} with {@code If-Match} is a
- * compare-and-set.
+ * Stock per SKU. The ETag of a SKU is its version, which counts the changes of its on-hand count (not its
+ * reservations), so {@code PUT .../on-hand} with {@code If-Match} is a compare-and-set that also notices a change
+ * and its undoing.
  */
 @RestController
 @RequestMapping(path = "/inventory", produces = "application/json")
@@ -113,7 +114,7 @@ class InventoryController {
     }
 
     private static ResponseEntity<StockResponse> withETag(ResponseEntity.BodyBuilder response, StockLevel level) {
-        return response.eTag("\"" + level.onHand() + "\"").body(StockResponse.from(level));
+        return response.eTag("\"" + level.version() + "\"").body(StockResponse.from(level));
     }
 
     private static long parseETag(String ifMatch) {

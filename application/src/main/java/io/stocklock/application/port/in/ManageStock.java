@@ -37,8 +37,8 @@ public interface ManageStock {
         }
     }
 
-    /** Compare-and-set: applies only if on-hand still is {@code expectedOnHand}. */
-    record SetOnHandCommand(Sku sku, long expectedOnHand, long newOnHand, String reason) {
+    /** Compare-and-set: applies only if on-hand did not change since {@code expectedVersion} (the ETag). */
+    record SetOnHandCommand(Sku sku, long expectedVersion, long newOnHand, String reason) {
         public SetOnHandCommand {
             Objects.requireNonNull(sku, "sku");
             requireReason(reason);
