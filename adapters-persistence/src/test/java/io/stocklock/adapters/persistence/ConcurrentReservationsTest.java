@@ -12,6 +12,7 @@ import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.stock.Quantity;
@@ -78,6 +79,69 @@ class ConcurrentReservationsTest {
     @AfterEach
     void closePool() {
         postgres.dataSource.close();
+    }
+
+    /**
+     * The cap on what one owner holds of a SKU is read under the SKU's lock, so concurrent batches with the same
+     * owners, on one database, never let an owner hold more than the cap, while releases make room again.
+     */
+    @Test
+    void concurrentBatchesNeverTakeAnOwnerOverItsHoldingCap() throws Exception {
+        long cap = 40;
+        Services capped = Services.wire(postgres.ports, clock, new ReservationPolicy(1_000, Duration.ofHours(1), cap));
+        List<String> owners = List.of("o1", "o2", "o3", "o4", "o5", "o6");
+        var overLimit = new AtomicLong();
+        var sampled = new CopyOnWriteArrayList<String>();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            var random = new SplittableRandom(seed + 1_000 + t);
+            workers.add(pool.submit(() -> {
+                for (int round = 0; round < 30; round++) {
+                    List<ReservationRequest> batch = new ArrayList<>();
+                    for (int i = 0, size = random.nextInt(1, 40); i < size; i++) {
+                        List<ReservationLine> lines = new ArrayList<>();
+                        lines.add(new ReservationLine(HOT, Quantity.of(random.nextInt(1, 6))));
+                        if (random.nextInt(3) == 0) {
+                            lines.add(new ReservationLine(WARM.get(random.nextInt(WARM.size())),
+                                    Quantity.of(random.nextInt(1, 6))));
+                        }
+                        batch.add(new ReservationRequest(ReservationId.generate(),
+                                owners.get(random.nextInt(owners.size())), lines, Duration.ofMinutes(10)));
+                    }
+                    for (RequestOutcome outcome : capped.process().process(new ProcessReservationsCommand(batch))) {
+                        var reservation = ((RequestOutcome.Decided) outcome).reservation();
+                        if (reservation.reason().filter(reason -> reason.contains("allowed at once")).isPresent()) {
+                            overLimit.incrementAndGet();
+                        } else if (reservation.status() == ReservationStatus.RESERVED && random.nextInt(3) == 0) {
+                            capped.release().release(new ReleaseReservationCommand(reservation.id()));
+                        }
+                    }
+                    sampled.addAll(heldOverCap(cap));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        log.info("holding cap {}: {} requests rejected over it", cap, overLimit.get());
+        assertThat(overLimit.get()).as("the cap was reached").isPositive();
+        assertThat(sampled).as("owners over the cap, sampled while batches ran").isEmpty();
+        assertThat(heldOverCap(cap)).isEmpty();
+        assertThat(invariants.stockViolations()).isEmpty();
+    }
+
+    private List<String> heldOverCap(long cap) {
+        return postgres.jdbc.sql("""
+                        SELECT r.owner || ' holds ' || sum(l.quantity) || ' of ' || l.sku
+                        FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                        WHERE r.status = 'RESERVED'
+                        GROUP BY r.owner, l.sku
+                        HAVING sum(l.quantity) > ?
+                        """).param(cap).query(String.class).list();
     }
 
     @Test

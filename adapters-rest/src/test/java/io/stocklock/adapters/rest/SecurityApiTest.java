@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(properties = {"stocklock.security.requests-per-second=0.01", "stocklock.security.burst=50"})
 class SecurityApiTest {
@@ -111,5 +113,36 @@ class SecurityApiTest {
         problem(http.perform(get("/inventory/" + sku).header("Authorization", carol)), 429, "too-many-requests")
                 .andExpect(header().exists("Retry-After"));
         http.perform(get("/inventory/" + sku)).andExpect(status().isOk()); // alice has her own budget
+    }
+
+    @Test
+    void anonymousRequestsAreLimitedPerClientAddressAndProbesNever() throws Exception {
+        String flooder = "10.0.0." + (1 + new java.util.Random().nextInt(200));
+        for (int i = 0; i < 50; i++) {
+            problem(http.perform(get("/inventory/" + sku).header("Authorization", "").with(from(flooder))),
+                    401, "unauthorized");
+        }
+        problem(http.perform(get("/inventory/" + sku).header("Authorization", "").with(from(flooder))),
+                429, "too-many-requests");
+
+        // another address without a token has a budget of its own, and so does every caller with one
+        problem(http.perform(get("/inventory/" + sku).header("Authorization", "").with(from("10.0.1.1"))),
+                401, "unauthorized");
+        http.perform(get("/inventory/" + sku).with(from(flooder))).andExpect(status().isOk());
+        // probes and the metrics scrape are never limited, whoever asks how often
+        for (int i = 0; i < 60; i++) {
+            for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/prometheus")) {
+                int status = http.perform(get(probe).header("Authorization", "").with(from(flooder)))
+                        .andReturn().getResponse().getStatus();
+                assertThat(status).as(probe).isNotEqualTo(429);
+            }
+        }
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

@@ -8,6 +8,7 @@ import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.waiting.DecisionWaiters;
+import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
 
 /** Every service wired to one set of ports, as the application wires them ({@link UseCases}). */
@@ -17,7 +18,11 @@ public record Services(ProcessReservationsService process, HoldLifecycleService 
                        FailReservationService fail, DecisionWaiters waiters) {
 
     public static Services wire(Ports ports, Clock clock) {
-        var useCases = new UseCases(ports.forUseCases(clock));
+        return wire(ports, clock, ReservationPolicy.CONTRACT);
+    }
+
+    public static Services wire(Ports ports, Clock clock, ReservationPolicy policy) {
+        var useCases = new UseCases(ports.forUseCases(clock), policy);
         return new Services(useCases.process(), useCases.holdLifecycle(), useCases.holdLifecycle(),
                 useCases.holdLifecycle(), useCases.manageStock(), useCases.getStock(), useCases.getReservation(),
                 useCases.fail(), useCases.waiters());
