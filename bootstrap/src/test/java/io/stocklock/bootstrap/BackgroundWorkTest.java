@@ -17,9 +17,13 @@ import io.stocklock.domain.stock.Sku;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The running service expires lapsed holds and re-submits requests whose taker died before handing them over. */
@@ -40,6 +44,12 @@ class BackgroundWorkTest {
     Transactions transactions;
     @Autowired
     ReservationStore reservations;
+    @Autowired
+    @Qualifier(BackgroundWork.CHECKS)
+    TaskScheduler checks;
+    @Autowired
+    @Qualifier(BackgroundWork.RESUBMISSION)
+    TaskScheduler resubmission;
 
     @Test
     void aHoldExpiresByItselfWhenItsTimeIsUp() {
@@ -62,6 +72,35 @@ class BackgroundWorkTest {
                 Instant.now()))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status(orphan.id()) == ReservationStatus.RESERVED);
+    }
+
+    /**
+     * A scan or a send that takes long (here: each of their threads held for the whole test) does not hold up
+     * expiry: with one shared scheduler thread, this hold would stay RESERVED until they were done.
+     */
+    @Test
+    void expiryNeverWaitsBehindTheInvariantCheckOrAResubmission() throws Exception {
+        var busy = new CountDownLatch(1);
+        checks.schedule(() -> hold(busy), Instant.now());
+        resubmission.schedule(() -> hold(busy), Instant.now());
+        try {
+            manageStock.create(new ManageStock.CreateStockCommand(Sku.of("BG-BUSY"), 1));
+            var request = new ReservationRequest(ReservationId.generate(), "carol",
+                    List.of(ReservationLine.of("BG-BUSY", 1)), Duration.ofSeconds(1));
+            intake.submit(request);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(request.id()) == ReservationStatus.EXPIRED);
+        } finally {
+            busy.countDown();
+        }
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            latch.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ReservationStatus status(ReservationId id) {
