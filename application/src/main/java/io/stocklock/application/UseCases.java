@@ -9,6 +9,7 @@ import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.FailReservationService;
+import io.stocklock.application.service.ForgetFinishedReservationsService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
@@ -125,6 +126,10 @@ public final class UseCases {
                                                       int mostInFlight, Supplier<Executor> callerContext) {
         return new SubmitReservationService(ports.transactions(), ports.reservations(), intake, fail, waiters,
                 policy, idSecret, ports.clock(), inFlightTimeout, mostInFlight, callerContext);
+    }
+
+    public ForgetFinishedReservationsService forgetFinished() {
+        return new ForgetFinishedReservationsService(ports.transactions(), ports.reservations(), ports.clock());
     }
 
     public RepublishStalePendingService republishStalePending(RequestIntake intake) {

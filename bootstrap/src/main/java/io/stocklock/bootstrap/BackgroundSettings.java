@@ -13,6 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stalePendingPeriod  how often that is looked for
  * @param invariantCheckPeriod how often the stock invariants are checked in the database (a full scan of the
  *                             reservations and the ledger: keep it minutes apart on large tables)
+ * @param finishedKept         how long a finished reservation (confirmed, released, expired, rejected, failed) is
+ *                             kept after its decision, with its events; its Idempotency-Key is remembered as long.
+ *                             The stock ledger is kept for good
+ * @param retentionPeriod      how often finished reservations older than that are deleted
+ * @param retentionBatchSize   most reservations deleted in one transaction
  */
 @ConfigurationProperties("stocklock.background")
 record BackgroundSettings(
@@ -20,5 +25,8 @@ record BackgroundSettings(
         @DefaultValue("500") int expiryBatchSize,
         @DefaultValue("60s") Duration stalePendingAfter,
         @DefaultValue("10s") Duration stalePendingPeriod,
-        @DefaultValue("5m") Duration invariantCheckPeriod) {
+        @DefaultValue("5m") Duration invariantCheckPeriod,
+        @DefaultValue("30d") Duration finishedKept,
+        @DefaultValue("10m") Duration retentionPeriod,
+        @DefaultValue("1000") int retentionBatchSize) {
 }

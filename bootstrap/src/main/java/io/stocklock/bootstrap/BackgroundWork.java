@@ -2,8 +2,12 @@ package io.stocklock.bootstrap;
 
 import io.stocklock.application.port.in.ExpireReservations;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
+import io.stocklock.application.port.in.ForgetFinishedReservations;
+import io.stocklock.application.port.in.ForgetFinishedReservations.ForgetFinishedReservationsCommand;
 import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.RepublishStalePending.RepublishStalePendingCommand;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +17,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires lapsed holds and re-submits requests left PENDING; a failed run is logged and tried again next period.
+ * Expires lapsed holds, re-submits requests left PENDING and deletes finished reservations past their retention; a
+ * failed run is logged and tried again next period.
  * Each kind of background work has a thread of its own, so expiry never waits behind a re-submission (a Kafka send
  * of up to its timeout) or the invariant check (a full scan).
  */
@@ -23,6 +28,7 @@ class BackgroundWork {
     static final String EXPIRY = "stocklockExpiryScheduler";
     static final String RESUBMISSION = "stocklockResubmissionScheduler";
     static final String CHECKS = "stocklockChecksScheduler";
+    static final String RETENTION = "stocklockRetentionScheduler";
 
     @Configuration(proxyBeanMethods = false)
     static class Schedulers {
@@ -42,6 +48,11 @@ class BackgroundWork {
             return scheduler("stocklock-checks-");
         }
 
+        @Bean(RETENTION)
+        ThreadPoolTaskScheduler retentionScheduler() {
+            return scheduler("stocklock-retention-");
+        }
+
         private static ThreadPoolTaskScheduler scheduler(String threadNamePrefix) {
             var scheduler = new ThreadPoolTaskScheduler();
             scheduler.setThreadNamePrefix(threadNamePrefix);
@@ -54,13 +65,34 @@ class BackgroundWork {
 
     private final ExpireReservations expireReservations;
     private final RepublishStalePending republishStalePending;
+    private final ForgetFinishedReservations forgetFinished;
     private final BackgroundSettings settings;
+    private final Counter forgotten;
 
     BackgroundWork(ExpireReservations expireReservations, RepublishStalePending republishStalePending,
-                   BackgroundSettings settings) {
+                   ForgetFinishedReservations forgetFinished, BackgroundSettings settings, MeterRegistry registry) {
         this.expireReservations = expireReservations;
         this.republishStalePending = republishStalePending;
+        this.forgetFinished = forgetFinished;
         this.settings = settings;
+        this.forgotten = Counter.builder("stocklock.retention.deleted")
+                .description("finished reservations deleted after stocklock.background.finished-kept")
+                .register(registry);
+    }
+
+    @Scheduled(fixedDelayString = "${stocklock.background.retention-period:10m}", initialDelay = 30_000,
+            scheduler = RETENTION)
+    void forgetFinishedReservations() {
+        try {
+            int deleted;
+            do {
+                deleted = forgetFinished.forget(new ForgetFinishedReservationsCommand(settings.finishedKept(),
+                        settings.retentionBatchSize()));
+                forgotten.increment(deleted);
+            } while (deleted == settings.retentionBatchSize());
+        } catch (RuntimeException e) {
+            LOG.warn("deleting finished reservations failed; trying again in {}", settings.retentionPeriod(), e);
+        }
     }
 
     @Scheduled(fixedDelayString = "${stocklock.background.expiry-period:1s}", scheduler = EXPIRY)

@@ -14,6 +14,7 @@ import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.FailReservationService;
+import io.stocklock.application.service.ForgetFinishedReservationsService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
@@ -100,6 +101,11 @@ class UseCaseConfiguration {
             ContextSnapshot caller = snapshots.captureAll();
             return task -> caller.wrap(task).run();
         });
+    }
+
+    @Bean
+    ForgetFinishedReservationsService forgetFinished(UseCases useCases) {
+        return useCases.forgetFinished();
     }
 
     @Bean

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * All outgoing ports in memory. A transaction is one global lock (so every "row lock" is held) and rolls back by
@@ -167,6 +168,27 @@ public final class InMemoryStores {
                             .ifPresent(reservation -> found.put(id, reservation)));
                     return found;
                 });
+            }
+
+            @Override
+            public int deleteFinished(Instant before, int limit) {
+                requireTransaction();
+                Set<ReservationId> unpublished = state.events.stream()
+                        .filter(event -> !state.published.contains(event.eventId()))
+                        .map(OutcomeEvents.OutcomeEvent::reservationId)
+                        .collect(Collectors.toSet());
+                List<ReservationId> finished = state.reservations.values().stream()
+                        .filter(reservation -> reservation.status() != ReservationStatus.PENDING
+                                && reservation.status() != ReservationStatus.RESERVED
+                                && reservation.decidedAt().orElseThrow().isBefore(before)
+                                && !unpublished.contains(reservation.id()))
+                        .sorted(Comparator.comparing(reservation -> reservation.decidedAt().orElseThrow()))
+                        .limit(limit)
+                        .map(Reservation::id)
+                        .toList();
+                finished.forEach(state.reservations::remove);
+                state.events.removeIf(event -> finished.contains(event.reservationId()));
+                return finished.size();
             }
 
             @Override

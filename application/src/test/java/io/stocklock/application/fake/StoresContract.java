@@ -262,6 +262,41 @@ public abstract class StoresContract {
     }
 
     @Test
+    void deleteFinishedForgetsOldFinishedReservationsWithTheirEventsOnly() {
+        Instant old = NOW.minus(Duration.ofDays(40));
+        Reservation oldConfirmed = pending("A", 1).reserve(old);
+        Reservation oldRejected = pending("A", 1).reject("insufficient stock of A: requested 1, available 0", old);
+        Reservation oldButHeld = pending("A", 1).reserve(old);
+        Reservation recentReleased = pending("A", 1).reserve(NOW);
+        Reservation oldUnpublished = pending("A", 1).reserve(old);
+        Reservation stillPending = pending("A", 1);
+        var confirmed = oldConfirmed.confirm(old.plusSeconds(60)).current();
+        var unpublishedRelease = oldUnpublished.release().current();
+        UUID publishedEvent = UUID.randomUUID();
+        inTx(() -> {
+            ports.reservations().insertIfAbsent(List.of(pending(oldConfirmed), oldRejected, pending(oldButHeld),
+                    pending(recentReleased), pending(oldUnpublished), stillPending));
+            ports.reservations().update(List.of(confirmed, oldButHeld,
+                    recentReleased.release().current(), unpublishedRelease));
+            ports.events().append(List.of(
+                    new OutcomeEvent(publishedEvent, ReservationStatus.CONFIRMED, oldConfirmed.id(), old, Optional.empty()),
+                    new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RELEASED, oldUnpublished.id(), old,
+                            Optional.empty())));
+        });
+        ports.outbox().markPublished(List.of(publishedEvent));
+
+        int deleted = ports.transactions().inTransaction(() -> ports.reservations().deleteFinished(NOW.minus(Duration.ofDays(30)), 10));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(ports.reservations().find(oldConfirmed.id())).isEmpty();
+        assertThat(ports.reservations().find(oldRejected.id())).isEmpty();
+        assertThat(ports.reservations().findAll(List.of(oldButHeld.id(), recentReleased.id(), oldUnpublished.id(),
+                stillPending.id()))).hasSize(4);
+        assertThat(ports.transactions().inTransaction(() -> ports.reservations().deleteFinished(NOW.plusSeconds(1), 10)))
+                .isOne();
+    }
+
+    @Test
     void aFailedTransactionLeavesNothingBehind() {
         Reservation pending = pending("A", 1);
         assertThatThrownBy(() -> inTx(() -> {

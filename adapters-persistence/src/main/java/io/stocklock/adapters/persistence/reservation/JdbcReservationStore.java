@@ -183,6 +183,28 @@ public class JdbcReservationStore implements ReservationStore {
         return instant == null ? null : instant.toString();
     }
 
+    @Override
+    public int deleteFinished(Instant before, int limit) {
+        // the lines and events go in the same statement; the foreign key is checked at its end
+        return jdbc.sql("""
+                        WITH finished AS (
+                            SELECT r.id FROM reservation r
+                            WHERE r.status IN ('CONFIRMED', 'RELEASED', 'EXPIRED', 'REJECTED', 'FAILED')
+                              AND r.decided_at < ?::timestamptz
+                              AND NOT EXISTS (SELECT 1 FROM outbox o
+                                              WHERE o.reservation_id = r.id AND o.published_at IS NULL)
+                            ORDER BY r.decided_at
+                            LIMIT ?
+                            FOR UPDATE OF r SKIP LOCKED),
+                        events AS (DELETE FROM outbox o USING finished f WHERE o.reservation_id = f.id),
+                        lines AS (DELETE FROM reservation_line l USING finished f WHERE l.reservation_id = f.id)
+                        DELETE FROM reservation r USING finished f WHERE r.id = f.id
+                        """)
+                .param(before.toString())
+                .param(limit)
+                .update();
+    }
+
     /** The secret every instance derives reservation ids from Idempotency-Keys under; made by the migration. */
     public byte[] idSecret() {
         return jdbc.sql("SELECT value FROM service_secret WHERE name = 'reservation-ids'").query(byte[].class).single();

@@ -49,4 +49,13 @@ public interface ReservationStore {
      * caller holds the SKUs' locks: only a decision under those locks adds to a holding.
      */
     Map<Holding, Long> unitsHeld(Collection<String> owners, Collection<Sku> skus);
+
+    /**
+     * Deletes up to {@code limit} reservations that are finished (neither PENDING nor RESERVED) and were decided
+     * before {@code before}, with their lines and their outcome events, skipping those with an event not yet
+     * published and rows another transaction holds.
+     *
+     * @return how many were deleted
+     */
+    int deleteFinished(Instant before, int limit);
 }
