@@ -28,8 +28,12 @@ final class PostgresPorts {
     final Ports ports;
 
     PostgresPorts(int poolSize) {
-        dataSource = TestPostgres.freshDatabase().dataSource(poolSize);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        this(migrated(TestPostgres.freshDatabase().dataSource(poolSize)));
+    }
+
+    /** The ports on a database that is migrated already, as whoever the pool connects as. */
+    PostgresPorts(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
         jdbc = JdbcClient.create(dataSource);
         ports = new Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc),
@@ -42,5 +46,10 @@ final class PostgresPorts {
                                 Optional.ofNullable(rs.getString("reason"))))
                         .list(),
                 broker::published);
+    }
+
+    private static HikariDataSource migrated(HikariDataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return dataSource;
     }
 }

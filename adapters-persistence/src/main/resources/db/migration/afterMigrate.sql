@@ -1,0 +1,14 @@
+-- Least privilege, when the database has a runtime role apart from the owner that runs the migrations
+-- (docs/operations.md, "Database roles"): after every migration the role stocklock_app may read and write what the
+-- service writes, but only read and append to the stock ledger. It owns nothing, so it can neither TRUNCATE nor
+-- ALTER a table, nor switch off the ledger's append-only trigger.
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'stocklock_app') THEN
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO stocklock_app', current_schema());
+        GRANT SELECT, INSERT, UPDATE, DELETE ON inventory, reservation, reservation_line, outbox TO stocklock_app;
+        GRANT SELECT, INSERT ON stock_movement TO stocklock_app;
+        REVOKE UPDATE, DELETE, TRUNCATE ON stock_movement FROM stocklock_app;
+        GRANT SELECT ON service_secret TO stocklock_app;
+    END IF;
+END $$;
