@@ -7,8 +7,20 @@ CREATE TABLE service_secret (
 INSERT INTO service_secret (name, value)
 VALUES ('reservation-ids', decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'));
 
--- What an owner holds of a SKU is read inside every decision when holdings are capped.
-CREATE INDEX reservation_reserved_by_owner ON reservation (owner) WHERE status = 'RESERVED';
+-- What each owner holds of each SKU (the lines of its RESERVED reservations), kept up to date in the transactions
+-- that reserve and end holds, under the SKU's lock: a decision reads its buyers' holdings by key, not by summing
+-- their reservations. Starts from what is held now.
+CREATE TABLE owner_holding (
+    owner text             NOT NULL,
+    sku   text COLLATE "C" NOT NULL,
+    units bigint           NOT NULL CHECK (units >= 0),
+    PRIMARY KEY (owner, sku)
+);
+INSERT INTO owner_holding (owner, sku, units)
+SELECT r.owner, l.sku, sum(l.quantity)
+FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+WHERE r.status = 'RESERVED'
+GROUP BY r.owner, l.sku;
 
 -- Finished reservations are deleted by age, oldest first, a batch at a time.
 CREATE INDEX reservation_finished_by_decision ON reservation (decided_at)

@@ -9,6 +9,7 @@ import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.UseCases;
+import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
@@ -52,11 +53,13 @@ final class BenchmarkDatabase implements AutoCloseable {
         var outbox = new JdbcOutbox(jdbc);
         // the decisions' events go to Kafka after the commit; the Kafka intake's figures include them
         OutcomePublisher broker = outcomes -> { };
+        // with the limits a deployment gets by default: each decision reads what its buyers hold of its SKUs
         processReservations = new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events,
-                outbox, broker, Clock.systemUTC())).process();
+                outbox, broker, Clock.systemUTC()), ReservationPolicy.DEFAULTS).process();
         timedProcessReservations = new UseCases(new UseCases.Ports(timeSpent.timed(Transactions.class, transactions),
                 timeSpent.timed(ReservationStore.class, reservations), timeSpent.timed(Inventory.class, inventory),
-                timeSpent.timed(StockLedger.class, ledger), events, outbox, broker, Clock.systemUTC())).process();
+                timeSpent.timed(StockLedger.class, ledger), events, outbox, broker, Clock.systemUTC()),
+                ReservationPolicy.DEFAULTS).process();
         createSkus(jdbc, workload.skus, STOCK);
     }
 

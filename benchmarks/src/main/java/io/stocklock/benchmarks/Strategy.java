@@ -290,8 +290,10 @@ enum Strategy {
         return request(workload.lines(ThreadLocalRandom.current()));
     }
 
+    /** A request of one of 1,000 buyers, each of whom may hold 1,000 units of a SKU by default. */
     static ReservationRequest request(List<ReservationLine> lines) {
-        return new ReservationRequest(ReservationId.generate(), "buyer", lines, Duration.ofMinutes(10));
+        return new ReservationRequest(ReservationId.generate(), "buyer-" + ThreadLocalRandom.current().nextInt(1_000),
+                lines, Duration.ofMinutes(10));
     }
 
     /**

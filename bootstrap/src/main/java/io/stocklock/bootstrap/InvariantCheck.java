@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stocklock.adapters.persistence.StockInvariants;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the guarantees in the database itself, on a schedule: for every SKU, reserved lies in [0, on_hand], equals
- * what RESERVED reservations hold, and agrees with the ledger. A drift shows as the
+ * what RESERVED reservations hold, and agrees with the ledger; every owner's recorded holding equals what its RESERVED
+ * reservations hold. A drift shows as the
  * {@code stocklock.invariant.violations} metric, a WARNING in health, and an error in the log. The check is a full
  * scan, so it runs once at a time, and {@code GET /actuator/invariants} (scope {@code operations}) answers the last
  * result without scanning; {@code POST /actuator/invariants} runs one now unless one is running.
@@ -67,7 +69,8 @@ class InvariantCheck implements HealthIndicator {
     Map<String, Object> check() {
         if (running.tryLock()) {
             try {
-                List<String> violations = invariants.stockViolations();
+                List<String> violations = new ArrayList<>(invariants.stockViolations());
+                violations.addAll(invariants.holdingViolations());
                 lastViolations = violations;
                 lastCheck = Instant.now();
                 if (!violations.isEmpty()) {

@@ -3,7 +3,6 @@ package io.stocklock.bootstrap;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * What one owner may ask of the stock ({@code stocklock.limits.*}), on both intakes, checked inside the decision: a
@@ -13,15 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxUnitsPerRequest   most units one request may ask for, over all its lines
  * @param maxHold              longest hold a request may ask for ({@code holdSeconds})
  * @param maxUnitsHeldPerOwner most units of one SKU one owner may hold at once; 0 for no cap
+ *                             (each unset: {@link ReservationPolicy#DEFAULTS})
  */
 @ConfigurationProperties("stocklock.limits")
-record LimitSettings(
-        @DefaultValue("1000") long maxUnitsPerRequest,
-        @DefaultValue("1h") Duration maxHold,
-        @DefaultValue("1000") long maxUnitsHeldPerOwner) {
+record LimitSettings(Long maxUnitsPerRequest, Duration maxHold, Long maxUnitsHeldPerOwner) {
 
     ReservationPolicy toPolicy() {
-        return new ReservationPolicy(maxUnitsPerRequest, maxHold,
-                maxUnitsHeldPerOwner == 0 ? Long.MAX_VALUE : maxUnitsHeldPerOwner);
+        ReservationPolicy defaults = ReservationPolicy.DEFAULTS;
+        long held = maxUnitsHeldPerOwner == null ? defaults.maxUnitsHeldPerOwner() : maxUnitsHeldPerOwner;
+        return new ReservationPolicy(maxUnitsPerRequest == null ? defaults.maxUnitsPerRequest() : maxUnitsPerRequest,
+                maxHold == null ? defaults.maxHold() : maxHold, held == 0 ? Long.MAX_VALUE : held);
     }
 }

@@ -70,6 +70,7 @@ class RetentionTest {
         assertThat(invariants.stockViolations()).isEmpty();
         assertThat(invariants.applyViolations()).isEmpty();
         assertThat(invariants.eventViolations()).isEmpty();
+        assertThat(invariants.holdingViolations()).isEmpty();
         assertThat(registry.get("stocklock.retention.deleted").counter().count()).isGreaterThanOrEqualTo(30);
 
         // a confirmed request delivered again after its reservation is gone: the ledger refuses a second apply

@@ -100,7 +100,8 @@ final class Checker {
                 statuses.put(rows.getObject(1, UUID.class), rows.getString(2));
             }
             StockInvariants invariants = invariants(connection);
-            stock = invariants.stockViolations();
+            stock = new ArrayList<>(invariants.stockViolations());
+            stock.addAll(invariants.holdingViolations());
             applies = invariants.applyViolations();
             outboxCounts = invariants.eventViolations();
         } catch (SQLException e) {

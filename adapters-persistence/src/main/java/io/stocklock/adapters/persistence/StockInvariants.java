@@ -39,6 +39,23 @@ public final class StockInvariants {
                 .list();
     }
 
+    /** Owners whose recorded holding of a SKU differs from what their RESERVED reservations hold of it. */
+    public List<String> holdingViolations() {
+        return jdbc.sql("""
+                        WITH held AS (
+                            SELECT r.owner, l.sku, SUM(l.quantity) AS units
+                            FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                            WHERE r.status = 'RESERVED'
+                            GROUP BY r.owner, l.sku)
+                        SELECT format('%s holds %s of %s, recorded %s', owner, COALESCE(held.units, 0), sku,
+                                      COALESCE(h.units, 0))
+                        FROM held FULL JOIN owner_holding h USING (owner, sku)
+                        WHERE COALESCE(held.units, 0) <> COALESCE(h.units, 0)
+                        """)
+                .query(String.class)
+                .list();
+    }
+
     /**
      * Reservation lines whose ledger entries do not match their status exactly: a line that was held once has one
      * RESERVED entry, plus one CONFIRMED, RELEASED or EXPIRED entry once the hold ended. Anything else is a

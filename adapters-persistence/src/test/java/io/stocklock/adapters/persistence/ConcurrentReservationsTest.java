@@ -132,6 +132,7 @@ class ConcurrentReservationsTest {
         assertThat(sampled).as("owners over the cap, sampled while batches ran").isEmpty();
         assertThat(heldOverCap(cap)).isEmpty();
         assertThat(invariants.stockViolations()).isEmpty();
+        assertThat(invariants.holdingViolations()).isEmpty();
     }
 
     private List<String> heldOverCap(long cap) {

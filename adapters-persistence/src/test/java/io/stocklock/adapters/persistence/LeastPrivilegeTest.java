@@ -87,6 +87,7 @@ class LeastPrivilegeTest {
         assertThat(forgotten).isEqualTo(3);
         assertThat(services.getReservation().get(kept.id()).orElseThrow().status()).isEqualTo(ReservationStatus.RESERVED);
         assertThat(new StockInvariants(asRuntime).stockViolations()).isEmpty();
+        assertThat(new StockInvariants(asRuntime).holdingViolations()).isEmpty();
 
         // and nothing that rewrites what happened
         for (String attempt : List.of("TRUNCATE stock_movement", "DELETE FROM stock_movement",

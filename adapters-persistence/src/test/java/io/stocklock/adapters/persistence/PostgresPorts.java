@@ -28,7 +28,8 @@ final class PostgresPorts {
     final Ports ports;
 
     PostgresPorts(int poolSize) {
-        this(migrated(TestPostgres.freshDatabase().dataSource(poolSize)));
+        // Flyway holds up to three connections at once (its lock, the migration, the afterMigrate callback)
+        this(migrated(TestPostgres.freshDatabase().dataSource(Math.max(3, poolSize))));
     }
 
     /** The ports on a database that is migrated already, as whoever the pool connects as. */

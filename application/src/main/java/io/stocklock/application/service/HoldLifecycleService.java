@@ -10,6 +10,7 @@ import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,9 +115,12 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         Map<Sku, StockLevel> levels = new TreeMap<>(inventory.lock(skus));
 
         List<StockMovement> movements = new ArrayList<>();
+        Map<Holding, Long> holdings = new HashMap<>();
         List<OutcomeEvent> outcomeEvents = new ArrayList<>(ended.size());
         for (Reservation reservation : ended) {
-            for (StockMovement movement : StockMovement.of(reservation)) {
+            List<StockMovement> moved = StockMovement.of(reservation);
+            Holdings.add(holdings, reservation, moved);
+            for (StockMovement movement : moved) {
                 StockLevel level = levels.get(movement.sku());
                 if (level == null) {
                     throw new IllegalStateException("reservation " + reservation.id() + " holds " + movement.sku()
@@ -127,6 +132,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
             outcomeEvents.add(OutcomeEvent.of(reservation, now));
         }
         reservations.update(ended);
+        reservations.addToHoldings(holdings);
         inventory.update(levels.values());
         ledger.append(movements, now);
         events.append(outcomeEvents);

@@ -22,6 +22,7 @@ import io.stocklock.domain.stock.StockLevel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +150,7 @@ public class ProcessReservationsService implements ProcessReservations {
         var skus = new TreeSet<Sku>();
         undecided.forEach(request -> request.lines().forEach(line -> skus.add(line.sku())));
         Map<Sku, StockLevel> locked = inventory.lock(skus);
-        // read under the SKUs' locks: no other decision can add to these holdings until this one commits
+        // read under the SKUs' locks: no other transaction changes these holdings until this one commits
         Map<Holding, Long> held = policy.limitsHoldings()
                 ? reservations.unitsHeld(undecided.stream().map(ReservationRequest::owner).distinct().toList(), skus)
                 : Map.of();
@@ -160,6 +161,7 @@ public class ProcessReservationsService implements ProcessReservations {
         List<Reservation> seenFirst = new ArrayList<>();
         List<Reservation> wasPending = new ArrayList<>();
         List<StockMovement> movements = new ArrayList<>();
+        Map<Holding, Long> holdings = new HashMap<>();
         for (Decision decision : allocation.decisions()) {
             ReservationRequest request = decision.request();
             Reservation storedPending = stored.get(request.id());
@@ -169,7 +171,9 @@ public class ProcessReservationsService implements ProcessReservations {
                     : pending.reserve(now);
             decided.put(reservation.id(), reservation);
             (storedPending != null ? wasPending : seenFirst).add(reservation);
-            movements.addAll(StockMovement.of(reservation));
+            List<StockMovement> moved = StockMovement.of(reservation);
+            movements.addAll(moved);
+            Holdings.add(holdings, reservation, moved);
         }
 
         // stored once, decided; nothing is written before this, so a conflict rolls back nothing but locks
@@ -181,6 +185,7 @@ public class ProcessReservationsService implements ProcessReservations {
                 .filter(level -> !level.equals(locked.get(level.sku())))
                 .toList();
         inventory.update(changed);
+        reservations.addToHoldings(holdings);
         ledger.append(movements, now);
         return decided;
     }

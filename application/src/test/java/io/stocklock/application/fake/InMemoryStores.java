@@ -50,6 +50,7 @@ public final class InMemoryStores {
         final Map<UUID, Instant> claimedUntil = new HashMap<>();
         final Map<ReservationId, Instant> resubmittedAt = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
+        final Map<Holding, Long> holdings = new HashMap<>();
 
         State copy() {
             State copy = new State();
@@ -60,6 +61,7 @@ public final class InMemoryStores {
             copy.claimedUntil.putAll(claimedUntil);
             copy.resubmittedAt.putAll(resubmittedAt);
             copy.published.addAll(published);
+            copy.holdings.putAll(holdings);
             return copy;
         }
     }
@@ -195,15 +197,19 @@ public final class InMemoryStores {
             public Map<Holding, Long> unitsHeld(Collection<String> owners, Collection<Sku> skus) {
                 return read(() -> {
                     Map<Holding, Long> held = new HashMap<>();
-                    state.reservations.values().stream()
-                            .filter(reservation -> reservation.status() == ReservationStatus.RESERVED
-                                    && owners.contains(reservation.owner()))
-                            .forEach(reservation -> reservation.lines().stream()
-                                    .filter(line -> skus.contains(line.sku()))
-                                    .forEach(line -> held.merge(new Holding(reservation.owner(), line.sku()),
-                                            line.quantity().value(), Long::sum)));
+                    state.holdings.forEach((holding, units) -> {
+                        if (units > 0 && owners.contains(holding.owner()) && skus.contains(holding.sku())) {
+                            held.put(holding, units);
+                        }
+                    });
                     return held;
                 });
+            }
+
+            @Override
+            public void addToHoldings(Map<Holding, Long> units) {
+                requireTransaction();
+                units.forEach((holding, delta) -> state.holdings.merge(holding, delta, Long::sum));
             }
         };
     }

@@ -16,6 +16,12 @@ import java.util.Optional;
  */
 public record ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long maxUnitsHeldPerOwner) {
 
+    /**
+     * What a deployment gets unless it configures otherwise: 1,000 units per request, holds of at most an hour, and
+     * 1,000 units of one SKU per owner at once.
+     */
+    public static final ReservationPolicy DEFAULTS = new ReservationPolicy(1_000, Duration.ofHours(1), 1_000);
+
     /** Only the contract's own limits. */
     public static final ReservationPolicy CONTRACT = new ReservationPolicy(Long.MAX_VALUE,
             ReservationRequest.MAX_HOLD, Long.MAX_VALUE);

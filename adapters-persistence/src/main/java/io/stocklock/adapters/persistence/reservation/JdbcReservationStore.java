@@ -185,6 +185,14 @@ public class JdbcReservationStore implements ReservationStore {
 
     @Override
     public int deleteFinished(Instant before, int limit) {
+        // holdings that ended; one a decision is adding to right now is skipped, and kept if it is no longer zero
+        jdbc.sql("""
+                        DELETE FROM owner_holding h USING (
+                            SELECT owner, sku FROM owner_holding WHERE units = 0 LIMIT ? FOR UPDATE SKIP LOCKED) AS z
+                        WHERE h.owner = z.owner AND h.sku = z.sku AND h.units = 0
+                        """)
+                .param(limit)
+                .update();
         // the lines and events go in the same statement; the foreign key is checked at its end
         return jdbc.sql("""
                         WITH finished AS (
@@ -217,10 +225,8 @@ public class JdbcReservationStore implements ReservationStore {
         }
         Map<Holding, Long> held = new HashMap<>();
         jdbc.sql("""
-                        SELECT r.owner, l.sku, sum(l.quantity) AS units
-                        FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
-                        WHERE r.status = 'RESERVED' AND r.owner = ANY(?) AND l.sku = ANY(?)
-                        GROUP BY r.owner, l.sku
+                        SELECT owner, sku, units FROM owner_holding
+                        WHERE owner = ANY(?) AND sku = ANY(?) AND units > 0
                         """)
                 .param(owners.toArray(String[]::new))
                 .param(skus.stream().map(Sku::value).toArray(String[]::new))
@@ -228,5 +234,35 @@ public class JdbcReservationStore implements ReservationStore {
                         row.getLong("units")))
                 .list();
         return held;
+    }
+
+    @Override
+    public void addToHoldings(Map<Holding, Long> units) {
+        // a hold that ends takes from a holding that exists; the CHECK of a proposed row comes before ON CONFLICT
+        change(units, true, """
+                UPDATE owner_holding h SET units = h.units + d.units
+                FROM unnest(?::text[], ?::text[], ?::bigint[]) AS d(owner, sku, units)
+                WHERE h.owner = d.owner AND h.sku = d.sku
+                """);
+        change(units, false, """
+                INSERT INTO owner_holding (owner, sku, units)
+                SELECT owner, sku, units FROM unnest(?::text[], ?::text[], ?::bigint[]) AS h(owner, sku, units)
+                ON CONFLICT (owner, sku) DO UPDATE SET units = owner_holding.units + EXCLUDED.units
+                """);
+    }
+
+    private void change(Map<Holding, Long> units, boolean taken, String statement) {
+        List<Map.Entry<Holding, Long>> changes = units.entrySet().stream()
+                .filter(change -> taken ? change.getValue() < 0 : change.getValue() > 0)
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Holding::owner).thenComparing(Holding::sku)))
+                .toList();
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.sql(statement)
+                .param(changes.stream().map(change -> change.getKey().owner()).toArray(String[]::new))
+                .param(changes.stream().map(change -> change.getKey().sku().value()).toArray(String[]::new))
+                .param(changes.stream().mapToLong(Map.Entry::getValue).toArray())
+                .update();
     }
 }

@@ -46,9 +46,15 @@ public interface ReservationStore {
 
     /**
      * How many units of these SKUs these owners hold now (RESERVED), for the pairs that hold any. Exact when the
-     * caller holds the SKUs' locks: only a decision under those locks adds to a holding.
+     * caller holds the SKUs' locks: a holding changes only under its SKU's lock.
      */
     Map<Holding, Long> unitsHeld(Collection<String> owners, Collection<Sku> skus);
+
+    /**
+     * Adds to what owners hold (negative: a hold ended), in the transaction that changes their reservations; the
+     * caller holds the SKUs' locks.
+     */
+    void addToHoldings(Map<Holding, Long> units);
 
     /**
      * Deletes up to {@code limit} reservations that are finished (neither PENDING nor RESERVED) and were decided
