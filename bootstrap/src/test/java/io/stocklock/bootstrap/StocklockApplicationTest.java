@@ -65,6 +65,7 @@ class StocklockApplicationTest {
         confirmReservation.confirm(new ConfirmReservation.ConfirmReservationCommand(request.id()));
 
         assertThat(getReservation.get(request.id()).orElseThrow().status()).isEqualTo(ReservationStatus.CONFIRMED);
-        assertThat(getStock.find(Sku.of("TICKET"))).contains(new StockLevel(Sku.of("TICKET"), 1, 0));
+        // the sale took two of the three on hand: one change of on-hand since the SKU was created
+        assertThat(getStock.find(Sku.of("TICKET"))).contains(new StockLevel(Sku.of("TICKET"), 1, 0, 1));
     }
 }

@@ -1,5 +1,7 @@
 package io.stocklock.adapters.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.stocklock.testsupport.TestTokens;
 import io.stocklock.application.fake.InMemoryStores;
 import io.stocklock.application.fake.MutableClock;
@@ -28,12 +30,17 @@ class RestTestApplication {
 
     static final byte[] ID_SECRET = "the secret of reservation ids in these tests".getBytes(StandardCharsets.UTF_8);
 
-
-    /** Every test request is alice's, with every scope, unless it sends its own Authorization. */
+    /**
+     * Every test request is alice's, with every scope, unless it sends its own Authorization; and every answer of
+     * every test, of whatever problem type, speaks of the API, never of the classes behind it.
+     */
     @Bean
     MockMvcBuilderCustomizer asAlice() {
         return builder -> builder.defaultRequest(get("/").header("Authorization",
-                TestTokens.bearer("alice", TestTokens.ALL_SCOPES)));
+                        TestTokens.bearer("alice", TestTokens.ALL_SCOPES)))
+                .alwaysExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .as(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI())
+                        .doesNotContain("io.stocklock", "java.", "tools.jackson", "springframework"));
     }
 
     @Bean
