@@ -93,6 +93,7 @@ final class Checker {
         List<String> stock;
         List<String> applies;
         List<String> outboxCounts;
+        long overCap = 0;
         try (Connection connection = postgres.connect(PostgresServer.DATABASE);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT id, status FROM reservation")) {
@@ -104,6 +105,10 @@ final class Checker {
             stock.addAll(invariants.holdingViolations());
             applies = invariants.applyViolations();
             outboxCounts = invariants.eventViolations();
+            try (ResultSet capped = statement.executeQuery(
+                    "SELECT count(*) FROM reservation WHERE reason LIKE '%allowed at once'")) {
+                overCap = capped.next() ? capped.getLong(1) : 0;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the final database", e);
         }
@@ -147,7 +152,7 @@ final class Checker {
         return new Verdict(history.invoked(), history.answers().size(), answers.getOrDefault(Answer.OK, 0L),
                 answers.getOrDefault(Answer.FAIL, 0L), answers.getOrDefault(Answer.INFO, 0L),
                 statuses.size(), oversold, lost, phantom, unpublished, applies.size() + outboxCounts.size(),
-                duplicates, deadLetters, poisonSent);
+                duplicates, deadLetters, poisonSent, overCap);
     }
 
     /** The status the published events of a request add up to, as the service's rows spell it. */
@@ -219,7 +224,7 @@ final class Checker {
     /** What a run came to; {@link #passed()} when every figure that must be zero is. */
     record Verdict(long invocations, long requests, long ok, long fail, long info, long rows, Set<String> oversold,
                    long lost, long phantom, long unpublished, long doubleApplied, long duplicateEvents,
-                   List<String> deadLetters, int poisonSent) {
+                   List<String> deadLetters, int poisonSent, long overCap) {
 
         boolean passed() {
             return oversold.isEmpty() && lost == 0 && phantom == 0 && unpublished == 0 && doubleApplied == 0

@@ -59,7 +59,9 @@ public final class FaultSuite {
             "--stocklock.kafka.send-timeout=" + SEND_TIMEOUT.toSeconds() + "s",
             "--stocklock.background.stale-pending-after=10s",
             "--stocklock.background.stale-pending-period=2s",
-            "--stocklock.background.invariant-check-period=10s");
+            "--stocklock.background.invariant-check-period=10s",
+            // low enough that each HTTP caller reaches it on the hot SKU: the cap decides part of every run
+            "--stocklock.limits.max-units-held-per-owner=100");
 
     private final Options options;
     private final Path directory;
@@ -306,11 +308,12 @@ public final class FaultSuite {
                 .collect(Collectors.joining(","));
         double recoveryMax = faults.stream().mapToDouble(FaultRecord::recoverySeconds).max().orElse(0);
         return ("requests=%d clients=%d faults=%s ok/fail/info=%d/%d/%d oversold=%d lost=%d double=%d dup_events=%d "
-                + "unpublished=%d phantom=%d dlt=%d/%d recovery_max=%.1fs %s").formatted(
+                + "unpublished=%d phantom=%d dlt=%d/%d over_cap=%d recovery_max=%.1fs %s").formatted(
                 verdict.requests(), options.httpClients() + (options.kafkaRate() > 0 ? 1 : 0),
                 faultList.isEmpty() ? "none" : faultList, verdict.ok(), verdict.fail(), verdict.info(),
                 verdict.oversold().size(), verdict.lost(), verdict.doubleApplied(), verdict.duplicateEvents(),
-                verdict.unpublished(), verdict.phantom(), verdict.deadLetters().size(), verdict.poisonSent(), recoveryMax,
+                verdict.unpublished(), verdict.phantom(), verdict.deadLetters().size(), verdict.poisonSent(),
+                verdict.overCap(), recoveryMax,
                 verdict.passed() ? "PASS" : "FAIL");
     }
 

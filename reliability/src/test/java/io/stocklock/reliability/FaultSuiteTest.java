@@ -23,6 +23,7 @@ class FaultSuiteTest {
                 .containsExactly(Fault.KILL_INSTANCE, Fault.KILL_BROKER);
         assertThat(verdict.requests()).as("client requests").isGreaterThanOrEqualTo(3000);
         assertThat(verdict.ok()).as("requests the service took").isPositive();
+        assertThat(verdict.overCap()).as("requests rejected over the cap per owner: the limits are on").isPositive();
         assertThat(verdict.oversold()).as("stock invariants broken, during the run or after").isEmpty();
         assertThat(verdict.lost()).as("taken requests without an end or without their events").isZero();
         assertThat(verdict.phantom()).as("requests answered 503 that held stock").isZero();

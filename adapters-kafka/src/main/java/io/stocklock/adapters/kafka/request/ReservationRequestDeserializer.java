@@ -12,9 +12,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and validates a request record, as strictly as the HTTP intake reads a body ({@link StrictJson}). Anything that is not a valid request throws {@link InvalidRequestException};
- * wrapped in spring-kafka's {@code ErrorHandlingDeserializer}, the record then reaches the listener without a value
- * and goes to the dead-letter topic with its original bytes.
+ * Reads and validates a request record, as strictly as the HTTP intake reads a body ({@link StrictJson}). Anything
+ * that is not a valid request throws {@link InvalidRequestException}; wrapped in spring-kafka's
+ * {@code ErrorHandlingDeserializer}, the record then reaches the listener without a value and goes to the dead-letter
+ * topic with its original bytes.
  */
 public class ReservationRequestDeserializer implements Deserializer<ReservationRequest> {
 

@@ -14,10 +14,11 @@ public interface ForgetFinishedReservations {
     /** @return how many reservations were deleted */
     int forget(ForgetFinishedReservationsCommand command);
 
-    record ForgetFinishedReservationsCommand(Duration decidedBefore, int limit) {
+    /** @param kept how long after its decision a finished reservation is kept */
+    record ForgetFinishedReservationsCommand(Duration kept, int limit) {
         public ForgetFinishedReservationsCommand {
-            Objects.requireNonNull(decidedBefore, "decidedBefore");
-            if (decidedBefore.isNegative() || limit < 1) {
+            Objects.requireNonNull(kept, "kept");
+            if (kept.isNegative() || limit < 1) {
                 throw new IllegalArgumentException("retention must not be negative and the limit positive");
             }
         }

@@ -1,5 +1,6 @@
 package io.stocklock.application.port.in;
 
+import io.stocklock.domain.RequestLimit;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -16,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * recorded FAILED, so the answer and the final state agree.
  *
  * <p>An idempotency key names the reservation: one caller's key always stands for the same reservation id, so the
- * reservation row itself remembers the key, and a retry can never reserve twice. The id is a keyed hash of caller and
- * key under a secret of the service, so nobody who does not know the caller's key can tell the id. The answer completes on another
- * thread; the calling thread never waits for the database or the broker.
+ * reservation row itself remembers the key, and a retry can never reserve twice. The id is a keyed hash of caller
+ * and key under a secret of the service, so nobody who does not know the caller's key can tell the id. The answer
+ * completes on another thread; the calling thread never waits for the database or the broker.
  */
 public interface SubmitReservation {
 
@@ -32,7 +33,7 @@ public interface SubmitReservation {
     record SubmitReservationCommand(String caller, Optional<String> idempotencyKey, List<ReservationLine> lines,
                                     Duration holdFor, Duration waitAtMost) {
 
-        public static final int MAX_KEY_LENGTH = 255;
+        public static final int MAX_KEY_LENGTH = (int) RequestLimit.IDEMPOTENCY_KEY_LENGTH.max();
 
         public SubmitReservationCommand {
             Objects.requireNonNull(caller, "caller");
