@@ -26,5 +26,5 @@ GROUP BY r.owner, l.sku;
 CREATE INDEX reservation_finished_by_decision ON reservation (decided_at)
     WHERE status IN ('CONFIRMED', 'RELEASED', 'EXPIRED', 'REJECTED', 'FAILED');
 
--- A SKU is one path segment: no '/'. Fails here, naming the row, if an earlier version stored one.
+-- A SKU is one path segment: no '/'. Fails here if an earlier version stored such a SKU: rename it first.
 ALTER TABLE inventory ADD CONSTRAINT inventory_sku_format CHECK (sku ~ '^[A-Za-z0-9][A-Za-z0-9._:-]*$');

@@ -372,14 +372,17 @@ public final class Benchmarks {
                       saves;
                     - (b) stocklock as deployed: one consumer deciding batches of %2$d, each in one transaction
                       that locks its SKUs with one sorted `SELECT ... FOR UPDATE` (a hot SKU lives on one
-                      partition, so one consumer decides all of its requests). The consumer publishes the batch's
-                      outcome events to Kafka after the commit; that is not part of this row (there is no broker
-                      here), the Kafka intake below includes it;
+                      partition, so one consumer decides all of its requests), with the default limits: each
+                      decision reads and updates what its buyers hold of its SKUs, for the cap of 1,000 units of a
+                      SKU per buyer ([ADR 10](adr/0010-strict-input-and-limits-per-owner.md)). The consumer
+                      publishes the batch's outcome events to Kafka after the commit; that is not part of this row
+                      (there is no broker here), the Kafka intake below includes it;
                     - (c) a conditional `UPDATE inventory SET reserved = reserved + q WHERE on_hand - reserved >= q`
                       per line, all or nothing, then (a)'s `INSERT`, from %1$d clients;
                     - (d) optimistic: read the version, `UPDATE ... WHERE version = ?`, retry the request on a
                       conflict, then (a)'s `INSERT`, from %1$d clients.
 
+                    stocklock's rows take the requests of 1,000 buyers, chosen at random, each held for 10 minutes.
                     Latency is from the start of the transaction deciding a request to its commit (for (b), every
                     request of a batch waits as long as its batch; queueing before that is in the next sections).
                     `x (a)` compares with (a) on the same workload. `oversold` counts SKUs that broke an invariant

@@ -18,9 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Expires lapsed holds, re-submits requests left PENDING and deletes finished reservations past their retention; a
- * failed run is logged and tried again next period.
- * Each kind of background work has a thread of its own, so expiry never waits behind a re-submission (a Kafka send
- * of up to its timeout) or the invariant check (a full scan).
+ * failed run is logged and tried again next period. Each kind of background work has a thread of its own, so expiry
+ * never waits behind a re-submission (a Kafka send of up to its timeout) or the invariant check (a full scan).
  */
 @Component
 class BackgroundWork {

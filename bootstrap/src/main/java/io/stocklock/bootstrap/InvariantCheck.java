@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the guarantees in the database itself, on a schedule: for every SKU, reserved lies in [0, on_hand], equals
- * what RESERVED reservations hold, and agrees with the ledger; every owner's recorded holding equals what its RESERVED
- * reservations hold. A drift shows as the
- * {@code stocklock.invariant.violations} metric, a WARNING in health, and an error in the log. The check is a full
- * scan, so it runs once at a time, and {@code GET /actuator/invariants} (scope {@code operations}) answers the last
- * result without scanning; {@code POST /actuator/invariants} runs one now unless one is running.
+ * what RESERVED reservations hold, and agrees with the ledger; every owner's recorded holding equals what its
+ * RESERVED reservations hold. A drift shows as the {@code stocklock.invariant.violations} metric, a WARNING in
+ * health, and an error in the log. The check is a full scan, so it runs once at a time, and
+ * {@code GET /actuator/invariants} (scope {@code operations}) answers the last result without scanning;
+ * {@code POST /actuator/invariants} runs one now unless one is running.
  */
 @Component
 @Endpoint(id = "invariants")

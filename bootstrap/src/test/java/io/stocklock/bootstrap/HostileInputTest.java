@@ -20,10 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,6 +53,7 @@ class HostileInputTest {
     private static final String SKU = "HOSTILE";
     private static final String KAFKA_SKU = "HOSTILE-K";
     private static final String WRITER = TestTokens.bearer("hostile", TestTokens.ALL_SCOPES);
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\":\"https://stocklock.io/problems/([a-z-]+)\"");
 
     /** One hostile HTTP input and what it must be answered; {@code type} null where no body is answered (HEAD). */
     record Http(String name, String method, String path, Map<String, String> headers, String body, int status,
@@ -83,7 +87,8 @@ class HostileInputTest {
         for (Http input : httpInputs) {
             HttpResponse<String> response = http.send(request(input), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            String type = body.contains("\"type\":\"") ? body.replaceAll("(?s).*\"type\":\"https://stocklock.io/problems/([a-z-]+)\".*", "$1") : null;
+            Matcher problem = PROBLEM_TYPE.matcher(body);
+            String type = problem.find() ? problem.group(1) : null;
             boolean leaks = body.contains("io.stocklock") || body.contains("java.") || body.contains("tools.jackson")
                     || body.contains("springframework");
             if (response.statusCode() != input.status() || (input.type() != null && !input.type().equals(type))
@@ -95,9 +100,9 @@ class HostileInputTest {
         assertThat(wrong).as("HTTP inputs answered otherwise than documented").isEmpty();
 
         String sentinel = UUID.randomUUID().toString();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                new StringSerializer());
              var deadLetters = new TopicReader(settings.deadLetterTopic())) {
             int before = deadLetters.records().size();
             for (Kafka input : kafkaInputs) {
@@ -299,7 +304,7 @@ class HostileInputTest {
     }
 
     private static Map<String, String> with(Map<String, String> headers, String name, String value) {
-        var all = new java.util.HashMap<>(headers);
+        var all = new HashMap<>(headers);
         all.put(name, value);
         return all;
     }

@@ -25,6 +25,7 @@ import io.stocklock.testsupport.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,14 +79,14 @@ class LeastPrivilegeTest {
         clock.advance(Duration.ofMinutes(11));
         services.expire().expire(new ExpireReservationsCommand(10));
         services.fail().fail(new FailReservationCommand(ReservationId.generate(), "lp", "not JSON"));
-        var outbox = runtime.ports.outbox();
-        outbox.markPublished(runtime.jdbc.sql("SELECT event_id FROM outbox").query(java.util.UUID.class).list());
+        runtime.ports.outbox().markPublished(asRuntime.sql("SELECT event_id FROM outbox").query(UUID.class).list());
         assertThat(new JdbcReservationStore(asRuntime).idSecret()).hasSizeGreaterThanOrEqualTo(32);
         clock.advance(Duration.ofDays(31));
-        int forgotten = new ForgetFinishedReservationsService(runtime.ports.transactions(),
-                runtime.ports.reservations(), clock).forget(new ForgetFinishedReservationsCommand(Duration.ofDays(30), 100));
-        assertThat(forgotten).isEqualTo(3);
-        assertThat(services.getReservation().get(kept.id()).orElseThrow().status()).isEqualTo(ReservationStatus.RESERVED);
+        var retention = new ForgetFinishedReservationsService(runtime.ports.transactions(),
+                runtime.ports.reservations(), clock);
+        assertThat(retention.forget(new ForgetFinishedReservationsCommand(Duration.ofDays(30), 100))).isEqualTo(3);
+        assertThat(services.getReservation().get(kept.id()).orElseThrow().status())
+                .isEqualTo(ReservationStatus.RESERVED);
         assertThat(new StockInvariants(asRuntime).stockViolations()).isEmpty();
         assertThat(new StockInvariants(asRuntime).holdingViolations()).isEmpty();
 

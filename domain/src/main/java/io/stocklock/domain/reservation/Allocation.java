@@ -78,7 +78,8 @@ public record Allocation(List<Decision> decisions, Map<Sku, StockLevel> levels) 
                 if (holding + line.quantity().value() > policy.maxUnitsHeldPerOwner()) {
                     return new Decision.Rejected(request, Decision.RejectionCode.OVER_LIMIT, request.owner()
                             + " holds " + holding + " units of " + line.sku() + "; with " + line.quantity()
-                            + " more it would hold more than the " + policy.maxUnitsHeldPerOwner() + " allowed at once");
+                            + " more it would hold more than the " + policy.maxUnitsHeldPerOwner()
+                            + " allowed at once");
                 }
             }
         }

@@ -13,8 +13,8 @@ public record Sku(String value) implements Comparable<Sku> {
     public Sku {
         Objects.requireNonNull(value, "sku must not be null");
         if (value.isEmpty() || value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
-            throw new IllegalArgumentException("sku must be 1-" + MAX_LENGTH
-                    + " characters of letters, digits and . _ : - starting with a letter or digit, was '" + value + "'");
+            throw new IllegalArgumentException("sku must be 1-" + MAX_LENGTH + " characters of letters, digits and"
+                    + " . _ : - starting with a letter or digit, was '" + value + "'");
         }
     }
 

@@ -58,7 +58,8 @@ public class JdbcInventory implements Inventory {
         jdbc.sql("""
                         UPDATE inventory i
                         SET on_hand = u.on_hand, reserved = u.reserved, version = u.version, updated_at = now()
-                        FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(sku, on_hand, reserved, version)
+                        FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
+                             AS u(sku, on_hand, reserved, version)
                         WHERE i.sku = u.sku
                         """)
                 .param(levels.stream().map(level -> level.sku().value()).toArray(String[]::new))
