@@ -2,30 +2,63 @@ package io.stocklock.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stocklock.adapters.kafka.KafkaSettings;
-import io.stocklock.adapters.rest.RestSettings;
-import io.stocklock.adapters.rest.security.SecuritySettings;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Every stocklock property has its line in docs/configuration.md. */
+/**
+ * Every stocklock property, as the configuration processor describes it to IDEs (each module's
+ * {@code META-INF/spring-configuration-metadata.json}), has a description and its line in docs/configuration.md,
+ * with the default the code has.
+ */
 class ConfigurationReferenceTest {
 
     @Test
-    void everyStocklockPropertyIsDocumented() throws IOException {
+    void everyStocklockPropertyIsDescribedAndDocumentedWithItsDefault() throws IOException {
+        List<JsonNode> properties = stocklockProperties();
+        assertThat(properties).extracting(property -> property.get("name").asString())
+                .as("the settings of every module")
+                .anyMatch(name -> name.startsWith("stocklock.http."))
+                .anyMatch(name -> name.startsWith("stocklock.kafka."))
+                .anyMatch(name -> name.startsWith("stocklock.security."))
+                .anyMatch(name -> name.startsWith("stocklock.limits."))
+                .anyMatch(name -> name.startsWith("stocklock.background."));
+
         String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
-        for (Class<?> settings : List.of(KafkaSettings.class, RestSettings.class, SecuritySettings.class,
-                BackgroundSettings.class)) {
-            String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
-            for (RecordComponent component : settings.getRecordComponents()) {
-                String property = prefix + "." + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
-                assertThat(reference).as(property).contains("`" + property + "`");
+        for (JsonNode property : properties) {
+            String name = property.get("name").asString();
+            assertThat(property.path("description").asString("")).as(name + " has a description").isNotBlank();
+            String row = reference.lines().filter(line -> line.startsWith("| `" + name + "`")).findFirst()
+                    .orElse(null);
+            assertThat(row).as(name + " in docs/configuration.md").isNotNull();
+            if (property.has("defaultValue")) {
+                String defaultValue = property.get("defaultValue").asString();
+                assertThat(row).as(name + "'s default").contains("| `" + defaultValue + "` |");
             }
         }
+    }
+
+    private static List<JsonNode> stocklockProperties() throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> properties = new ArrayList<>();
+        for (URL metadata : Collections.list(ConfigurationReferenceTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json"))) {
+            try (InputStream in = metadata.openStream()) {
+                for (JsonNode property : json.readTree(in).path("properties")) {
+                    if (property.get("name").asString().startsWith("stocklock.")) {
+                        properties.add(property);
+                    }
+                }
+            }
+        }
+        return properties;
     }
 }
