@@ -54,10 +54,6 @@ public enum RequestLimit {
         return max;
     }
 
-    public boolean allows(long value) {
-        return value >= min && value <= max;
-    }
-
     /** The range in the API's words, for refusals: {@code "quantity must be 1-1000000000"}. */
     public String rule() {
         return field + " must be " + min + "-" + max;
