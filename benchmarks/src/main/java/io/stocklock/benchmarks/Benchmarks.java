@@ -62,6 +62,13 @@ public final class Benchmarks {
             // several options separated by |, as the arguments are split at spaces
             System.setProperty("stocklock.jvm-options", options.get("service-jvm").replace("|", " "));
         }
+        if (options.containsKey("service-memory")) {
+            System.setProperty("stocklock.service-memory", options.get("service-memory").replace("|", " "));
+        }
+        if (options.containsKey("service-settings")) {
+            // Spring Boot settings of both stocklock and the reference service, name=value|name=value
+            System.setProperty(HttpBenchmark.SERVICE_SETTINGS, options.get("service-settings"));
+        }
         if (options.containsKey("jdbc-url")) {
             Databases.use(options.get("jdbc-url"), options.getOrDefault("jdbc-user", "postgres"),
                     options.getOrDefault("jdbc-password", ""));
@@ -184,6 +191,7 @@ public final class Benchmarks {
         try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
             List<HttpSideBySide.Sweep> sweeps = new HttpSideBySide(bench, httpRun, progress).all();
             System.out.println(HttpSideBySide.table(sweeps));
+            System.out.println(HttpSideBySide.cpuTable(sweeps));
             System.out.println("Gatling reports: " + bench.directory().resolve("gatling").toAbsolutePath());
             if (docs.isPresent()) {
                 HttpSideBySide.plot(sweeps, Files.createDirectories(docs.get().resolve("benchmarks"))
@@ -196,12 +204,13 @@ public final class Benchmarks {
     }
 
     /**
-     * {@code probe=TARGET rate=N[,M...]}: one endpoint at one rate after another on the same processes, for a look
-     * or a profile (the processes inherit {@code -Dstocklock.jvm-options}).
+     * {@code probe=TARGET rate=N[,M...]}: one endpoint, warmed up as in the side by side, at one rate after another on
+     * the same processes, for a look or a profile (the processes inherit {@code -Dstocklock.jvm-options}).
      */
     private static void probe(HttpBenchmark.Target target, HttpBenchmark.Skus skus, double[] rates, Duration run)
             throws Exception {
         try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
+            bench.warmUp(target);
             for (double rate : rates) {
                 System.out.println(bench.run(target, skus, rate, run, false));
             }

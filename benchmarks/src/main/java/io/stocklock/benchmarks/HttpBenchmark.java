@@ -1,6 +1,7 @@
 package io.stocklock.benchmarks;
 
 import io.stocklock.benchmarks.load.ReservationLoad;
+import io.stocklock.benchmarks.reference.ReferenceService;
 import io.stocklock.testsupport.TestTokens;
 import io.stocklock.testsupport.process.KafkaCluster;
 import io.stocklock.testsupport.process.PostgresServer;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -77,15 +79,28 @@ final class HttpBenchmark implements AutoCloseable {
         }
     }
 
-    /** One load run: what was offered and what came back. */
+    /**
+     * One load run: what was offered and what came back, and the CPU milliseconds each kind of process spent per
+     * request over the whole run (ramp included).
+     */
     record Point(Target target, Skus skus, double offered, int sent, int answered, int failed, double p50,
-                 double p99, double p999, double max, int disagreeing) {
+                 double p99, double p999, double max, int disagreeing, Map<ProcessCpu.Kind, Double> cpuMillis) {
 
         /** Sustained: every request answered as the contract says, with a p99 a buyer would wait for. */
         boolean sustained() {
             return answered >= sent * 0.99 && failed <= sent * 0.001 && p99 <= 1_000;
         }
+
+        double cpuMillis(ProcessCpu.Kind kind) {
+            return cpuMillis.getOrDefault(kind, Double.NaN);
+        }
+
+        double cpuMillisInAll() {
+            return cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
     }
+
+    static final String SERVICE_SETTINGS = "stocklock.benchmark.service-settings";
 
     private final Path directory;
     private final PostgresServer postgres;
@@ -103,10 +118,11 @@ final class HttpBenchmark implements AutoCloseable {
         postgres.createDatabase();
         kafka = new KafkaCluster(directory, 1);
         kafka.start();
-        stocklock = new ServiceInstance("stocklock", directory, postgres, kafka, List.of());
+        stocklock = new ServiceInstance("stocklock", directory, postgres, kafka, serviceSettings());
         stocklock.start();
-        reference = Processes.start(List.of(Processes.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError",
+        List<String> referenceCommand = new ArrayList<>(List.of(Processes.java()));
+        referenceCommand.addAll(Processes.serviceMemory());
+        referenceCommand.addAll(List.of("-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), "io.stocklock.benchmarks.reference.ReferenceService",
                 "--server.port=" + referencePort,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
@@ -116,10 +132,23 @@ final class HttpBenchmark implements AutoCloseable {
                 "--spring.sql.init.mode=always",
                 "--spring.sql.init.schema-locations=classpath:reference-schema.sql",
                 "--reference.jwt-secret=" + TestTokens.SECRET,
-                "--logging.level.root=WARN"), directory.resolve("reference.log"));
+                "--logging.level.root=WARN"));
+        referenceCommand.addAll(serviceSettings());
+        reference = Processes.start(referenceCommand, directory.resolve("reference.log"));
         stocklock.awaitReady(Duration.ofMinutes(3));
         awaitReference(Duration.ofMinutes(2));
         stock();
+    }
+
+    /** What only the command line of the target's service process holds. */
+    private static String serviceMarker(Target target) {
+        return target.stocklock ? "-jar " + ServiceInstance.applicationJar() : ReferenceService.class.getName();
+    }
+
+    private static List<String> serviceSettings() {
+        String settings = System.getProperty(SERVICE_SETTINGS, "");
+        return settings.isBlank() ? List.of()
+                : Arrays.stream(settings.split("\\|")).map(setting -> "--" + setting).toList();
     }
 
     /** The same stock in both: one hot SKU and 10,000 others, plenty of each. */
@@ -174,6 +203,7 @@ final class HttpBenchmark implements AutoCloseable {
         if (startedAgain(target)) {
             warmUp(target);
         }
+        ProcessCpu cpuBefore = ProcessCpu.read(serviceMarker(target));
         Process gatling = Processes.start(command, directory.resolve("gatling.log"));
         if (!gatling.waitFor(warmUp.toSeconds() + duration.toSeconds() + 180, TimeUnit.SECONDS)) {
             gatling.destroyForcibly();
@@ -182,9 +212,12 @@ final class HttpBenchmark implements AutoCloseable {
         int sent = (int) Math.round(rate * duration.toSeconds());
         if (!Files.exists(Path.of(answers + ".summary"))) {
             // the load generator itself gave up (out of sockets, say, when the endpoint stopped answering)
-            return new Point(target, skus, rate, sent, 0, sent, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            return new Point(target, skus, rate, sent, 0, sent, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+                    Map.of());
         }
         Map<String, String> summary = summary(Path.of(answers + ".summary"));
+        Map<ProcessCpu.Kind, Double> cpuMillis = cpuBefore.millisPerRequest(ProcessCpu.read(serviceMarker(target)),
+                Long.parseLong(summary.get("answered-in-all")));
         int failed = 0;
         int answered = 0;
         for (var entry : summary.entrySet()) {
@@ -199,7 +232,7 @@ final class HttpBenchmark implements AutoCloseable {
         }
         int disagreeing = target == Target.NO_OP ? 0 : disagreeing(target, answers);
         return new Point(target, skus, rate, sent, answered - failed, failed, number(summary, "p50"),
-                number(summary, "p99"), number(summary, "p999"), number(summary, "max"), disagreeing);
+                number(summary, "p99"), number(summary, "p999"), number(summary, "max"), disagreeing, cpuMillis);
     }
 
     /**

@@ -109,8 +109,11 @@ final class HttpSideBySide {
 
     private static void print(Point point, String verdict) {
         System.out.printf(Locale.ROOT, "    offered %,.0f/s: %d answered of %d, %d failed, p50 %.0f ms, p99 %.0f ms, "
-                        + "p99.9 %.0f ms, %d disagreeing: %s%n", point.offered(), point.answered(), point.sent(),
-                point.failed(), point.p50(), point.p99(), point.p999(), point.disagreeing(), verdict);
+                        + "p99.9 %.0f ms, %d disagreeing; CPU ms per request: service %.2f, Kafka %.2f, PostgreSQL "
+                        + "%.2f, load generator %.2f: %s%n", point.offered(), point.answered(), point.sent(),
+                point.failed(), point.p50(), point.p99(), point.p999(), point.disagreeing(),
+                point.cpuMillis(ProcessCpu.Kind.SERVICE), point.cpuMillis(ProcessCpu.Kind.KAFKA),
+                point.cpuMillis(ProcessCpu.Kind.POSTGRES), point.cpuMillis(ProcessCpu.Kind.LOAD), verdict);
     }
 
     static Optional<Sweep> find(List<Sweep> sweeps, Target target, Skus skus) {
@@ -171,6 +174,17 @@ final class HttpSideBySide {
                 """, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), run.toSeconds(), HttpBenchmark.WARM_UP_RATE));
         md.append(table(sweeps));
+        md.append("""
+
+                ## Where a request's CPU goes
+
+                CPU time of each process per request, over the whole run at 80%% of each endpoint's maximum (ramp
+                included; the load generator counted too, since it shares the %d cores). The last column is what
+                the machine could answer if nothing but these requests used its cores: the limit of that endpoint
+                here, whatever else is tuned.
+
+                """.formatted(Runtime.getRuntime().availableProcessors()));
+        md.append(cpuTable(sweeps));
         md.append("\nWhere stocklock's time goes over HTTP, what was changed and what was tried: "
                 + "[ADR 7](adr/0007-grouped-http-intake.md) and [ADR 8](adr/0008-request-threads-and-warm-up.md).\n");
         md.append("\n![latency by offered load](benchmarks/http-latency-by-offered-load.png)\n\n");
@@ -186,6 +200,23 @@ final class HttpSideBySide {
                         sweep.target().label, sweep.skus().label, point.offered(), point.answered(), point.failed(),
                         point.p50(), point.p99(), point.p999(), point.sustained() ? "yes" : "no"));
             }
+        }
+        return md.toString();
+    }
+
+    /** CPU milliseconds per request of each process, at 80% of each endpoint's maximum. */
+    static String cpuTable(List<Sweep> sweeps) {
+        StringBuilder md = new StringBuilder("""
+                | endpoint | SKUs | service ms | Kafka broker ms | PostgreSQL ms | load generator ms | all ms | cores / all ms = requests/s |
+                |---|---|---|---|---|---|---|---|
+                """);
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (Sweep sweep : sweeps) {
+            Point at80 = sweep.at80();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %,.0f |%n",
+                    sweep.target().label, sweep.skus().label, at80.cpuMillis(ProcessCpu.Kind.SERVICE),
+                    at80.cpuMillis(ProcessCpu.Kind.KAFKA), at80.cpuMillis(ProcessCpu.Kind.POSTGRES),
+                    at80.cpuMillis(ProcessCpu.Kind.LOAD), at80.cpuMillisInAll(), cores * 1_000 / at80.cpuMillisInAll()));
         }
         return md.toString();
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A seconds-long run of the HTTP side by side, so its parts never rot: stocklock as {@code java -jar}, the reference
  * service and Gatling, each a process of its own, on one PostgreSQL and one Kafka broker. It asserts correctness
- * only: every request answered as the contract says, and every answer agreeing with the database.
+ * only: every request answered as the contract says, every answer agreeing with the database, and CPU time found
+ * for the processes a request goes through (the service, and for stocklock the broker too).
  */
 class HttpBenchmarkSmokeTest {
 
@@ -29,6 +30,13 @@ class HttpBenchmarkSmokeTest {
                     assertThat(point.answered()).as(target + ", " + skus).isGreaterThanOrEqualTo(95);
                     assertThat(point.failed()).as(target + ", " + skus).isZero();
                     assertThat(point.disagreeing()).as(target + ", " + skus).isZero();
+                    assertThat(point.cpuMillis(ProcessCpu.Kind.SERVICE)).as(target + ", " + skus).isPositive();
+                    assertThat(point.cpuMillis(ProcessCpu.Kind.LOAD)).as(target + ", " + skus).isPositive();
+                    assertThat(point.cpuMillis(ProcessCpu.Kind.POSTGRES)).as(target + ", " + skus)
+                            .isGreaterThanOrEqualTo(0);
+                    if (target.stocklock) {
+                        assertThat(point.cpuMillis(ProcessCpu.Kind.KAFKA)).as(target + ", " + skus).isPositive();
+                    }
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -26,6 +27,8 @@ final class Answers {
     private final Histogram latency = new ConcurrentHistogram(3);
     private long started = System.nanoTime();
     private volatile long lastAnswer = started;
+    /** Answers of the whole run, the warm-up's included. */
+    private final LongAdder all = new LongAdder();
 
     /** Requests sent before {@code warmUp} has passed are not measured. */
     void measureAfter(Duration warmUp) {
@@ -35,6 +38,10 @@ final class Answers {
 
     boolean measuring() {
         return System.nanoTime() >= started;
+    }
+
+    void count() {
+        all.increment();
     }
 
     void record(int status, int millis, String id) {
@@ -58,6 +65,7 @@ final class Answers {
                 "offered=" + rate,
                 "seconds=" + seconds,
                 "answered=" + answers.size(),
+                "answered-in-all=" + all.sum(),
                 "elapsed=" + (lastAnswer - started) / 1e9,
                 "p50=" + latency.getValueAtPercentile(50) / 1_000.0,
                 "p99=" + latency.getValueAtPercentile(99) / 1_000.0,

@@ -68,6 +68,7 @@ public class ReservationLoad extends Simulation {
             .exec(session -> session.set("measured", answers.measuring()))
             .exec(request())
             .exec(session -> {
+                answers.count();
                 if (session.getBoolean("measured")) {
                     answers.record(session.contains("status") ? session.getInt("status") : 0,
                             session.contains("ms") ? session.getInt("ms") : -1,

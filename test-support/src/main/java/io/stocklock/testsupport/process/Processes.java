@@ -67,6 +67,16 @@ public final class Processes {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * Heap and collector of a service's JVM (stocklock and the benchmark's reference service alike), from
+     * {@code -Dstocklock.service-memory="..."}; by default a small heap with the serial collector, so that the fault
+     * suite's several instances share a machine.
+     */
+    public static List<String> serviceMemory() {
+        return List.of(System.getProperty("stocklock.service-memory", "-Xms128m -Xmx512m -XX:+UseSerialGC")
+                .trim().split("\\s+"));
+    }
+
     public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -46,8 +46,9 @@ public final class ServiceInstance {
             return;
         }
         // an instance out of memory exits, as an orchestrator would have it, instead of limping on
-        List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(Processes.java()));
+        command.addAll(Processes.serviceMemory());
+        command.add("-XX:+ExitOnOutOfMemoryError");
         // -Dstocklock.jvm-options="-XX:StartFlightRecording=..." to profile the instances a run starts
         command.addAll(List.of(System.getProperty("stocklock.jvm-options", "").split(" ")).stream()
                 .filter(option -> !option.isBlank()).toList());
