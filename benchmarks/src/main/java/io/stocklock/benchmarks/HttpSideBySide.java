@@ -178,27 +178,31 @@ final class HttpSideBySide {
 
                 ## Where a request's CPU goes
 
-                CPU time of each process per request, over the whole run at 80%% of each endpoint's maximum (ramp
-                included; the load generator counted too, since it shares the %d cores). The last column is what
-                the machine could answer if nothing but these requests used its cores: the limit of that endpoint
-                here, whatever else is tuned.
+                CPU time of each process per request, over the whole run at 80%% of each endpoint's maximum: from
+                the load generator's start to its end, divided by every request of the run, the ramp's included.
+                The load generator is counted too, since it shares the %d cores. Fixed costs (the load generator's
+                own start, the services' background work) weigh more at lower rates; the service's column of every
+                point below compares endpoints at the same offered rate.
 
                 """.formatted(Runtime.getRuntime().availableProcessors()));
         md.append(cpuTable(sweeps));
         md.append("\nWhere stocklock's time goes over HTTP, what was changed and what was tried: "
-                + "[ADR 7](adr/0007-grouped-http-intake.md) and [ADR 8](adr/0008-request-threads-and-warm-up.md).\n");
+                + "[ADR 7](adr/0007-grouped-http-intake.md), [ADR 8](adr/0008-request-threads-and-warm-up.md) and "
+                + "[ADR 11](adr/0011-cpu-per-request-and-virtual-threads.md).\n");
         md.append("\n![latency by offered load](benchmarks/http-latency-by-offered-load.png)\n\n");
         md.append("""
                 ## Every point
 
-                | endpoint | SKUs | offered /s | answered | failed | p50 ms | p99 ms | p99.9 ms | sustained |
-                |---|---|---|---|---|---|---|---|---|
+                | endpoint | SKUs | offered /s | answered | failed | p50 ms | p99 ms | p99.9 ms | service CPU ms per request | sustained |
+                |---|---|---|---|---|---|---|---|---|---|
                 """);
         for (Sweep sweep : sweeps) {
             for (Point point : sweep.points()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,d | %,d | %.0f | %.0f | %.0f | %s |%n",
+                md.append(String.format(Locale.ROOT,
+                        "| %s | %s | %,.0f | %,d | %,d | %.0f | %.0f | %.0f | %.2f | %s |%n",
                         sweep.target().label, sweep.skus().label, point.offered(), point.answered(), point.failed(),
-                        point.p50(), point.p99(), point.p999(), point.sustained() ? "yes" : "no"));
+                        point.p50(), point.p99(), point.p999(), point.cpuMillis(ProcessCpu.Kind.SERVICE),
+                        point.sustained() ? "yes" : "no"));
             }
         }
         return md.toString();
@@ -207,16 +211,15 @@ final class HttpSideBySide {
     /** CPU milliseconds per request of each process, at 80% of each endpoint's maximum. */
     static String cpuTable(List<Sweep> sweeps) {
         StringBuilder md = new StringBuilder("""
-                | endpoint | SKUs | service ms | Kafka broker ms | PostgreSQL ms | load generator ms | all ms | cores / all ms = requests/s |
+                | endpoint | SKUs | offered /s | service ms | Kafka broker ms | PostgreSQL ms | load generator ms | all ms |
                 |---|---|---|---|---|---|---|---|
                 """);
-        int cores = Runtime.getRuntime().availableProcessors();
         for (Sweep sweep : sweeps) {
             Point at80 = sweep.at80();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %,.0f |%n",
-                    sweep.target().label, sweep.skus().label, at80.cpuMillis(ProcessCpu.Kind.SERVICE),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                    sweep.target().label, sweep.skus().label, at80.offered(), at80.cpuMillis(ProcessCpu.Kind.SERVICE),
                     at80.cpuMillis(ProcessCpu.Kind.KAFKA), at80.cpuMillis(ProcessCpu.Kind.POSTGRES),
-                    at80.cpuMillis(ProcessCpu.Kind.LOAD), at80.cpuMillisInAll(), cores * 1_000 / at80.cpuMillisInAll()));
+                    at80.cpuMillis(ProcessCpu.Kind.LOAD), at80.cpuMillisInAll()));
         }
         return md.toString();
     }
