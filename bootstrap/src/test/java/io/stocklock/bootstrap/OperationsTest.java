@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
@@ -15,9 +16,22 @@ import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.testsupport.TestTokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -29,6 +43,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestServers.class)
 class OperationsTest {
+
+    private static final Path DOCS = Path.of("..", "docs");
+    /** The metrics the dashboard and the alert rules may name: the service's own, HTTP and Kafka clients'. */
+    private static final Pattern METRIC = Pattern.compile("\\b(?:stocklock|http_server_requests|kafka)_[a-z0-9_]+");
 
     @Autowired
     MockMvc http;
@@ -89,5 +107,54 @@ class OperationsTest {
                         .andExpect(content().string(containsString("stocklock_submit_to_decision_seconds_count")))
                         .andExpect(content().string(containsString("stocklock_outbox_backlog")))
                         .andExpect(content().string(containsString("kafka_consumer_fetch_manager_records_lag_max"))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDashboardAndTheAlertRulesNameOnlyMetricsTheServiceExports() throws Exception {
+        List<Map<String, Object>> rules = alertRules();
+        assertThat(rules).isNotEmpty();
+        for (Map<String, Object> rule : rules) {
+            assertThat(rule).as("an alert rule").containsKeys("alert", "expr", "labels", "annotations");
+            assertThat((Map<String, Object>) rule.get("labels")).as(rule.get("alert") + " labels")
+                    .containsKey("severity");
+            assertThat((Map<String, Object>) rule.get("annotations")).as(rule.get("alert") + " annotations")
+                    .containsKeys("summary", "description");
+        }
+        assertThat(rules.stream().map(rule -> rule.get("alert")).distinct()).hasSameSizeAs(rules);
+
+        Set<String> named = new TreeSet<>(metricsNamedIn(rules.stream().map(rule -> (String) rule.get("expr"))));
+        JsonNode dashboard = JsonMapper.builder().build()
+                .readTree(Files.readString(DOCS.resolve("grafana-dashboard.json")));
+        named.addAll(metricsNamedIn(dashboard.findValues("expr").stream().map(JsonNode::asString)));
+        assertThat(named).contains("stocklock_invariant_violations", "stocklock_batch_duration_seconds_bucket",
+                "stocklock_submit_to_decision_seconds_bucket", "http_server_requests_seconds_bucket");
+
+        // a decision and HTTP requests, so that every meter has been recorded at least once
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("OPS-ALERTS"), 1));
+        intake.submit(new ReservationRequest(ReservationId.generate(), "ops",
+                List.of(ReservationLine.of("OPS-ALERTS", 1)), Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = http.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            Set<String> exported = scrape.lines().filter(line -> !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+            assertThat(exported).as("metrics at /actuator/prometheus").containsAll(named);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> alertRules() throws Exception {
+        Map<String, Object> file = new Yaml().load(Files.readString(DOCS.resolve("prometheus-alerts.yml")));
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
+            rules.addAll((List<Map<String, Object>>) group.get("rules"));
+        }
+        return rules;
+    }
+
+    private static Set<String> metricsNamedIn(Stream<String> expressions) {
+        return expressions.flatMap(expression -> METRIC.matcher(expression).results().map(MatchResult::group))
+                .collect(Collectors.toSet());
     }
 }

@@ -15,6 +15,7 @@ import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationRequest;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -154,9 +155,12 @@ public class KafkaConfiguration {
     @Bean
     DefaultErrorHandler reservationErrorHandler(DeadLetterPublishingRecoverer reservationDeadLetters,
                                                 FailReservation failReservation) {
+        // registered at start, so that it reads 0 until the first dead letter and an alert on its increase sees that one
+        Counter deadLetters = Counter.builder("stocklock.dead.letters")
+                .description("records sent to the dead-letter topic").register(Metrics.globalRegistry);
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
             reservationDeadLetters.accept(record, consumer, failure);
-            Metrics.counter("stocklock.dead.letters").increment();
+            deadLetters.increment();
             failTheRequest(failure, failReservation);
         };
         var untilTheDatabaseIsBack = new ExponentialBackOff(200, 2.0);

@@ -34,6 +34,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 public class ReservationRequestListener implements BatchConsumerAwareMessageListener<String, ReservationRequest> {
 
     private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(ReservationRequestListener.class));
+    private static final Timer BATCH_DURATION = Timer.builder("stocklock.batch.duration")
+            .description("time to decide one batch: its transaction from the lock to the commit, and its events")
+            .register(Metrics.globalRegistry);
 
     private final ProcessReservations processReservations;
     private final ConsumerAwareRecordRecoverer deadLetters;
@@ -68,8 +71,10 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
             return;
         }
         List<RequestOutcome> outcomes;
+        Timer.Sample started = Timer.start();
         try {
             outcomes = processReservations.process(new ProcessReservationsCommand(requests));
+            started.stop(BATCH_DURATION);
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e) || requests.size() == 1) {
                 throw e;
