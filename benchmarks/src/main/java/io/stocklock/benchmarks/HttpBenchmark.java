@@ -123,7 +123,7 @@ final class HttpBenchmark implements AutoCloseable {
         List<String> referenceCommand = new ArrayList<>(List.of(Processes.java()));
         referenceCommand.addAll(Processes.serviceMemory());
         referenceCommand.addAll(List.of("-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), "io.stocklock.benchmarks.reference.ReferenceService",
+                "-cp", System.getProperty("java.class.path"), ReferenceService.class.getName(),
                 "--server.port=" + referencePort,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.user(),

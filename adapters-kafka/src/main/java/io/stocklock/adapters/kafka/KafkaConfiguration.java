@@ -155,7 +155,7 @@ public class KafkaConfiguration {
     @Bean
     DefaultErrorHandler reservationErrorHandler(DeadLetterPublishingRecoverer reservationDeadLetters,
                                                 FailReservation failReservation) {
-        // registered at start, so that it reads 0 until the first dead letter and an alert on its increase sees that one
+        // registered at start: it reads 0 until the first dead letter, so an alert on its increase sees that one
         Counter deadLetters = Counter.builder("stocklock.dead.letters")
                 .description("records sent to the dead-letter topic").register(Metrics.globalRegistry);
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
