@@ -130,7 +130,7 @@ class OperationsTest {
         assertThat(named).contains("stocklock_invariant_violations", "stocklock_batch_duration_seconds_bucket",
                 "stocklock_submit_to_decision_seconds_bucket", "http_server_requests_seconds_bucket");
 
-        // a decision and HTTP requests, so that every meter has been recorded at least once
+        // a decision, and the scrapes themselves as HTTP requests, so that every meter has recorded something
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of("OPS-ALERTS"), 1));
         intake.submit(new ReservationRequest(ReservationId.generate(), "ops",
                 List.of(ReservationLine.of("OPS-ALERTS", 1)), Duration.ofMinutes(1)));
