@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.stocklock.adapters.kafka.KafkaConfiguration;
+import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
 import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
@@ -117,7 +117,7 @@ class HostileInputTest {
             long expected = kafkaInputs.stream().filter(Kafka::deadLetter).count();
             await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.records().size() - before >= expected);
             List<String> reasons = deadLetters.records().stream().skip(before)
-                    .map(letter -> header(letter.headers().lastHeader(KafkaConfiguration.REASON_HEADER))).toList();
+                    .map(letter -> header(letter.headers().lastHeader(DeadLetterPolicy.REASON_HEADER))).toList();
             assertThat(reasons).hasSize((int) expected).allSatisfy(reason -> assertThat(reason).isNotBlank()
                     .doesNotContain("io.stocklock", "java.", "tools.jackson"));
         }

@@ -3,7 +3,7 @@ package io.stocklock.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.stocklock.adapters.kafka.KafkaConfiguration;
+import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
 import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.application.port.in.GetReservation;
 import io.stocklock.application.port.in.GetStock;
@@ -144,7 +144,7 @@ class KafkaIntakeTest {
         try (var deadLetters = new TopicReader(settings.deadLetterTopic())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.records().size() >= poison.size());
             List<String> reasons = deadLetters.records().stream()
-                    .map(letter -> header(letter, KafkaConfiguration.REASON_HEADER)).toList();
+                    .map(letter -> header(letter, DeadLetterPolicy.REASON_HEADER)).toList();
             log.info("dead letters and their reasons: {}", reasons);
             assertThat(reasons).hasSize(poison.size());
             assertThat(reasons).anyMatch(reason -> reason.startsWith("not a readable request"))

@@ -11,11 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class JsonValueSerializer implements Serializer<Object> {
 
-    private final JsonMapper json;
-
-    public JsonValueSerializer(JsonMapper json) {
-        this.json = json;
-    }
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
     public byte[] serialize(String topic, Object value) {

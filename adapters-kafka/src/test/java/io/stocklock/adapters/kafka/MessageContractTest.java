@@ -37,7 +37,7 @@ class MessageContractTest {
     private static final Path SCHEMAS = Path.of("..", "docs", "schemas");
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final JsonValueSerializer serializer = new JsonValueSerializer(json);
+    private final JsonValueSerializer serializer = new JsonValueSerializer();
     private final ReservationRequestDeserializer deserializer =
             new ReservationRequestDeserializer(Duration.ofMinutes(15));
 

@@ -5,6 +5,7 @@ import io.stocklock.domain.RequestLimit;
 import io.stocklock.domain.reservation.ReservationRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -26,10 +27,26 @@ public class ReservationRequestDeserializer implements Deserializer<ReservationR
     private static final Pattern OWNER = Pattern.compile("\"owner\"\\s*:\\s*\"([^\"\\\\]{1,"
             + RequestLimit.OWNER_LENGTH.max() + "})\"");
 
-    private final Duration defaultHold;
+    /** Consumer setting: how long a hold lasts when the request does not say (an ISO-8601 duration). */
+    public static final String DEFAULT_HOLD_CONFIG = "stocklock.default-hold";
+
+    private Duration defaultHold;
+
+    /** Made by the Kafka client, which passes {@value #DEFAULT_HOLD_CONFIG} to {@link #configure}. */
+    public ReservationRequestDeserializer() {
+    }
 
     public ReservationRequestDeserializer(Duration defaultHold) {
         this.defaultHold = defaultHold;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        Object hold = configs.get(DEFAULT_HOLD_CONFIG);
+        if (hold == null) {
+            throw new IllegalArgumentException("the consumer setting " + DEFAULT_HOLD_CONFIG + " is missing");
+        }
+        defaultHold = Duration.parse(hold.toString());
     }
 
     @Override
