@@ -1,5 +1,6 @@
 package io.stocklock.bootstrap;
 
+import io.stocklock.testsupport.OpenApiContractFilter;
 import io.stocklock.testsupport.TestKafka;
 import io.stocklock.testsupport.TestPostgres;
 import io.stocklock.testsupport.TestTokens;
@@ -7,14 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
  * Points an application context at the shared test servers: a database of its own on the test PostgreSQL, and topics
- * and a consumer group of its own on the test Kafka broker, so contexts never see each other's data.
+ * and a consumer group of its own on the test Kafka broker, so contexts never see each other's data. Every HTTP
+ * exchange with the service is checked against docs/openapi.json ({@link OpenApiContractFilter}).
  */
 public class TestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -52,5 +57,13 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 "stocklock.kafka.relay-interval=200ms",
                 "stocklock.security.jwt-secret=" + TestTokens.SECRET
         ).applyTo(context);
+        if (context instanceof GenericApplicationContext beans) {
+            // outermost, so that it also sees the answers of the security filters
+            beans.registerBean("openApiContract", FilterRegistrationBean.class, () -> {
+                var filter = new FilterRegistrationBean<>(new OpenApiContractFilter());
+                filter.setOrder(Ordered.HIGHEST_PRECEDENCE);
+                return filter;
+            });
+        }
     }
 }

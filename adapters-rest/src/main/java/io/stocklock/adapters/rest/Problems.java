@@ -56,6 +56,15 @@ public enum Problems {
         return status;
     }
 
+    /** The last part of the type URI, the name docs/problems.md lists it under. */
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
     public URI type() {
         return URI.create(BASE + slug);
     }

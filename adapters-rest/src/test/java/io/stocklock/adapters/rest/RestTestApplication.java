@@ -2,6 +2,7 @@ package io.stocklock.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stocklock.testsupport.OpenApiContract;
 import io.stocklock.testsupport.TestTokens;
 import io.stocklock.application.fake.InMemoryStores;
 import io.stocklock.application.fake.MutableClock;
@@ -40,7 +41,9 @@ class RestTestApplication {
                         TestTokens.bearer("alice", TestTokens.ALL_SCOPES)))
                 .alwaysExpect(result -> assertThat(result.getResponse().getContentAsString())
                         .as(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI())
-                        .doesNotContain("io.stocklock", "java.", "tools.jackson", "springframework"));
+                        .doesNotContain("io.stocklock", "java.", "tools.jackson", "springframework"))
+                // and every answer is one docs/openapi.json describes
+                .alwaysExpect(OpenApiContract.conforms());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest.reservation;
 
+import io.stocklock.adapters.rest.OperationContract;
 import io.stocklock.adapters.rest.Problems;
 import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
@@ -8,6 +9,8 @@ import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import io.stocklock.domain.reservation.Transition;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A reservation's status, and the two ways a client ends its hold. Both are idempotent. */
 @RestController
+@Tag(name = "reservations")
 @RequestMapping(path = "/reservations", produces = "application/json")
 class ReservationController {
 
@@ -32,11 +36,17 @@ class ReservationController {
         this.releaseReservation = releaseReservation;
     }
 
+    @Operation(summary = "A reservation's status", description = "Another caller's reservation is not found.")
+    @OperationContract(scope = "reservations:read", problems = Problems.RESERVATION_NOT_FOUND)
     @GetMapping("/{id}")
     ReservationResponse get(@PathVariable String id, Principal caller) {
         return ReservationResponse.from(owned(ReservationId.parse(id), caller));
     }
 
+    @Operation(summary = "Confirm a reservation", description = "The held units leave stock for good. "
+            + "Idempotent: confirming a confirmed reservation answers it again.")
+    @OperationContract(scope = "reservations:write", problems = {Problems.RESERVATION_NOT_FOUND,
+            Problems.NOT_YET_DECIDED, Problems.NOT_RESERVED, Problems.HOLD_EXPIRED, Problems.ALREADY_RELEASED})
     @PostMapping("/{id}/confirm")
     ReservationResponse confirm(@PathVariable String id, Principal caller) {
         ReservationId reservationId = owned(ReservationId.parse(id), caller).id();
@@ -44,6 +54,10 @@ class ReservationController {
                 .orElseThrow(() -> notFound(reservationId)));
     }
 
+    @Operation(summary = "Release a reservation", description = "The held units return to stock. Idempotent: "
+            + "releasing a released reservation answers it again.")
+    @OperationContract(scope = "reservations:write", problems = {Problems.RESERVATION_NOT_FOUND,
+            Problems.NOT_YET_DECIDED, Problems.NOT_RESERVED, Problems.ALREADY_CONFIRMED})
     @PostMapping("/{id}/release")
     ReservationResponse release(@PathVariable String id, Principal caller) {
         ReservationId reservationId = owned(ReservationId.parse(id), caller).id();

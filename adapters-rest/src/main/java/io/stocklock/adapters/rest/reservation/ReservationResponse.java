@@ -1,11 +1,20 @@
 package io.stocklock.adapters.rest.reservation;
 
 import io.stocklock.domain.reservation.Reservation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-record ReservationResponse(String id, String owner, String status, List<Line> lines, String reason,
-                           String createdAt, String decidedAt, String expiresAt) {
+record ReservationResponse(
+        @Schema(format = "uuid") String id,
+        @Schema(description = "the token subject that made it") String owner,
+        String status,
+        List<Line> lines,
+        @Schema(nullable = true, description = "why it was rejected or failed") String reason,
+        @Schema(format = "date-time") String createdAt,
+        @Schema(nullable = true, format = "date-time") String decidedAt,
+        @Schema(nullable = true, format = "date-time", description = "when the hold ends, while RESERVED")
+        String expiresAt) {
 
     record Line(String sku, long quantity) {
     }

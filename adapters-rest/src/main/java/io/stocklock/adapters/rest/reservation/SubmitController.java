@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest.reservation;
 
+import io.stocklock.adapters.rest.OperationContract;
 import io.stocklock.adapters.rest.Problems;
 import io.stocklock.adapters.rest.RestSettings;
 import io.stocklock.application.port.in.SubmitReservation;
@@ -8,6 +9,13 @@ import io.stocklock.application.port.in.SubmitReservation.SubmitReservationComma
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
@@ -32,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * once; the answer is written when the use case completes it.
  */
 @RestController
+@Tag(name = "reservations")
 class SubmitController {
 
     private static final Pattern WAIT = Pattern.compile("(?:^|[;,\\s])wait=(\\d+)");
@@ -44,10 +53,35 @@ class SubmitController {
         this.settings = settings;
     }
 
+    @Operation(summary = "Reserve stock", description = "Answers 202 once the request is durably handed over; with "
+            + "Prefer: wait=N (N up to stocklock.http.max-wait), 201 or 409 reservation-rejected as soon as it is "
+            + "decided within N seconds, else 202. With an Idempotency-Key, a retry is answered from the reservation "
+            + "the key names (Idempotent-Replayed: true), so it never reserves twice.")
+    @ApiResponse(responseCode = "201", description = "reserved (or, on a replay, the reservation as it is now)",
+            headers = {@Header(name = "Location", description = "the reservation",
+                    schema = @Schema(type = "string")),
+                    @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
+                            schema = @Schema(type = "string", allowableValues = "true"))},
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReservationResponse.class)))
+    @ApiResponse(responseCode = "202", description = "taken, not decided yet: follow Location",
+            headers = {@Header(name = "Location", description = "the reservation",
+                    schema = @Schema(type = "string")),
+                    @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
+                            schema = @Schema(type = "string", allowableValues = "true"))},
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ReservationResponse.class)))
+    @OperationContract(scope = "reservations:write", problems = {Problems.RESERVATION_REJECTED,
+            Problems.IDEMPOTENCY_KEY_IN_FLIGHT, Problems.IDEMPOTENCY_KEY_REUSED, Problems.QUANTITY_LIMIT,
+            Problems.INTAKE_UNAVAILABLE})
     @PostMapping(path = "/reservations", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
     CompletableFuture<ResponseEntity<Object>> submit(@RequestBody SubmitRequest body,
+                                                     @Parameter(description = "makes retries safe: one reservation per "
+                                                             + "caller and key, at most 255 characters")
                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                                     @Parameter(description = "wait=N: answer the decision if it "
+                                                             + "comes within N seconds", example = "wait=10")
                                                      @RequestHeader(name = "Prefer", required = false) String prefer,
                                                      Principal principal) {
         String caller = principal == null ? "anonymous" : principal.getName();

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest.stock;
 
+import io.stocklock.adapters.rest.OperationContract;
 import io.stocklock.adapters.rest.Problems;
 import io.stocklock.application.port.in.GetStock;
 import io.stocklock.application.port.in.ManageStock;
@@ -11,6 +12,11 @@ import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockChange;
 import io.stocklock.domain.stock.StockLevel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and its undoing.
  */
 @RestController
+@Tag(name = "inventory")
 @RequestMapping(path = "/inventory", produces = "application/json")
 class InventoryController {
 
@@ -44,6 +51,11 @@ class InventoryController {
         this.getStock = getStock;
     }
 
+    @Operation(summary = "Create a SKU with its on-hand count")
+    @ApiResponse(responseCode = "201", description = "created", headers = {@Header(name = "ETag", description = "the SKU's version, for If-Match",
+            schema = @Schema(type = "string")),
+            @Header(name = "Location", description = "the SKU", schema = @Schema(type = "string"))})
+    @OperationContract(scope = "inventory:write", problems = Problems.SKU_EXISTS)
     @PostMapping(consumes = "application/json")
     ResponseEntity<StockResponse> create(@RequestBody StockRequests.CreateStockRequest body) {
         Sku sku = Sku.of(required(body.sku(), "sku"));
@@ -54,11 +66,18 @@ class InventoryController {
         return withETag(ResponseEntity.created(URI.create("/inventory/" + sku.value())), result.level());
     }
 
+    @Operation(summary = "A SKU's stock: on hand, reserved, available")
+    @ApiResponse(responseCode = "200", description = "the SKU", headers = @Header(name = "ETag", description = "the SKU's version, for If-Match",
+            schema = @Schema(type = "string")))
+    @OperationContract(scope = "inventory:read", problems = Problems.UNKNOWN_SKU)
     @GetMapping("/{sku}")
     ResponseEntity<StockResponse> get(@PathVariable String sku) {
         return withETag(ResponseEntity.ok(), find(Sku.of(sku)));
     }
 
+    @Operation(summary = "Every SKU's stock, in SKU order, a page at a time",
+            description = "limit is 1 to " + MAX_PAGE + "; next, when present, is the after of the next page.")
+    @OperationContract(scope = "inventory:read")
     @GetMapping
     Page<StockResponse> list(@RequestParam Optional<String> after, @RequestParam(defaultValue = "100") int limit) {
         List<StockLevel> levels = getStock.list(after.map(Sku::of), pageSize(limit));
@@ -66,6 +85,11 @@ class InventoryController {
                 last -> last.sku());
     }
 
+    @Operation(summary = "Add to or take from the on-hand count", description = "A delivery, a count, a loss.")
+    @ApiResponse(responseCode = "200", description = "the SKU after the change", headers = @Header(name = "ETag", description = "the SKU's version, for If-Match",
+            schema = @Schema(type = "string")))
+    @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.BELOW_RESERVED,
+            Problems.OUT_OF_RANGE})
     @PostMapping(path = "/{sku}/adjustments", consumes = "application/json")
     ResponseEntity<StockResponse> adjust(@PathVariable String sku, @RequestBody StockRequests.AdjustmentRequest body) {
         Sku id = Sku.of(sku);
@@ -74,6 +98,12 @@ class InventoryController {
         return withETag(ResponseEntity.ok(), applied(change));
     }
 
+    @Operation(summary = "Set the on-hand count, if the SKU is as you read it",
+            description = "A compare-and-set: If-Match carries the ETag you last read.")
+    @ApiResponse(responseCode = "200", description = "the SKU after the change", headers = @Header(name = "ETag", description = "the SKU's version, for If-Match",
+            schema = @Schema(type = "string")))
+    @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.PRECONDITION_REQUIRED,
+            Problems.STALE_ETAG, Problems.BELOW_RESERVED, Problems.OUT_OF_RANGE})
     @PutMapping(path = "/{sku}/on-hand", consumes = "application/json")
     ResponseEntity<StockResponse> setOnHand(@PathVariable String sku,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -88,6 +118,9 @@ class InventoryController {
         return withETag(ResponseEntity.ok(), applied(change));
     }
 
+    @Operation(summary = "A SKU's ledger: every change of on hand and reserved, oldest first",
+            description = "after is the sequence of the last movement read; limit is 1 to " + MAX_PAGE + ".")
+    @OperationContract(scope = "inventory:read", problems = Problems.UNKNOWN_SKU)
     @GetMapping("/{sku}/movements")
     Page<MovementResponse> movements(@PathVariable String sku, @RequestParam(defaultValue = "0") long after,
                                      @RequestParam(defaultValue = "100") int limit) {

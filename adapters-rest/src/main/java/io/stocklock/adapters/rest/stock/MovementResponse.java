@@ -2,9 +2,11 @@ package io.stocklock.adapters.rest.stock;
 
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.reservation.ReservationId;
+import io.swagger.v3.oas.annotations.media.Schema;
 
-record MovementResponse(long sequence, String at, String kind, long onHandDelta, long reservedDelta,
-                        String reservationId, String note) {
+record MovementResponse(long sequence, @Schema(format = "date-time") String at, String kind, long onHandDelta,
+                        long reservedDelta, @Schema(nullable = true, format = "uuid") String reservationId,
+                        String note) {
 
     static MovementResponse from(LedgerEntry entry) {
         var movement = entry.movement();
