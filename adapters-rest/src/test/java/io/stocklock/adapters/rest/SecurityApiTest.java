@@ -5,6 +5,7 @@ import static io.stocklock.adapters.rest.InventoryApiTest.problem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,16 +18,24 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(properties = {"stocklock.security.requests-per-second=0.01", "stocklock.security.burst=50"})
 class SecurityApiTest {
@@ -79,6 +88,37 @@ class SecurityApiTest {
                 .header("Authorization", TestTokens.bearer("alice", "reservations:read"))), 403, "forbidden");
         http.perform(get("/reservations/" + alicesHold)
                 .header("Authorization", TestTokens.bearer("alice", "reservations:read"))).andExpect(status().isOk());
+    }
+
+    /** The scope docs/openapi.json names for each operation is the one it needs: without it 403, with it alone not. */
+    @Test
+    void everyOperationNeedsTheScopeTheDocumentNames() throws Exception {
+        JsonNode paths = JsonMapper.builder().build().readTree(Files.readString(Path.of("..", "docs", "openapi.json")))
+                .get("paths");
+        int operations = 0;
+        for (var path : paths.properties()) {
+            String uri = path.getKey().replace("{sku}", sku).replace("{id}", alicesHold.toString());
+            for (var operation : path.getValue().properties()) {
+                String scope = operation.getValue().get("x-scope").asString();
+                String others = Arrays.stream(TestTokens.ALL_SCOPES.split(" ")).filter(other -> !other.equals(scope))
+                        .collect(Collectors.joining(" "));
+                String what = operation.getKey().toUpperCase() + " " + path.getKey() + " (" + scope + ")";
+                boolean body = operation.getValue().has("requestBody");
+                var without = exchange(operation.getKey(), uri, body, TestTokens.bearer("alice", others));
+                assertThat(http.perform(without).andReturn().getResponse().getStatus()).as(what + " without it")
+                        .isEqualTo(403);
+                var with = exchange(operation.getKey(), uri, body, TestTokens.bearer("alice", scope));
+                assertThat(http.perform(with).andReturn().getResponse().getStatus()).as(what + " with it alone")
+                        .isNotIn(401, 403);
+                operations++;
+            }
+        }
+        assertThat(operations).isEqualTo(10);
+    }
+
+    private static MockHttpServletRequestBuilder exchange(String method, String uri, boolean body, String token) {
+        var request = request(HttpMethod.valueOf(method.toUpperCase()), uri).header("Authorization", token);
+        return body ? request.contentType(MediaType.APPLICATION_JSON).content("{}") : request;
     }
 
     @Test
