@@ -203,7 +203,7 @@ final class HttpBenchmark implements AutoCloseable {
         if (startedAgain(target)) {
             warmUp(target);
         }
-        ProcessCpu cpuBefore = ProcessCpu.read(serviceMarker(target));
+        ProcessCpu cpuBefore = ProcessCpu.read(serviceMarker(target), postgres.postmasterPid());
         Process gatling = Processes.start(command, directory.resolve("gatling.log"));
         if (!gatling.waitFor(warmUp.toSeconds() + duration.toSeconds() + 180, TimeUnit.SECONDS)) {
             gatling.destroyForcibly();
@@ -216,7 +216,8 @@ final class HttpBenchmark implements AutoCloseable {
                     Map.of());
         }
         Map<String, String> summary = summary(Path.of(answers + ".summary"));
-        Map<ProcessCpu.Kind, Double> cpuMillis = cpuBefore.millisPerRequest(ProcessCpu.read(serviceMarker(target)),
+        Map<ProcessCpu.Kind, Double> cpuMillis = cpuBefore.millisPerRequest(
+                ProcessCpu.read(serviceMarker(target), postgres.postmasterPid()),
                 Long.parseLong(summary.get("answered-in-all")));
         int failed = 0;
         int answered = 0;

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of each kind of process on the machine between two readings of {@code /proc}: the endpoint's service, the
- * Kafka broker, PostgreSQL, and the load generator (a child of this process, counted once it has exited). Divided by
+ * Kafka broker, the benchmark's PostgreSQL server (its postmaster and backends, not any other PostgreSQL on the
+ * machine), and the load generator (a child of this process, counted once it has exited). Divided by
  * the requests of a run, it says where a request's CPU goes, on a machine whose cores they all share. Reads 0 where
  * there is no {@code /proc}.
  */
@@ -25,8 +26,11 @@ final class ProcessCpu {
         this.seconds = seconds;
     }
 
-    /** @param service a text only the command line of the measured service holds */
-    static ProcessCpu read(String service) {
+    /**
+     * @param service    a text only the command line of the measured service holds
+     * @param postmaster the process id of the benchmark's PostgreSQL server
+     */
+    static ProcessCpu read(String service, long postmaster) {
         Map<Kind, Double> seconds = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             seconds.put(kind, 0.0);
@@ -36,9 +40,10 @@ final class ProcessCpu {
             processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
                     .forEach(process -> {
                         String command = commandLine(process);
+                        long pid = Long.parseLong(process.getFileName().toString());
                         Kind kind = command.contains(service) ? Kind.SERVICE
                                 : command.contains("kafka.Kafka") ? Kind.KAFKA
-                                : command.startsWith("postgres") || command.contains("/bin/postgres") ? Kind.POSTGRES
+                                : pid == postmaster || parent(process) == postmaster ? Kind.POSTGRES
                                 : null;
                         if (kind != null) {
                             // a PostgreSQL backend that ended is counted in its postmaster's children's time
@@ -76,6 +81,15 @@ final class ProcessCpu {
         }
         long ticks = fields[0] + fields[1] + (withEndedChildren ? fields[2] + fields[3] : 0);
         return ticks / TICKS_PER_SECOND;
+    }
+
+    private static long parent(Path process) {
+        try {
+            String line = Files.readString(process.resolve("stat"));
+            return Long.parseLong(line.substring(line.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1; // it ended meanwhile
+        }
     }
 
     /** The load generator runs as a child of this process: its time is in our children's time once it ended. */

@@ -105,7 +105,8 @@ public final class PostgresServer {
         }
     }
 
-    private long postmasterPid() {
+    /** The server's main process; its backends are its children. */
+    public long postmasterPid() {
         try {
             return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
         } catch (IOException e) {

@@ -56,7 +56,7 @@ public class DeadLetterPolicy implements ConsumerAwareRecordRecoverer {
     }
 
     /** The reason a dead letter carries: the unprocessable-record message, or else the most specific cause. */
-    static String reason(Exception failure) {
+    private static String reason(Exception failure) {
         Throwable why = invalidRequest(failure)
                 .<Throwable>map(invalid -> invalid)
                 .orElseGet(() -> NestedExceptionUtils.getMostSpecificCause(failure));
