@@ -1,0 +1,160 @@
+package io.stocklock.domain.location;
+
+import io.stocklock.domain.stock.Sku;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Serves requests from stock kept per location. A request gets all of its lines or none; each line is served by the
+ * locations its {@link Placement} allows, in its order, from one of them unless it may split; what is in stock is
+ * taken before anything is backordered. Pure: it decides on the levels it is given, which the caller has locked.
+ */
+public final class LocationAllocator {
+
+    /** One line of a request: {@code minimum} matters only when its SKU's short-stock policy is partial. */
+    public record Ask(Sku sku, long quantity, long minimum) {
+
+        public Ask {
+            Objects.requireNonNull(sku, "sku");
+            if (quantity < 1 || minimum < 1 || minimum > quantity) {
+                throw new IllegalArgumentException("a line asks for 1 or more units with a minimum of 1 to all of "
+                        + "them, was " + quantity + " with minimum " + minimum);
+            }
+        }
+
+        public static Ask of(Sku sku, long quantity) {
+            return new Ask(sku, quantity, quantity);
+        }
+    }
+
+    /** A request's outcome: every line served, with the levels after it, or the reason it is refused. */
+    public sealed interface Outcome {
+
+        record Served(List<LineAllocation.Served> lines, Map<Sku, List<LocationStock>> after) implements Outcome {
+        }
+
+        record Refused(String reason) implements Outcome {
+        }
+    }
+
+    private LocationAllocator() {
+    }
+
+    /**
+     * @param stock      every location's level of the request's SKUs; a SKU without any is unknown
+     * @param shortStock each SKU's policy; {@link ShortStock#REJECT} when absent
+     */
+    public static Outcome serve(Map<Sku, List<LocationStock>> stock, List<Ask> lines, Placement placement,
+                                Map<Sku, ShortStock> shortStock) {
+        Map<Sku, List<LocationStock>> after = new TreeMap<>(stock);
+        List<LineAllocation.Served> served = new ArrayList<>(lines.size());
+        for (Ask line : lines) {
+            List<LocationStock> levels = after.getOrDefault(line.sku(), List.of());
+            LineAllocation allocation = serve(line, levels, placement,
+                    shortStock.getOrDefault(line.sku(), ShortStock.REJECT));
+            if (allocation instanceof LineAllocation.Refused refused) {
+                return new Outcome.Refused(refused.reason());
+            }
+            var servedLine = (LineAllocation.Served) allocation;
+            after.put(line.sku(), taken(levels, servedLine));
+            served.add(servedLine);
+        }
+        return new Outcome.Served(served, after);
+    }
+
+    /** One line against the levels of its SKU. */
+    public static LineAllocation serve(Ask line, List<LocationStock> levels, Placement placement,
+                                       ShortStock shortStock) {
+        Sku sku = line.sku();
+        if (levels.isEmpty()) {
+            return new LineAllocation.Refused(sku, "unknown SKU " + sku);
+        }
+        List<LocationStock> candidates = levels.stream()
+                .filter(level -> placement.only().map(level.location()::equals).orElse(true))
+                .sorted(order(placement.order()))
+                .toList();
+        if (candidates.isEmpty()) {
+            return new LineAllocation.Refused(sku, "no stock of " + sku + " is kept at " + placement.only().get());
+        }
+        long least = shortStock == ShortStock.PARTIAL ? line.minimum() : line.quantity();
+        boolean backorder = shortStock == ShortStock.BACKORDER;
+        Map<LocationStock, Long> units = placement.split()
+                ? split(candidates, line.quantity(), backorder)
+                : single(candidates, line.quantity(), least, backorder);
+        long granted = units.values().stream().mapToLong(Long::longValue).sum();
+        if (granted < least) {
+            long inStock = candidates.stream().mapToLong(LocationStock::inStock).sum();
+            return new LineAllocation.Refused(sku, "insufficient stock of " + sku + ": requested " + line.quantity()
+                    + (least < line.quantity() ? " (at least " + least + ")" : "") + ", available " + inStock
+                    + (placement.split() || candidates.size() == 1 ? "" : " over " + candidates.size()
+                    + " locations, none of which can serve it alone"));
+        }
+        List<Pick> picks = new ArrayList<>(units.size());
+        units.forEach((level, taken) -> picks.add(new Pick(level.location(), taken, level.backorderedBy(taken))));
+        return new LineAllocation.Served(sku, line.quantity(), picks);
+    }
+
+    /** From stock, location after location; then, if allowed, backordered in the same order. */
+    private static Map<LocationStock, Long> split(List<LocationStock> candidates, long asked, boolean backorder) {
+        Map<LocationStock, Long> units = new LinkedHashMap<>();
+        long left = asked;
+        for (LocationStock level : candidates) {
+            long taken = Math.min(left, level.inStock());
+            if (taken > 0) {
+                units.put(level, taken);
+                left -= taken;
+            }
+        }
+        for (int i = 0; backorder && left > 0 && i < candidates.size(); i++) {
+            LocationStock level = candidates.get(i);
+            long taken = Math.min(left, level.backorderable());
+            if (taken > 0) {
+                units.merge(level, taken, Long::sum);
+                left -= taken;
+            }
+        }
+        return units;
+    }
+
+    /**
+     * One location: the first that has it all in stock; else, if allowed, the first that can backorder the rest;
+     * else the one with most in stock, if that is at least {@code least}.
+     */
+    private static Map<LocationStock, Long> single(List<LocationStock> candidates, long asked, long least,
+                                                   boolean backorder) {
+        for (LocationStock level : candidates) {
+            if (level.inStock() >= asked) {
+                return Map.of(level, asked);
+            }
+        }
+        if (backorder) {
+            for (LocationStock level : candidates) {
+                if (level.inStock() + level.backorderable() >= asked) {
+                    return Map.of(level, asked);
+                }
+            }
+        }
+        LocationStock most = candidates.stream().max(Comparator.comparingLong(LocationStock::inStock)).orElseThrow();
+        return most.inStock() >= least && most.inStock() > 0 ? Map.of(most, most.inStock()) : Map.of();
+    }
+
+    private static List<LocationStock> taken(List<LocationStock> levels, LineAllocation.Served line) {
+        Map<LocationId, Long> units = new LinkedHashMap<>();
+        line.picks().forEach(pick -> units.put(pick.location(), pick.units()));
+        return levels.stream()
+                .map(level -> units.containsKey(level.location()) ? level.take(units.get(level.location())) : level)
+                .toList();
+    }
+
+    private static Comparator<LocationStock> order(Placement.Order order) {
+        Comparator<LocationStock> byPriority = Comparator.comparingInt(LocationStock::priority)
+                .thenComparing(LocationStock::location);
+        return order == Placement.Order.PRIORITY ? byPriority
+                : Comparator.comparingLong(LocationStock::inStock).reversed().thenComparing(byPriority);
+    }
+}
