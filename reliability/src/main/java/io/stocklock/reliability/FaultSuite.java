@@ -52,6 +52,11 @@ public final class FaultSuite {
     static final List<Fault> EVERY_KIND = List.of(Fault.KILL_INSTANCE, Fault.KILL_BROKER, Fault.POSTGRES_STOP,
             Fault.PAUSE_INSTANCE, Fault.POISON, Fault.KAFKA_DOWN, Fault.POSTGRES_TERMINATE, Fault.REBALANCE);
     private static final Duration STEADY = Duration.ofSeconds(10);
+    /**
+     * How long an instance may take to start: a killed one starts again on a machine its peer, three brokers,
+     * PostgreSQL and the clients keep busy, which took up to 3 minutes on two cores (40-80 s on others).
+     */
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
     private static final List<String> INSTANCE_SETTINGS = List.of(
             "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT.toMillis(),
             "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
@@ -176,7 +181,7 @@ public final class FaultSuite {
                 victim.kill();
                 Processes.pause(Duration.ofSeconds(3));
                 victim.start();
-                victim.awaitReady(Duration.ofMinutes(3));
+                victim.awaitReady(READY_WITHIN);
                 yield victim.name();
             }
             case PAUSE_INSTANCE -> {
@@ -219,7 +224,7 @@ public final class FaultSuite {
                 ServiceInstance joining = new ServiceInstance("instance-" + (instances.size() + 1), directory,
                         postgres, kafka, INSTANCE_SETTINGS);
                 joining.start();
-                joining.awaitReady(Duration.ofMinutes(3));
+                joining.awaitReady(READY_WITHIN);
                 instances.add(joining);
                 Processes.pause(Duration.ofSeconds(15));
                 instances.remove(joining);
@@ -271,7 +276,7 @@ public final class FaultSuite {
             instance.start();
             instances.add(instance);
         }
-        instances.forEach(instance -> instance.awaitReady(Duration.ofMinutes(3)));
+        instances.forEach(instance -> instance.awaitReady(READY_WITHIN));
     }
 
     private List<ServiceInstance> routedInstances() {
