@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,10 +125,17 @@ final class Checker {
             events.computeIfAbsent(UUID.fromString(matcher.group(2)), id -> new HashMap<>())
                     .computeIfAbsent(matcher.group(1), type -> new HashSet<>()).add(eventId);
         }
-        List<String> deadLetters = readAll(DEAD_LETTER_TOPIC).stream()
-                .map(record -> record.headers().lastHeader("stocklock-reason"))
-                .map(reason -> reason == null ? "(no reason)" : new String(reason.value(), StandardCharsets.UTF_8))
-                .toList();
+        // one reason per record dead-lettered: a record is dead-lettered at least once, and again when the
+        // instance that did it stopped before committing past it (the original partition and offset tell)
+        Map<String, String> deadLettered = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> letter : readAll(DEAD_LETTER_TOPIC)) {
+            var reason = letter.headers().lastHeader("stocklock-reason");
+            deadLettered.putIfAbsent(Arrays.toString(letter.headers().lastHeader("kafka_dlt-original-partition")
+                            .value()) + "@" + Arrays.toString(letter.headers().lastHeader("kafka_dlt-original-offset")
+                            .value()),
+                    reason == null ? "(no reason)" : new String(reason.value(), StandardCharsets.UTF_8));
+        }
+        List<String> deadLetters = List.copyOf(deadLettered.values());
 
         Set<String> oversold = new TreeSet<>(sampledViolations);
         oversold.addAll(stock);

@@ -40,7 +40,9 @@ import java.util.stream.IntStream;
  *
  * <p>Options ({@code name=value}): {@code requests} (at least this many client requests, default 3000), {@code faults}
  * (a count, cycling through every kind, or a comma-separated list of kinds), {@code http-clients} (8),
- * {@code kafka-rate} (requests/s written straight to the topic, 100), {@code hot-stock} (2000).
+ * {@code kafka-rate} (requests/s written straight to the topic, 100), {@code hot-stock} (2000), {@code owner-cap}
+ * (units of one SKU one owner may hold at once, 100: low enough that HTTP callers reach it on the hot SKU, so that
+ * the cap decides part of every run).
  */
 public final class FaultSuite {
 
@@ -64,9 +66,7 @@ public final class FaultSuite {
             "--stocklock.kafka.send-timeout=" + SEND_TIMEOUT.toSeconds() + "s",
             "--stocklock.background.stale-pending-after=10s",
             "--stocklock.background.stale-pending-period=2s",
-            "--stocklock.background.invariant-check-period=10s",
-            // low enough that each HTTP caller reaches it on the hot SKU: the cap decides part of every run
-            "--stocklock.limits.max-units-held-per-owner=100");
+            "--stocklock.background.invariant-check-period=10s");
 
     private final Options options;
     private final Path directory;
@@ -222,7 +222,7 @@ public final class FaultSuite {
             }
             case REBALANCE -> {
                 ServiceInstance joining = new ServiceInstance("instance-" + (instances.size() + 1), directory,
-                        postgres, kafka, INSTANCE_SETTINGS);
+                        postgres, kafka, instanceSettings());
                 joining.start();
                 joining.awaitReady(READY_WITHIN);
                 instances.add(joining);
@@ -272,7 +272,7 @@ public final class FaultSuite {
     private void startInstances(int count) {
         for (int i = 1; i <= count; i++) {
             ServiceInstance instance = new ServiceInstance("instance-" + i, directory, postgres, kafka,
-                    INSTANCE_SETTINGS);
+                    instanceSettings());
             instance.start();
             instances.add(instance);
         }
@@ -342,13 +342,20 @@ public final class FaultSuite {
                 history.count(History.Type.FAIL), history.count(History.Type.INFO)));
     }
 
+    private List<String> instanceSettings() {
+        List<String> settings = new ArrayList<>(INSTANCE_SETTINGS);
+        settings.add("--stocklock.limits.max-units-held-per-owner=" + options.ownerCap());
+        return settings;
+    }
+
     private static void log(String message) {
         System.out.printf("[fault-suite %s] %s%n", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME)
                 .substring(0, 8), message);
     }
 
     /** What to run; see the class comment. */
-    record Options(long requests, List<Fault> faults, int httpClients, int kafkaRate, Workload workload) {
+    record Options(long requests, List<Fault> faults, int httpClients, int kafkaRate, Workload workload,
+                   long ownerCap) {
 
         static Options parse(String... args) {
             Map<String, String> given = Arrays.stream(args)
@@ -356,7 +363,8 @@ public final class FaultSuite {
                     .filter(arg -> arg.contains("="))
                     .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
                     .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
-            Set<String> known = new TreeSet<>(List.of("requests", "faults", "http-clients", "kafka-rate", "hot-stock"));
+            Set<String> known = new TreeSet<>(List.of("requests", "faults", "http-clients", "kafka-rate", "hot-stock",
+                    "owner-cap"));
             if (!known.containsAll(given.keySet())) {
                 throw new IllegalArgumentException("options are " + known + ", given " + given.keySet());
             }
@@ -368,7 +376,8 @@ public final class FaultSuite {
             return new Options(Long.parseLong(given.getOrDefault("requests", "3000")), schedule,
                     Integer.parseInt(given.getOrDefault("http-clients", "8")),
                     Integer.parseInt(given.getOrDefault("kafka-rate", "100")),
-                    new Workload(Long.parseLong(given.getOrDefault("hot-stock", "2000")), 50, 300));
+                    new Workload(Long.parseLong(given.getOrDefault("hot-stock", "2000")), 50, 300),
+                    Long.parseLong(given.getOrDefault("owner-cap", "100")));
         }
     }
 

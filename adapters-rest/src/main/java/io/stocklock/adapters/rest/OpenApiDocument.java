@@ -42,6 +42,7 @@ import org.springframework.http.ProblemDetail;
 class OpenApiDocument {
 
     static final String PROBLEM_SCHEMA = "Problem";
+    static final String STOCK_SCHEMA = "StockResponse";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     /** The problem types every operation can answer with. */
@@ -93,12 +94,25 @@ class OpenApiDocument {
                             Collectors.toList()));
             byStatus.forEach((status, types) ->
                     operation.getResponses().addApiResponse(status.toString(), problemResponse(status, types)));
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && carriesASku(response)) {
+                    response.addHeaderObject("ETag", new Header().description("the SKU's version, for If-Match")
+                            .schema(new StringSchema()));
+                }
+            });
             String scope = "Needs a token with the scope `" + contract.scope() + "`.";
             operation.setDescription(operation.getDescription() == null ? scope
                     : operation.getDescription() + " " + scope);
             operation.addExtension("x-scope", contract.scope());
             return operation;
         };
+    }
+
+    /** Every answer that is a SKU's stock carries its version as ETag. */
+    private static boolean carriesASku(ApiResponse response) {
+        return response.getContent() != null && response.getContent().values().stream()
+                .anyMatch(media -> media.getSchema() != null
+                        && ("#/components/schemas/" + STOCK_SCHEMA).equals(media.getSchema().get$ref()));
     }
 
     private static ApiResponse problemResponse(int status, List<Problems> types) {

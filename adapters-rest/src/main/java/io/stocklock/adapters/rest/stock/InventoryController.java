@@ -52,9 +52,8 @@ class InventoryController {
     }
 
     @Operation(summary = "Create a SKU with its on-hand count")
-    @ApiResponse(responseCode = "201", description = "created", headers = {@Header(name = "ETag", description = "the SKU's version, for If-Match",
-            schema = @Schema(type = "string")),
-            @Header(name = "Location", description = "the SKU", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "201", description = "created",
+            headers = @Header(name = "Location", description = "the SKU", schema = @Schema(type = "string")))
     @OperationContract(scope = "inventory:write", problems = Problems.SKU_EXISTS)
     @PostMapping(consumes = "application/json")
     ResponseEntity<StockResponse> create(@RequestBody StockRequests.CreateStockRequest body) {
@@ -67,8 +66,6 @@ class InventoryController {
     }
 
     @Operation(summary = "A SKU's stock: on hand, reserved, available")
-    @ApiResponse(responseCode = "200", description = "the SKU", headers = @Header(name = "ETag", description = "the SKU's version, for If-Match",
-            schema = @Schema(type = "string")))
     @OperationContract(scope = "inventory:read", problems = Problems.UNKNOWN_SKU)
     @GetMapping("/{sku}")
     ResponseEntity<StockResponse> get(@PathVariable String sku) {
@@ -86,8 +83,6 @@ class InventoryController {
     }
 
     @Operation(summary = "Add to or take from the on-hand count", description = "A delivery, a count, a loss.")
-    @ApiResponse(responseCode = "200", description = "the SKU after the change", headers = @Header(name = "ETag", description = "the SKU's version, for If-Match",
-            schema = @Schema(type = "string")))
     @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.BELOW_RESERVED,
             Problems.OUT_OF_RANGE})
     @PostMapping(path = "/{sku}/adjustments", consumes = "application/json")
@@ -100,8 +95,6 @@ class InventoryController {
 
     @Operation(summary = "Set the on-hand count, if the SKU is as you read it",
             description = "A compare-and-set: If-Match carries the ETag you last read.")
-    @ApiResponse(responseCode = "200", description = "the SKU after the change", headers = @Header(name = "ETag", description = "the SKU's version, for If-Match",
-            schema = @Schema(type = "string")))
     @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.PRECONDITION_REQUIRED,
             Problems.STALE_ETAG, Problems.BELOW_RESERVED, Problems.OUT_OF_RANGE})
     @PutMapping(path = "/{sku}/on-hand", consumes = "application/json")
