@@ -95,6 +95,10 @@ class OpenApiDocument {
             byStatus.forEach((status, types) ->
                     operation.getResponses().addApiResponse(status.toString(), problemResponse(status, types)));
             operation.getResponses().forEach((status, response) -> {
+                if (status.equals("201") || status.equals("202")) {
+                    response.addHeaderObject("Location", new Header().description("what was created or taken")
+                            .schema(new StringSchema()));
+                }
                 if (status.startsWith("2") && carriesASku(response)) {
                     response.addHeaderObject("ETag", new Header().description("the SKU's version, for If-Match")
                             .schema(new StringSchema()));

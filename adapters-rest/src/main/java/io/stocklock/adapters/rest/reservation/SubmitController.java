@@ -58,17 +58,13 @@ class SubmitController {
             + "decided within N seconds, else 202. With an Idempotency-Key, a retry is answered from the reservation "
             + "the key names (Idempotent-Replayed: true), so it never reserves twice.")
     @ApiResponse(responseCode = "201", description = "reserved (or, on a replay, the reservation as it is now)",
-            headers = {@Header(name = "Location", description = "the reservation",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
-                            schema = @Schema(type = "string", allowableValues = "true"))},
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
+                    schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ReservationResponse.class)))
     @ApiResponse(responseCode = "202", description = "taken, not decided yet: follow Location",
-            headers = {@Header(name = "Location", description = "the reservation",
-                    schema = @Schema(type = "string")),
-                    @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
-                            schema = @Schema(type = "string", allowableValues = "true"))},
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
+                    schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ReservationResponse.class)))
     @OperationContract(scope = "reservations:write", problems = {Problems.RESERVATION_REJECTED,

@@ -13,8 +13,6 @@ import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockChange;
 import io.stocklock.domain.stock.StockLevel;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -52,8 +50,7 @@ class InventoryController {
     }
 
     @Operation(summary = "Create a SKU with its on-hand count")
-    @ApiResponse(responseCode = "201", description = "created",
-            headers = @Header(name = "Location", description = "the SKU", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "201", description = "created")
     @OperationContract(scope = "inventory:write", problems = Problems.SKU_EXISTS)
     @PostMapping(consumes = "application/json")
     ResponseEntity<StockResponse> create(@RequestBody StockRequests.CreateStockRequest body) {
