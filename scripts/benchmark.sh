@@ -10,7 +10,8 @@
 #   bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5
 #   bash scripts/benchmark.sh only=http docs=true                # HTTP side by side, docs/benchmarks-http.md
 #   bash scripts/benchmark.sh probe=STOCKLOCK_WAIT rate=250,250,800 service-jvm='-XX:StartFlightRecording=filename=/tmp/s.jfr'
-#       (one endpoint, warmed up, at one rate after another on the same processes, for a look or a profile)
+#       (one endpoint, warmed up, at one rate after another on the same processes, for a look or a profile;
+#        probe=STOCKLOCK_ACCEPTED,PER_REQUEST_LOCK runs each in turn, for a ratio in one run)
 #   bash scripts/benchmark.sh probe=STOCKLOCK_ACCEPTED rate=400 service-memory='-Xms512m|-Xmx512m|-XX:+UseParallelGC' \
 #       service-settings='spring.threads.virtual.enabled=true'
 #       (heap and collector, and Spring Boot settings, of stocklock and the reference service alike; the JDK is the

@@ -84,7 +84,7 @@ public final class Benchmarks {
             return;
         }
         if (options.containsKey("probe")) {
-            probe(HttpBenchmark.Target.valueOf(options.get("probe")),
+            probe(Arrays.stream(options.get("probe").split(",")).map(HttpBenchmark.Target::valueOf).toList(),
                     HttpBenchmark.Skus.valueOf(options.getOrDefault("skus", "HOT_SKU")),
                     Arrays.stream(options.getOrDefault("rate", "1000").split(",")).mapToDouble(Double::parseDouble)
                             .toArray(), httpRun);
@@ -204,15 +204,18 @@ public final class Benchmarks {
     }
 
     /**
-     * {@code probe=TARGET rate=N[,M...]}: one endpoint, warmed up as in the side by side, at one rate after another on
-     * the same processes, for a look or a profile (the processes inherit {@code -Dstocklock.jvm-options}).
+     * {@code probe=TARGET[,TARGET...] rate=N[,M...]}: each endpoint, warmed up as in the side by side, at one rate after
+     * another on the same processes, for a look, a profile, or a quick ratio against a baseline in one run (the
+     * processes inherit {@code -Dstocklock.jvm-options}).
      */
-    private static void probe(HttpBenchmark.Target target, HttpBenchmark.Skus skus, double[] rates, Duration run)
-            throws Exception {
+    private static void probe(List<HttpBenchmark.Target> targets, HttpBenchmark.Skus skus, double[] rates,
+                              Duration run) throws Exception {
         try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
-            bench.warmUp(target);
-            for (double rate : rates) {
-                System.out.println(bench.run(target, skus, rate, run, false));
+            for (HttpBenchmark.Target target : targets) {
+                bench.warmUp(target);
+                for (double rate : rates) {
+                    System.out.println(bench.run(target, skus, rate, run, false));
+                }
             }
             System.out.println("processes' logs: " + bench.directory().toAbsolutePath());
         }
