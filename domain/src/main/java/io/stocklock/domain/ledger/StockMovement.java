@@ -1,5 +1,6 @@
 package io.stocklock.domain.ledger;
 
+import io.stocklock.domain.location.LocationId;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.stock.Sku;
@@ -8,14 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of the append-only stock ledger: what moved, why, and for which reservation.
- * Summing a SKU's movements gives back its on-hand and reserved counts.
+ * One entry of the append-only stock ledger: what moved where, why, and for which reservation.
+ * Summing the movements of a SKU at a location gives back its on-hand and reserved counts there.
  */
-public record StockMovement(Sku sku, long onHandDelta, long reservedDelta, Kind kind,
+public record StockMovement(Sku sku, LocationId location, long onHandDelta, long reservedDelta, Kind kind,
                             Optional<ReservationId> reservationId, String note) {
 
     public StockMovement {
         Objects.requireNonNull(sku, "sku");
+        Objects.requireNonNull(location, "location");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reservationId, "reservationId");
         Objects.requireNonNull(note, "note");
@@ -24,29 +26,28 @@ public record StockMovement(Sku sku, long onHandDelta, long reservedDelta, Kind 
     public enum Kind { CREATED, ADJUSTED, SET, RESERVED, CONFIRMED, RELEASED, EXPIRED }
 
     /**
-     * What the transition into the reservation's current status did to the stock, one movement per line: reserving
-     * holds the units, confirming sells them (they leave the shelf and the hold), releasing and expiring give them
-     * back. A reservation that is pending, rejected or failed moved no stock.
+     * What the transition into the reservation's current status did to the stock, one movement per location that
+     * serves a line: reserving holds the units, confirming sells them (they leave the shelf and the hold; backordered
+     * units leave a shelf they have not reached yet), releasing and expiring give them back to the same location. A
+     * reservation that is pending, rejected or failed moved no stock.
      */
     public static List<StockMovement> of(Reservation reservation) {
-        return reservation.lines().stream().map(line -> {
-            long quantity = line.quantity().value();
-            return switch (reservation.status()) {
-                case RESERVED -> forReservation(Kind.RESERVED, line.sku(), 0, quantity, reservation.id());
-                case CONFIRMED -> forReservation(Kind.CONFIRMED, line.sku(), -quantity, -quantity, reservation.id());
-                case RELEASED -> forReservation(Kind.RELEASED, line.sku(), 0, -quantity, reservation.id());
-                case EXPIRED -> forReservation(Kind.EXPIRED, line.sku(), 0, -quantity, reservation.id());
-                case PENDING, REJECTED, FAILED -> null;
+        return reservation.picks().stream().map(pick -> {
+            long units = pick.units();
+            Kind kind = switch (reservation.status()) {
+                case RESERVED -> Kind.RESERVED;
+                case CONFIRMED -> Kind.CONFIRMED;
+                case RELEASED -> Kind.RELEASED;
+                case EXPIRED -> Kind.EXPIRED;
+                case PENDING, REJECTED, FAILED -> throw new IllegalStateException("a " + reservation.status()
+                        + " reservation holds nothing");
             };
-        }).filter(Objects::nonNull).toList();
+            return new StockMovement(pick.sku(), pick.location(), kind == Kind.CONFIRMED ? -units : 0,
+                    kind == Kind.RESERVED ? units : -units, kind, Optional.of(reservation.id()), "");
+        }).toList();
     }
 
-    public static StockMovement forReservation(Kind kind, Sku sku, long onHandDelta, long reservedDelta,
-                                               ReservationId id) {
-        return new StockMovement(sku, onHandDelta, reservedDelta, kind, Optional.of(id), "");
-    }
-
-    public static StockMovement ofStock(Kind kind, Sku sku, long onHandDelta, String note) {
-        return new StockMovement(sku, onHandDelta, 0, kind, Optional.empty(), note);
+    public static StockMovement ofStock(Kind kind, Sku sku, LocationId location, long onHandDelta, String note) {
+        return new StockMovement(sku, location, onHandDelta, 0, kind, Optional.empty(), note);
     }
 }

@@ -31,6 +31,7 @@ public sealed interface LineAllocation {
         }
     }
 
-    record Refused(Sku sku, String reason) implements LineAllocation {
+    /** @param unknownSku whether the SKU has no stock anywhere */
+    record Refused(Sku sku, boolean unknownSku, String reason) implements LineAllocation {
     }
 }

@@ -1,6 +1,7 @@
 package io.stocklock.domain.location;
 
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,10 +36,11 @@ public final class LocationAllocator {
     /** A request's outcome: every line served, with the levels after it, or the reason it is refused. */
     public sealed interface Outcome {
 
-        record Served(List<LineAllocation.Served> lines, Map<Sku, List<LocationStock>> after) implements Outcome {
+        record Served(List<LineAllocation.Served> lines, Map<Sku, List<StockLevel>> after) implements Outcome {
         }
 
-        record Refused(String reason) implements Outcome {
+        /** @param unknownSku whether a line names a SKU that has no stock anywhere */
+        record Refused(boolean unknownSku, String reason) implements Outcome {
         }
     }
 
@@ -49,16 +51,16 @@ public final class LocationAllocator {
      * @param stock      every location's level of the request's SKUs; a SKU without any is unknown
      * @param shortStock each SKU's policy; {@link ShortStock#REJECT} when absent
      */
-    public static Outcome serve(Map<Sku, List<LocationStock>> stock, List<Ask> lines, Placement placement,
+    public static Outcome serve(Map<Sku, List<StockLevel>> stock, List<Ask> lines, Placement placement,
                                 Map<Sku, ShortStock> shortStock) {
-        Map<Sku, List<LocationStock>> after = new TreeMap<>(stock);
+        Map<Sku, List<StockLevel>> after = new TreeMap<>(stock);
         List<LineAllocation.Served> served = new ArrayList<>(lines.size());
         for (Ask line : lines) {
-            List<LocationStock> levels = after.getOrDefault(line.sku(), List.of());
+            List<StockLevel> levels = after.getOrDefault(line.sku(), List.of());
             LineAllocation allocation = serve(line, levels, placement,
                     shortStock.getOrDefault(line.sku(), ShortStock.REJECT));
             if (allocation instanceof LineAllocation.Refused refused) {
-                return new Outcome.Refused(refused.reason());
+                return new Outcome.Refused(refused.unknownSku(), refused.reason());
             }
             var servedLine = (LineAllocation.Served) allocation;
             after.put(line.sku(), taken(levels, servedLine));
@@ -68,50 +70,51 @@ public final class LocationAllocator {
     }
 
     /** One line against the levels of its SKU. */
-    public static LineAllocation serve(Ask line, List<LocationStock> levels, Placement placement,
+    public static LineAllocation serve(Ask line, List<StockLevel> levels, Placement placement,
                                        ShortStock shortStock) {
         Sku sku = line.sku();
         if (levels.isEmpty()) {
-            return new LineAllocation.Refused(sku, "unknown SKU " + sku);
+            return new LineAllocation.Refused(sku, true, "unknown SKU " + sku);
         }
-        List<LocationStock> candidates = levels.stream()
+        List<StockLevel> candidates = levels.stream()
                 .filter(level -> placement.only().map(level.location()::equals).orElse(true))
                 .sorted(order(placement.order()))
                 .toList();
         if (candidates.isEmpty()) {
-            return new LineAllocation.Refused(sku, "no stock of " + sku + " is kept at " + placement.only().get());
+            return new LineAllocation.Refused(sku, false, "no stock of " + sku + " is kept at " + placement.only().get());
         }
         long least = shortStock == ShortStock.PARTIAL ? line.minimum() : line.quantity();
         boolean backorder = shortStock == ShortStock.BACKORDER;
-        Map<LocationStock, Long> units = placement.split()
+        Map<StockLevel, Long> units = placement.split()
                 ? split(candidates, line.quantity(), backorder)
                 : single(candidates, line.quantity(), least, backorder);
         long granted = units.values().stream().mapToLong(Long::longValue).sum();
         if (granted < least) {
-            long inStock = candidates.stream().mapToLong(LocationStock::inStock).sum();
-            return new LineAllocation.Refused(sku, "insufficient stock of " + sku + ": requested " + line.quantity()
+            long inStock = candidates.stream().mapToLong(StockLevel::available).sum();
+            return new LineAllocation.Refused(sku, false, "insufficient stock of " + sku + ": requested " + line.quantity()
                     + (least < line.quantity() ? " (at least " + least + ")" : "") + ", available " + inStock
                     + (placement.split() || candidates.size() == 1 ? "" : " over " + candidates.size()
                     + " locations, none of which can serve it alone"));
         }
         List<Pick> picks = new ArrayList<>(units.size());
-        units.forEach((level, taken) -> picks.add(new Pick(level.location(), taken, level.backorderedBy(taken))));
+        units.forEach((level, taken) -> picks.add(new Pick(sku, level.location(), taken,
+                level.backorderedBy(taken))));
         return new LineAllocation.Served(sku, line.quantity(), picks);
     }
 
     /** From stock, location after location; then, if allowed, backordered in the same order. */
-    private static Map<LocationStock, Long> split(List<LocationStock> candidates, long asked, boolean backorder) {
-        Map<LocationStock, Long> units = new LinkedHashMap<>();
+    private static Map<StockLevel, Long> split(List<StockLevel> candidates, long asked, boolean backorder) {
+        Map<StockLevel, Long> units = new LinkedHashMap<>();
         long left = asked;
-        for (LocationStock level : candidates) {
-            long taken = Math.min(left, level.inStock());
+        for (StockLevel level : candidates) {
+            long taken = Math.min(left, level.available());
             if (taken > 0) {
                 units.put(level, taken);
                 left -= taken;
             }
         }
         for (int i = 0; backorder && left > 0 && i < candidates.size(); i++) {
-            LocationStock level = candidates.get(i);
+            StockLevel level = candidates.get(i);
             long taken = Math.min(left, level.backorderable());
             if (taken > 0) {
                 units.merge(level, taken, Long::sum);
@@ -125,36 +128,36 @@ public final class LocationAllocator {
      * One location: the first that has it all in stock; else, if allowed, the first that can backorder the rest;
      * else the one with most in stock, if that is at least {@code least}.
      */
-    private static Map<LocationStock, Long> single(List<LocationStock> candidates, long asked, long least,
+    private static Map<StockLevel, Long> single(List<StockLevel> candidates, long asked, long least,
                                                    boolean backorder) {
-        for (LocationStock level : candidates) {
-            if (level.inStock() >= asked) {
+        for (StockLevel level : candidates) {
+            if (level.available() >= asked) {
                 return Map.of(level, asked);
             }
         }
         if (backorder) {
-            for (LocationStock level : candidates) {
-                if (level.inStock() + level.backorderable() >= asked) {
+            for (StockLevel level : candidates) {
+                if (level.available() + level.backorderable() >= asked) {
                     return Map.of(level, asked);
                 }
             }
         }
-        LocationStock most = candidates.stream().max(Comparator.comparingLong(LocationStock::inStock)).orElseThrow();
-        return most.inStock() >= least && most.inStock() > 0 ? Map.of(most, most.inStock()) : Map.of();
+        StockLevel most = candidates.stream().max(Comparator.comparingLong(StockLevel::available)).orElseThrow();
+        return most.available() >= least && most.available() > 0 ? Map.of(most, most.available()) : Map.of();
     }
 
-    private static List<LocationStock> taken(List<LocationStock> levels, LineAllocation.Served line) {
+    private static List<StockLevel> taken(List<StockLevel> levels, LineAllocation.Served line) {
         Map<LocationId, Long> units = new LinkedHashMap<>();
         line.picks().forEach(pick -> units.put(pick.location(), pick.units()));
         return levels.stream()
-                .map(level -> units.containsKey(level.location()) ? level.take(units.get(level.location())) : level)
+                .map(level -> units.containsKey(level.location()) ? level.reserve(units.get(level.location())) : level)
                 .toList();
     }
 
-    private static Comparator<LocationStock> order(Placement.Order order) {
-        Comparator<LocationStock> byPriority = Comparator.comparingInt(LocationStock::priority)
-                .thenComparing(LocationStock::location);
+    private static Comparator<StockLevel> order(Placement.Order order) {
+        Comparator<StockLevel> byPriority = Comparator.comparingInt(StockLevel::priority)
+                .thenComparing(StockLevel::location);
         return order == Placement.Order.PRIORITY ? byPriority
-                : Comparator.comparingLong(LocationStock::inStock).reversed().thenComparing(byPriority);
+                : Comparator.comparingLong(StockLevel::available).reversed().thenComparing(byPriority);
     }
 }

@@ -1,6 +1,12 @@
 package io.stocklock.domain.reservation;
 
+import io.stocklock.domain.location.LineAllocation;
+import io.stocklock.domain.location.LocationAllocator;
+import io.stocklock.domain.location.LocationAllocator.Ask;
+import io.stocklock.domain.location.LocationAllocator.Outcome;
+import io.stocklock.domain.location.ShortStock;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,23 +16,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Decides an ordered batch of requests against stock levels that the caller has locked. Requests are decided
- * first come, first served: each one sees what the requests before it left. A request gets all of its lines or
- * nothing, and no decision ever takes {@code available} below zero. A request beyond the {@link ReservationPolicy}
- * is rejected whatever the stock, and so is one that would take its owner's holding of a SKU above the policy's
- * cap, counting what the requests before it in the batch reserved.
+ * Decides an ordered batch of requests against the stock the caller has locked. Requests are decided first come,
+ * first served: each one sees what the requests before it left. A request gets all of its lines or nothing; each line
+ * is served by the locations its placement allows ({@link LocationAllocator}), and beyond what is in stock only as
+ * its SKU's short-stock policy says. A request beyond the {@link ReservationPolicy} is rejected whatever the stock, and
+ * so is one that would take its owner's holding of a SKU above the policy's cap, counting what the requests before it
+ * in the batch reserved.
  *
  * @param decisions one per request, in the order of the batch
- * @param levels    the stock levels after the batch, for every SKU that was given
+ * @param stock     the stock after the batch, for every SKU that was given
  */
-public record Allocation(List<Decision> decisions, Map<Sku, StockLevel> levels) {
+public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
 
     public Allocation {
         decisions = List.copyOf(decisions);
-        levels = Map.copyOf(levels);
+        stock = Map.copyOf(stock);
     }
 
-    public static Allocation decide(Collection<StockLevel> locked, List<ReservationRequest> batch) {
+    public static Allocation decide(Collection<SkuStock> locked, List<ReservationRequest> batch) {
         return decide(locked, batch, ReservationPolicy.CONTRACT, Map.of());
     }
 
@@ -34,55 +41,62 @@ public record Allocation(List<Decision> decisions, Map<Sku, StockLevel> levels) 
      * @param held what owners of the batch hold now of its SKUs (RESERVED units); needed only when the policy
      *             {@linkplain ReservationPolicy#limitsHoldings() limits holdings}, and read under the same locks
      */
-    public static Allocation decide(Collection<StockLevel> locked, List<ReservationRequest> batch,
+    public static Allocation decide(Collection<SkuStock> locked, List<ReservationRequest> batch,
                                     ReservationPolicy policy, Map<Holding, Long> held) {
-        Map<Sku, StockLevel> levels = new TreeMap<>();
-        locked.forEach(level -> levels.put(level.sku(), level));
+        Map<Sku, List<StockLevel>> levels = new TreeMap<>();
+        Map<Sku, ShortStock> shortStock = new HashMap<>();
+        locked.forEach(stock -> {
+            levels.put(stock.sku(), stock.locations());
+            shortStock.put(stock.sku(), stock.shortStock().orElse(policy.shortStock()));
+        });
         Map<Holding, Long> holdings = new HashMap<>(held);
         List<Decision> decisions = new ArrayList<>(batch.size());
         for (ReservationRequest request : batch) {
-            Decision decision = decideOne(levels, request, policy, holdings);
-            if (decision instanceof Decision.Reserved) {
-                request.lines().forEach(line -> {
-                    levels.computeIfPresent(line.sku(), (sku, level) -> level.reserve(line.quantity().value()));
-                    holdings.merge(new Holding(request.owner(), line.sku()), line.quantity().value(), Long::sum);
-                });
+            Decision decision = decideOne(levels, shortStock, request, policy, holdings);
+            if (decision instanceof Decision.Reserved reserved) {
+                reserved.picks().forEach(pick -> holdings.merge(new Holding(request.owner(), pick.sku()),
+                        pick.units(), Long::sum));
             }
             decisions.add(decision);
         }
-        return new Allocation(decisions, levels);
+        Map<Sku, SkuStock> after = new TreeMap<>();
+        locked.forEach(stock -> after.put(stock.sku(),
+                new SkuStock(stock.sku(), stock.shortStock(), levels.get(stock.sku()))));
+        return new Allocation(decisions, after);
     }
 
-    private static Decision decideOne(Map<Sku, StockLevel> levels, ReservationRequest request,
-                                      ReservationPolicy policy, Map<Holding, Long> holdings) {
+    /** Decides one request; when it is reserved, {@code levels} are left as it leaves them. */
+    private static Decision decideOne(Map<Sku, List<StockLevel>> levels, Map<Sku, ShortStock> shortStock,
+                                      ReservationRequest request, ReservationPolicy policy,
+                                      Map<Holding, Long> holdings) {
         var refusal = policy.refusal(request);
         if (refusal.isPresent()) {
             return new Decision.Rejected(request, Decision.RejectionCode.OVER_LIMIT, refusal.get());
         }
-        // lines are already summed per SKU, so checking each line alone checks the whole request
-        for (ReservationLine line : request.lines()) {
-            StockLevel level = levels.get(line.sku());
-            if (level == null) {
-                return new Decision.Rejected(request, Decision.RejectionCode.UNKNOWN_SKU,
-                        "unknown SKU " + line.sku());
-            }
-            if (!level.canReserve(line.quantity().value())) {
-                return new Decision.Rejected(request, Decision.RejectionCode.INSUFFICIENT_STOCK,
-                        "insufficient stock of " + line.sku() + ": requested " + line.quantity()
-                                + ", available " + level.available());
-            }
+        // lines are already summed per SKU, so serving each line alone serves the whole request
+        List<Ask> asks = request.lines().stream()
+                .map(line -> new Ask(line.sku(), line.quantity().value(), line.minimum().value()))
+                .toList();
+        Outcome outcome = LocationAllocator.serve(levels, asks, request.placement().orElse(policy.placement()),
+                shortStock);
+        if (outcome instanceof Outcome.Refused refused) {
+            return new Decision.Rejected(request, refused.unknownSku() ? Decision.RejectionCode.UNKNOWN_SKU
+                    : Decision.RejectionCode.INSUFFICIENT_STOCK, refused.reason());
         }
+        var served = (Outcome.Served) outcome;
         if (policy.limitsHoldings()) {
-            for (ReservationLine line : request.lines()) {
+            for (LineAllocation.Served line : served.lines()) {
                 long holding = holdings.getOrDefault(new Holding(request.owner(), line.sku()), 0L);
-                if (holding + line.quantity().value() > policy.maxUnitsHeldPerOwner()) {
+                if (holding + line.granted() > policy.maxUnitsHeldPerOwner()) {
                     return new Decision.Rejected(request, Decision.RejectionCode.OVER_LIMIT, request.owner()
-                            + " holds " + holding + " units of " + line.sku() + "; with " + line.quantity()
+                            + " holds " + holding + " units of " + line.sku() + "; with " + line.granted()
                             + " more it would hold more than the " + policy.maxUnitsHeldPerOwner()
                             + " allowed at once");
                 }
             }
         }
-        return new Decision.Reserved(request);
+        levels.putAll(served.after());
+        return new Decision.Reserved(request,
+                served.lines().stream().flatMap(line -> line.picks().stream()).toList());
     }
 }

@@ -1,5 +1,9 @@
 package io.stocklock.domain.reservation;
 
+import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.location.Pick;
+import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.stock.Sku;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,16 +13,21 @@ import java.util.Optional;
 /**
  * A reservation request and where it is in its lifecycle. Transitions that a caller may ask for (confirm,
  * release, expire) answer with a {@link Transition}; asking for an illegal one is an outcome, not an error.
+ *
+ * @param picks which location holds how many units of which line, from the moment it is reserved (confirm, release
+ *              and expiry move the same units at the same locations); none while pending, rejected or failed
  */
 public record Reservation(ReservationId id, String owner, List<ReservationLine> lines, Duration holdFor,
-                          ReservationStatus status, Instant createdAt, Optional<Instant> decidedAt,
-                          Optional<Instant> expiresAt, Optional<String> reason) {
+                          Optional<Placement> placement, ReservationStatus status, Instant createdAt,
+                          Optional<Instant> decidedAt, Optional<Instant> expiresAt, Optional<String> reason,
+                          List<Pick> picks) {
 
     public Reservation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");
         lines = List.copyOf(lines);
         Objects.requireNonNull(holdFor, "holdFor");
+        Objects.requireNonNull(placement, "placement");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(decidedAt, "decidedAt");
@@ -28,11 +37,16 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
             throw new IllegalStateException("reservation " + id + " is " + status + " so it must "
                     + (status.isDecided() ? "" : "not ") + "have a decision time");
         }
+        picks = List.copyOf(picks);
+        if (status.holdsOrHeld() == picks.isEmpty()) {
+            throw new IllegalStateException("reservation " + id + " is " + status + " so it must "
+                    + (status.holdsOrHeld() ? "" : "not ") + "say where its units are held");
+        }
     }
 
     public static Reservation pending(ReservationRequest request, Instant now) {
-        return new Reservation(request.id(), request.owner(), request.lines(), request.holdFor(),
-                ReservationStatus.PENDING, now, Optional.empty(), Optional.empty(), Optional.empty());
+        return new Reservation(request.id(), request.owner(), request.lines(), request.holdFor(), request.placement(),
+                ReservationStatus.PENDING, now, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /**
@@ -40,25 +54,37 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
      * recorded with its id so that the client can see why, but it has no lines and holds nothing.
      */
     public static Reservation failedOnArrival(ReservationId id, String owner, String why, Instant now) {
-        return new Reservation(id, owner, List.of(), Duration.ZERO, ReservationStatus.FAILED, now, Optional.of(now),
-                Optional.empty(), Optional.of(why));
+        return new Reservation(id, owner, List.of(), Duration.ZERO, Optional.empty(), ReservationStatus.FAILED, now,
+                Optional.of(now), Optional.empty(), Optional.of(why), List.of());
     }
 
     public ReservationRequest request() {
-        return new ReservationRequest(id, owner, lines, holdFor);
+        return new ReservationRequest(id, owner, lines, holdFor, placement);
     }
 
     /** Whether this reservation was made from exactly this request (the same id may not ask for anything else). */
     public boolean matches(ReservationRequest request) {
         return id.equals(request.id()) && owner.equals(request.owner()) && lines.equals(request.lines())
-                && holdFor.equals(request.holdFor());
+                && holdFor.equals(request.holdFor()) && placement.equals(request.placement());
     }
 
-    /** The stock is held until {@code now + holdFor}. */
+    /** The stock is held until {@code now + holdFor}, every line in full at the default location. */
     public Reservation reserve(Instant now) {
+        return reserve(now, lines.stream()
+                .map(line -> new Pick(line.sku(), LocationId.DEFAULT, line.quantity().value(), 0))
+                .toList());
+    }
+
+    /** The stock is held until {@code now + holdFor} where the picks say. */
+    public Reservation reserve(Instant now, List<Pick> held) {
         requirePending();
-        return new Reservation(id, owner, lines, holdFor, ReservationStatus.RESERVED, createdAt,
-                Optional.of(now), Optional.of(now.plus(holdFor)), Optional.empty());
+        return new Reservation(id, owner, lines, holdFor, placement, ReservationStatus.RESERVED, createdAt,
+                Optional.of(now), Optional.of(now.plus(holdFor)), Optional.empty(), held);
+    }
+
+    /** Units of the SKU this reservation holds or held, over all its locations. */
+    public long granted(Sku sku) {
+        return picks.stream().filter(pick -> pick.sku().equals(sku)).mapToLong(Pick::units).sum();
     }
 
     public Reservation reject(String why, Instant now) {
@@ -126,13 +152,13 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
     }
 
     private Reservation decided(ReservationStatus newStatus, String why, Instant now) {
-        return new Reservation(id, owner, lines, holdFor, newStatus, createdAt, Optional.of(now), Optional.empty(),
-                Optional.of(why));
+        return new Reservation(id, owner, lines, holdFor, placement, newStatus, createdAt, Optional.of(now),
+                Optional.empty(), Optional.of(why), List.of());
     }
 
     private Transition changed(ReservationStatus newStatus) {
-        return new Transition.Changed(this, new Reservation(id, owner, lines, holdFor, newStatus, createdAt,
-                decidedAt, expiresAt, reason));
+        return new Transition.Changed(this, new Reservation(id, owner, lines, holdFor, placement, newStatus,
+                createdAt, decidedAt, expiresAt, reason, picks));
     }
 
     private Transition refuse(Transition.RefusalCode code, String why) {

@@ -1,5 +1,7 @@
 package io.stocklock.domain.reservation;
 
+import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.location.ShortStock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +15,12 @@ import java.util.Optional;
  * @param maxHold              longest hold a request may ask for
  * @param maxUnitsHeldPerOwner most units of one SKU one owner may hold at once (RESERVED, not yet confirmed,
  *                             released or expired), this request included
+ * @param placement            how a request that names no placement is served
+ * @param shortStock           what a SKU without a short-stock policy of its own does with a line it cannot serve in
+ *                             full from stock
  */
-public record ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long maxUnitsHeldPerOwner) {
+public record ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long maxUnitsHeldPerOwner,
+                                Placement placement, ShortStock shortStock) {
 
     /**
      * What a deployment gets unless it configures otherwise: 1,000 units per request, holds of at most an hour, and
@@ -22,12 +28,19 @@ public record ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long 
      */
     public static final ReservationPolicy DEFAULTS = new ReservationPolicy(1_000, Duration.ofHours(1), 1_000);
 
+    /** Served by location priority from one location; short lines rejected. */
+    public ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long maxUnitsHeldPerOwner) {
+        this(maxUnitsPerRequest, maxHold, maxUnitsHeldPerOwner, Placement.DEFAULT, ShortStock.REJECT);
+    }
+
     /** Only the contract's own limits. */
     public static final ReservationPolicy CONTRACT = new ReservationPolicy(Long.MAX_VALUE,
             ReservationRequest.MAX_HOLD, Long.MAX_VALUE);
 
     public ReservationPolicy {
         Objects.requireNonNull(maxHold, "maxHold");
+        Objects.requireNonNull(placement, "placement");
+        Objects.requireNonNull(shortStock, "shortStock");
         if (maxUnitsPerRequest < 1 || maxUnitsHeldPerOwner < 1 || maxHold.isNegative() || maxHold.isZero()) {
             throw new IllegalArgumentException("the limits of a reservation policy must be positive");
         }

@@ -21,4 +21,9 @@ public enum ReservationStatus {
     public boolean isDecided() {
         return this != PENDING;
     }
+
+    /** Whether the reservation holds stock, or held it once (it was reserved): it knows where its units are. */
+    public boolean holdsOrHeld() {
+        return this == RESERVED || this == CONFIRMED || this == RELEASED || this == EXPIRED;
+    }
 }

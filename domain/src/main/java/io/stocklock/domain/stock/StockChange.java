@@ -1,6 +1,6 @@
 package io.stocklock.domain.stock;
 
-/** The outcome of changing the on-hand count of a SKU: either the new level or why it was refused. */
+/** The outcome of changing the stock of a SKU at one location: either the new level or why it was refused. */
 public sealed interface StockChange {
 
     /** The change was applied; {@code onHandDelta} is what moved (zero when nothing had to). */
@@ -16,6 +16,8 @@ public sealed interface StockChange {
         /** Compare-and-set: the count is no longer what the caller expected. */
         STALE_EXPECTATION,
         /** The delta does not fit. */
-        OUT_OF_RANGE
+        OUT_OF_RANGE,
+        /** The SKU is not kept at the location the change names. */
+        NOT_KEPT_THERE
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.stocklock.domain.location.LocationId;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -13,6 +14,7 @@ import io.stocklock.domain.stock.Sku;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The movements and the event of each transition are derived from the status it leads to, here and nowhere else. */
@@ -26,15 +28,15 @@ class StockMovementTest {
     @Test
     void reservingHoldsEveryLine() {
         assertThat(StockMovement.of(reserved)).containsExactly(
-                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 2, reserved.id()),
-                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("B"), 0, 1, reserved.id()));
+                movement(StockMovement.Kind.RESERVED, "A", 0, 2),
+                movement(StockMovement.Kind.RESERVED, "B", 0, 1));
     }
 
     @Test
     void confirmingSellsAndReleasingOrExpiringGivesBack() {
         assertThat(StockMovement.of(reserved.confirm(T0).current())).containsExactly(
-                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), -2, -2, reserved.id()),
-                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("B"), -1, -1, reserved.id()));
+                movement(StockMovement.Kind.CONFIRMED, "A", -2, -2),
+                movement(StockMovement.Kind.CONFIRMED, "B", -1, -1));
         assertThat(StockMovement.of(reserved.release().current())).extracting(StockMovement::kind,
                 StockMovement::onHandDelta, StockMovement::reservedDelta).containsExactly(
                 tuple(StockMovement.Kind.RELEASED, 0L, -2L), tuple(StockMovement.Kind.RELEASED, 0L, -1L));
@@ -54,5 +56,10 @@ class StockMovementTest {
         assertThat(ReservationStatus.RESERVED.eventName()).isEqualTo("ReservationReserved");
         assertThat(ReservationStatus.EXPIRED.eventName()).isEqualTo("ReservationExpired");
         assertThatThrownBy(ReservationStatus.PENDING::eventName).isInstanceOf(IllegalStateException.class);
+    }
+
+    private StockMovement movement(StockMovement.Kind kind, String sku, long onHandDelta, long reservedDelta) {
+        return new StockMovement(Sku.of(sku), LocationId.DEFAULT, onHandDelta, reservedDelta, kind,
+                Optional.of(reserved.id()), "");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stocklock.domain.location.LocationAllocator.Ask;
 import io.stocklock.domain.location.LocationAllocator.Outcome;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ class LocationAllocatorPropertiesTest {
         long refused = 0;
         for (int round = 0; round < 2_000; round++) {
             String context = "seed=" + seed + " round=" + round;
-            Map<Sku, List<LocationStock>> stock = randomStock(random);
+            Map<Sku, List<StockLevel>> stock = randomStock(random);
             Map<Sku, ShortStock> policies = new HashMap<>();
             SKUS.forEach(sku -> policies.put(sku, ShortStock.values()[random.nextInt(3)]));
             for (int n = random.nextInt(1, 40); n > 0; n--) {
@@ -47,7 +48,7 @@ class LocationAllocatorPropertiesTest {
                             .as(context + ": a refusal is a function of the stock").isEqualTo(outcome);
                     refused++;
                 }
-                // no location ever holds more than it has plus its backorder limit: a LocationStock that did would
+                // no location ever holds more than it has plus its backorder limit: a StockLevel that did would
                 // have thrown when the allocator made it
             }
         }
@@ -55,7 +56,7 @@ class LocationAllocatorPropertiesTest {
         assertThat(refused).as("requests refused").isGreaterThan(1_000);
     }
 
-    private static void check(String context, Map<Sku, List<LocationStock>> before, Outcome.Served done,
+    private static void check(String context, Map<Sku, List<StockLevel>> before, Outcome.Served done,
                               List<Ask> asks, Placement placement, Map<Sku, ShortStock> policies) {
         assertThat(done.lines()).as(context + ": one allocation per line, all or nothing").hasSize(asks.size());
         for (int i = 0; i < asks.size(); i++) {
@@ -89,11 +90,11 @@ class LocationAllocatorPropertiesTest {
             assertThat(beyondHand(done.after(), sku) - beyondHand(before, sku))
                     .as(context + ": backordered units are those promised beyond what is on hand")
                     .isEqualTo(backordered);
-            for (LocationStock level : done.after().get(sku)) {
+            for (StockLevel level : done.after().get(sku)) {
                 long picked = done.lines().stream().filter(line -> line.sku().equals(sku))
                         .flatMap(line -> line.picks().stream()).filter(pick -> pick.location().equals(level.location()))
                         .mapToLong(Pick::units).sum();
-                LocationStock was = before.get(sku).stream()
+                StockLevel was = before.get(sku).stream()
                         .filter(old -> old.location().equals(level.location())).findFirst().orElseThrow();
                 assertThat(level.reserved() - was.reserved()).as(context + ": each location moves by its picks")
                         .isEqualTo(picked);
@@ -101,24 +102,24 @@ class LocationAllocatorPropertiesTest {
         }
     }
 
-    private static long reserved(Map<Sku, List<LocationStock>> stock, Sku sku) {
-        return stock.get(sku).stream().mapToLong(LocationStock::reserved).sum();
+    private static long reserved(Map<Sku, List<StockLevel>> stock, Sku sku) {
+        return stock.get(sku).stream().mapToLong(StockLevel::reserved).sum();
     }
 
-    private static long beyondHand(Map<Sku, List<LocationStock>> stock, Sku sku) {
+    private static long beyondHand(Map<Sku, List<StockLevel>> stock, Sku sku) {
         return stock.get(sku).stream().mapToLong(level -> Math.max(0, level.reserved() - level.onHand())).sum();
     }
 
-    private static Map<Sku, List<LocationStock>> randomStock(SplittableRandom random) {
-        Map<Sku, List<LocationStock>> stock = new TreeMap<>();
+    private static Map<Sku, List<StockLevel>> randomStock(SplittableRandom random) {
+        Map<Sku, List<StockLevel>> stock = new TreeMap<>();
         int locations = random.nextInt(1, 6);
         for (Sku sku : SKUS) {
-            List<LocationStock> levels = new ArrayList<>();
+            List<StockLevel> levels = new ArrayList<>();
             for (int l = 0; l < locations; l++) {
                 long onHand = random.nextInt(0, 30);
                 long backorderLimit = random.nextInt(4) == 0 ? random.nextInt(1, 10) : 0;
-                levels.add(new LocationStock(LocationId.of("L" + l), random.nextInt(3), onHand,
-                        random.nextLong(0, onHand + 1), backorderLimit));
+                levels.add(new StockLevel(sku, LocationId.of("L" + l), random.nextInt(3), onHand,
+                        random.nextLong(0, onHand + 1), backorderLimit, 0));
             }
             stock.put(sku, levels);
         }

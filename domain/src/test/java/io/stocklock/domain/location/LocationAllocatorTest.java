@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stocklock.domain.location.LocationAllocator.Ask;
 import io.stocklock.domain.location.LocationAllocator.Outcome;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,20 +18,20 @@ class LocationAllocatorTest {
     private static final LocationId SOUTH = LocationId.of("south");
 
     // north is served first by priority; south has more in stock
-    private final List<LocationStock> levels = List.of(
-            new LocationStock(NORTH, 1, 5, 2, 0),
-            new LocationStock(SOUTH, 2, 10, 0, 4));
+    private final List<StockLevel> levels = List.of(
+            new StockLevel(SKU, NORTH, 1, 5, 2, 0, 0),
+            new StockLevel(SKU, SOUTH, 2, 10, 0, 4, 0));
 
     @Test
     void byPriorityTheFirstLocationThatHasItAllServesTheLine() {
-        assertThat(picks(Ask.of(SKU, 3), Placement.DEFAULT, ShortStock.REJECT)).containsExactly(new Pick(NORTH, 3, 0));
-        assertThat(picks(Ask.of(SKU, 4), Placement.DEFAULT, ShortStock.REJECT)).containsExactly(new Pick(SOUTH, 4, 0));
+        assertThat(picks(Ask.of(SKU, 3), Placement.DEFAULT, ShortStock.REJECT)).containsExactly(new Pick(SKU, NORTH, 3, 0));
+        assertThat(picks(Ask.of(SKU, 4), Placement.DEFAULT, ShortStock.REJECT)).containsExactly(new Pick(SKU, SOUTH, 4, 0));
     }
 
     @Test
     void byMostInStockTheFullestLocationServesFirst() {
         var fullest = new Placement(Optional.empty(), Placement.Order.MOST_IN_STOCK, false);
-        assertThat(picks(Ask.of(SKU, 3), fullest, ShortStock.REJECT)).containsExactly(new Pick(SOUTH, 3, 0));
+        assertThat(picks(Ask.of(SKU, 3), fullest, ShortStock.REJECT)).containsExactly(new Pick(SKU, SOUTH, 3, 0));
     }
 
     @Test
@@ -41,32 +42,32 @@ class LocationAllocatorTest {
                                 + "of which can serve it alone"));
         var split = new Placement(Optional.empty(), Placement.Order.PRIORITY, true);
         assertThat(picks(Ask.of(SKU, 12), split, ShortStock.REJECT))
-                .containsExactly(new Pick(NORTH, 3, 0), new Pick(SOUTH, 9, 0));
+                .containsExactly(new Pick(SKU, NORTH, 3, 0), new Pick(SKU, SOUTH, 9, 0));
     }
 
     @Test
     void aNamedLocationOnly() {
-        assertThat(picks(Ask.of(SKU, 3), Placement.at(SOUTH), ShortStock.REJECT)).containsExactly(new Pick(SOUTH, 3, 0));
+        assertThat(picks(Ask.of(SKU, 3), Placement.at(SOUTH), ShortStock.REJECT)).containsExactly(new Pick(SKU, SOUTH, 3, 0));
         assertThat(LocationAllocator.serve(Ask.of(SKU, 1), levels, Placement.at(LocationId.of("west")),
-                ShortStock.REJECT)).isEqualTo(new LineAllocation.Refused(SKU, "no stock of TICKET is kept at west"));
+                ShortStock.REJECT)).isEqualTo(new LineAllocation.Refused(SKU, false, "no stock of TICKET is kept at west"));
     }
 
     @Test
     void backordersPromiseUpToTheLimitBeyondWhatIsOnHand() {
         assertThat(picks(Ask.of(SKU, 14), Placement.DEFAULT, ShortStock.BACKORDER))
-                .containsExactly(new Pick(SOUTH, 14, 4));
+                .containsExactly(new Pick(SKU, SOUTH, 14, 4));
         assertThat(LocationAllocator.serve(Ask.of(SKU, 15), levels, Placement.DEFAULT, ShortStock.BACKORDER))
                 .isInstanceOf(LineAllocation.Refused.class);
         var split = new Placement(Optional.empty(), Placement.Order.PRIORITY, true);
         assertThat(picks(Ask.of(SKU, 17), split, ShortStock.BACKORDER))
                 .as("what is in stock first, everywhere; then backorders")
-                .containsExactly(new Pick(NORTH, 3, 0), new Pick(SOUTH, 14, 4));
+                .containsExactly(new Pick(SKU, NORTH, 3, 0), new Pick(SKU, SOUTH, 14, 4));
     }
 
     @Test
     void partialGrantsWhatIsInStockIfThatIsTheMinimum() {
         assertThat(picks(new Ask(SKU, 20, 8), Placement.DEFAULT, ShortStock.PARTIAL))
-                .containsExactly(new Pick(SOUTH, 10, 0));
+                .containsExactly(new Pick(SKU, SOUTH, 10, 0));
         assertThat(LocationAllocator.serve(new Ask(SKU, 20, 11), levels, Placement.DEFAULT, ShortStock.PARTIAL))
                 .isInstanceOf(LineAllocation.Refused.class);
     }
@@ -74,10 +75,10 @@ class LocationAllocatorTest {
     @Test
     void aRequestGetsAllOfItsLinesOrNone() {
         Sku other = Sku.of("PARKING");
-        var stock = Map.of(SKU, levels, other, List.of(new LocationStock(NORTH, 1, 1, 0, 0)));
+        var stock = Map.of(SKU, levels, other, List.of(new StockLevel(other, NORTH, 1, 1, 0, 0, 0)));
         Outcome refused = LocationAllocator.serve(stock, List.of(Ask.of(SKU, 2), Ask.of(other, 2)),
                 Placement.DEFAULT, Map.of());
-        assertThat(refused).isEqualTo(new Outcome.Refused("insufficient stock of PARKING: requested 2, available 1"));
+        assertThat(refused).isEqualTo(new Outcome.Refused(false, "insufficient stock of PARKING: requested 2, available 1"));
 
         Outcome served = LocationAllocator.serve(stock, List.of(Ask.of(SKU, 2), Ask.of(other, 1)),
                 Placement.DEFAULT, Map.of());

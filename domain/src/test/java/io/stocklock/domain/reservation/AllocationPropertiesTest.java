@@ -3,6 +3,7 @@ package io.stocklock.domain.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class AllocationPropertiesTest {
         for (int round = 0; round < BATCHES; round++) {
             List<StockLevel> locked = randomLevels(random);
             List<ReservationRequest> batch = randomBatch(random);
-            Allocation allocation = Allocation.decide(locked, batch);
+            Allocation allocation = Allocation.decide(locked.stream().map(SkuStock::of).toList(), batch);
             String context = "seed=" + seed + " round=" + round;
             checkInvariants(locked, batch, allocation, context);
         }
@@ -58,7 +59,7 @@ class AllocationPropertiesTest {
             }
         }
         for (StockLevel before : locked) {
-            StockLevel after = allocation.levels().get(before.sku());
+            StockLevel after = allocation.stock().get(before.sku()).locations().get(0);
             assertThat(after.onHand()).as(context).isEqualTo(before.onHand());
             assertThat(after.reserved()).as(context).isEqualTo(expectedReserved.get(before.sku()));
             assertThat(after.available()).as(context).isGreaterThanOrEqualTo(0);

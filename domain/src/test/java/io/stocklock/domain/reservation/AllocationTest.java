@@ -3,7 +3,9 @@ package io.stocklock.domain.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,7 @@ class AllocationTest {
         var second = request(ReservationLine.of("A", 3));
         var third = request(ReservationLine.of("A", 2));
 
-        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of(first, second, third));
+        Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 5)), List.of(first, second, third));
 
         assertThat(allocation.decisions()).extracting(Decision::request).containsExactly(first, second, third);
         assertThat(allocation.decisions().get(0)).isInstanceOf(Decision.Reserved.class);
@@ -31,23 +33,24 @@ class AllocationTest {
         });
         // a smaller later request still gets what is left
         assertThat(allocation.decisions().get(2)).isInstanceOf(Decision.Reserved.class);
-        assertThat(allocation.levels().get(A)).isEqualTo(new StockLevel(A, 5, 5));
+        assertThat(level(allocation, A)).isEqualTo(new StockLevel(A, 5, 5));
     }
 
     @Test
     void aRequestGetsAllItsLinesOrNothing() {
         var both = request(ReservationLine.of("A", 1), ReservationLine.of("B", 2));
         Allocation allocation = Allocation.decide(
-                List.of(StockLevel.create(A, 5), StockLevel.create(B, 1)), List.of(both));
+                stock(StockLevel.create(A, 5), StockLevel.create(B, 1)), List.of(both));
 
         assertThat(allocation.decisions()).singleElement().isInstanceOf(Decision.Rejected.class);
-        assertThat(allocation.levels()).containsEntry(A, StockLevel.create(A, 5)).containsEntry(B, StockLevel.create(B, 1));
+        assertThat(level(allocation, A)).isEqualTo(StockLevel.create(A, 5));
+        assertThat(level(allocation, B)).isEqualTo(StockLevel.create(B, 1));
     }
 
     @Test
     void duplicateLinesForOneSkuAreSummedBeforeTheCheck() {
         var twice = request(ReservationLine.of("A", 3), ReservationLine.of("A", 3));
-        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of(twice));
+        Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 5)), List.of(twice));
         assertThat(allocation.decisions()).singleElement().isInstanceOfSatisfying(Decision.Rejected.class,
                 rejected -> assertThat(rejected.reason()).contains("requested 6, available 5"));
     }
@@ -55,26 +58,26 @@ class AllocationTest {
     @Test
     void unknownSkuIsRejectedWithAReason() {
         var unknown = request(ReservationLine.of("A", 1), ReservationLine.of("NOPE", 1));
-        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of(unknown));
+        Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 5)), List.of(unknown));
         assertThat(allocation.decisions()).singleElement().isInstanceOfSatisfying(Decision.Rejected.class, rejected -> {
             assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.UNKNOWN_SKU);
             assertThat(rejected.reason()).isEqualTo("unknown SKU NOPE");
         });
-        assertThat(allocation.levels().get(A).reserved()).isZero();
+        assertThat(level(allocation, A).reserved()).isZero();
     }
 
     @Test
     void existingHoldsCountAgainstAvailability() {
         var request = request(ReservationLine.of("A", 2));
-        Allocation allocation = Allocation.decide(List.of(new StockLevel(A, 5, 4)), List.of(request));
+        Allocation allocation = Allocation.decide(stock(new StockLevel(A, 5, 4)), List.of(request));
         assertThat(allocation.decisions()).singleElement().isInstanceOf(Decision.Rejected.class);
     }
 
     @Test
     void emptyBatchDecidesNothing() {
-        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 5)), List.of());
+        Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 5)), List.of());
         assertThat(allocation.decisions()).isEmpty();
-        assertThat(allocation.levels()).containsOnlyKeys(A);
+        assertThat(allocation.stock()).containsOnlyKeys(A);
     }
 
     @Test
@@ -84,7 +87,7 @@ class AllocationTest {
         var tooLong = new ReservationRequest(ReservationId.generate(), "buyer", List.of(ReservationLine.of("A", 1)),
                 Duration.ofHours(2));
 
-        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 100), StockLevel.create(B, 100)),
+        Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 100), StockLevel.create(B, 100)),
                 List.of(tooMany, tooLong), policy, Map.of());
 
         assertThat(allocation.decisions()).allSatisfy(decision -> assertThat(decision)
@@ -94,7 +97,7 @@ class AllocationTest {
                 .isEqualTo("the request asks for 11 units; at most 10 per request are allowed");
         assertThat(((Decision.Rejected) allocation.decisions().get(1)).reason())
                 .isEqualTo("the request asks for a hold of 7200 seconds; at most 3600 are allowed");
-        assertThat(allocation.levels().get(A).reserved()).isZero();
+        assertThat(level(allocation, A).reserved()).isZero();
     }
 
     @Test
@@ -107,17 +110,25 @@ class AllocationTest {
         var otherOwner = new ReservationRequest(ReservationId.generate(), "someone-else",
                 List.of(ReservationLine.of("A", 10)), Duration.ofMinutes(5));
 
-        Allocation allocation = Allocation.decide(List.of(StockLevel.create(A, 100), StockLevel.create(B, 100)),
+        Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 100), StockLevel.create(B, 100)),
                 List.of(first, second, third, otherSku, otherOwner), policy, Map.of(new Holding("buyer", A), 3L));
 
         assertThat(allocation.decisions()).extracting(decision -> decision.getClass().getSimpleName())
                 .containsExactly("Reserved", "Rejected", "Reserved", "Reserved", "Reserved");
         assertThat(((Decision.Rejected) allocation.decisions().get(1)).reason())
                 .isEqualTo("buyer holds 7 units of A; with 4 more it would hold more than the 10 allowed at once");
-        assertThat(allocation.levels().get(A).reserved()).isEqualTo(4 + 1 + 10);
+        assertThat(level(allocation, A).reserved()).isEqualTo(4 + 1 + 10);
     }
 
     private static ReservationRequest request(ReservationLine... lines) {
         return new ReservationRequest(ReservationId.generate(), "buyer", Arrays.asList(lines), Duration.ofMinutes(5));
+    }
+
+    private static List<SkuStock> stock(StockLevel... levels) {
+        return Stream.of(levels).map(SkuStock::of).toList();
+    }
+
+    private static StockLevel level(Allocation allocation, Sku sku) {
+        return allocation.stock().get(sku).locations().get(0);
     }
 }
