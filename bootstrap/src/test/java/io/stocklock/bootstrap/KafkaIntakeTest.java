@@ -3,6 +3,7 @@ package io.stocklock.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
 import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.application.port.in.GetReservation;
@@ -104,7 +105,7 @@ class KafkaIntakeTest {
         }
         Reservation held = getReservation.get(ReservationId.parse(multi)).orElseThrow();
         assertThat(held.holdFor()).isEqualTo(settings.defaultHold());
-        assertThat(getStock.find(Sku.of("KF-A"))).contains(new StockLevel(Sku.of("KF-A"), 5, 3));
+        assertThat(getStock.find(Sku.of("KF-A"))).contains(SkuStock.of(new StockLevel(Sku.of("KF-A"), 5, 3)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.stocklock.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.GetReservation;
 import io.stocklock.application.port.in.GetStock;
@@ -66,6 +67,6 @@ class StocklockApplicationTest {
 
         assertThat(getReservation.get(request.id()).orElseThrow().status()).isEqualTo(ReservationStatus.CONFIRMED);
         // the sale took two of the three on hand: one change of on-hand since the SKU was created
-        assertThat(getStock.find(Sku.of("TICKET"))).contains(new StockLevel(Sku.of("TICKET"), 1, 0, 1));
+        assertThat(getStock.find(Sku.of("TICKET"))).contains(SkuStock.of(new StockLevel(Sku.of("TICKET"), 1, 0, 1)));
     }
 }

@@ -4,8 +4,9 @@ import io.stocklock.application.port.in.GetStock;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.domain.ledger.LedgerEntry;
+import io.stocklock.domain.location.Location;
 import io.stocklock.domain.stock.Sku;
-import io.stocklock.domain.stock.StockLevel;
+import io.stocklock.domain.stock.SkuStock;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,17 +21,22 @@ public class GetStockService implements GetStock {
     }
 
     @Override
-    public Optional<StockLevel> find(Sku sku) {
+    public Optional<SkuStock> find(Sku sku) {
         return inventory.find(sku);
     }
 
     @Override
-    public List<StockLevel> list(Optional<Sku> after, int limit) {
+    public List<SkuStock> list(Optional<Sku> after, int limit) {
         return inventory.list(after, limit);
     }
 
     @Override
     public List<LedgerEntry> movements(Sku sku, long afterSequence, int limit) {
         return ledger.history(sku, afterSequence, limit);
+    }
+
+    @Override
+    public List<Location> locations() {
+        return inventory.locations();
     }
 }

@@ -17,6 +17,7 @@ import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.Transition;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,7 +113,8 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         }
         var skus = new TreeSet<Sku>();
         ended.forEach(reservation -> reservation.lines().forEach(line -> skus.add(line.sku())));
-        Map<Sku, StockLevel> levels = new TreeMap<>(inventory.lock(skus));
+        Map<Sku, SkuStock> locked = inventory.lock(skus);
+        Map<Sku, SkuStock> stock = new TreeMap<>(locked);
 
         List<StockMovement> movements = new ArrayList<>();
         Map<Holding, Long> holdings = new HashMap<>();
@@ -121,19 +123,21 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
             List<StockMovement> moved = StockMovement.of(reservation);
             Holdings.add(holdings, reservation, moved);
             for (StockMovement movement : moved) {
-                StockLevel level = levels.get(movement.sku());
-                if (level == null) {
-                    throw new IllegalStateException("reservation " + reservation.id() + " holds " + movement.sku()
-                            + " which is not in the inventory");
-                }
-                levels.put(movement.sku(), level.move(movement.onHandDelta(), movement.reservedDelta()));
+                StockLevel level = Optional.ofNullable(stock.get(movement.sku()))
+                        .flatMap(levels -> levels.at(movement.location()))
+                        .orElseThrow(() -> new IllegalStateException("reservation " + reservation.id() + " holds "
+                                + movement.sku() + " at " + movement.location() + " which is not in the inventory"));
+                stock.put(movement.sku(), stock.get(movement.sku())
+                        .with(level.move(movement.onHandDelta(), movement.reservedDelta())));
                 movements.add(movement);
             }
             outcomeEvents.add(OutcomeEvent.of(reservation, now));
         }
         reservations.update(ended);
         reservations.addToHoldings(holdings);
-        inventory.update(levels.values());
+        inventory.update(stock.values().stream().flatMap(levels -> levels.locations().stream())
+                .filter(level -> !locked.get(level.sku()).locations().contains(level))
+                .toList());
         ledger.append(movements, now);
         events.append(outcomeEvents);
     }

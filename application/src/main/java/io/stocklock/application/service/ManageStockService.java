@@ -5,7 +5,10 @@ import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.location.Location;
+import io.stocklock.domain.location.LocationId;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockChange;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Clock;
@@ -30,39 +33,69 @@ public class ManageStockService implements ManageStock {
     @Override
     public CreateResult create(CreateStockCommand command) {
         return transactions.inTransaction(() -> {
-            StockLevel level = StockLevel.create(command.sku(), command.onHand());
+            if (inventory.locations().stream().noneMatch(location -> location.id().equals(command.location()))) {
+                return new CreateResult.UnknownLocation(command.location());
+            }
+            StockLevel level = StockLevel.create(command.sku(), command.location(), command.onHand(),
+                    command.backorderLimit());
             if (!inventory.insert(level)) {
                 return new CreateResult.AlreadyExists(inventory.find(command.sku()).orElseThrow());
             }
-            ledger.append(List.of(StockMovement.ofStock(StockMovement.Kind.CREATED, level.sku(), level.onHand(),
-                    "created")), clock.instant());
-            return new CreateResult.Created(level);
+            ledger.append(List.of(StockMovement.ofStock(StockMovement.Kind.CREATED, level.sku(), level.location(),
+                    level.onHand(), "created")), clock.instant());
+            return new CreateResult.Created(inventory.find(command.sku()).orElseThrow());
         });
     }
 
     @Override
-    public Optional<StockChange> adjust(AdjustStockCommand command) {
-        return change(command.sku(), StockMovement.Kind.ADJUSTED, command.reason(),
-                level -> level.adjust(command.delta()));
+    public Optional<StockResult> adjust(AdjustStockCommand command) {
+        return change(command.sku(), command.location(), StockMovement.Kind.ADJUSTED, command.reason(),
+                stock -> stock.adjust(command.location(), command.delta()));
     }
 
     @Override
-    public Optional<StockChange> setOnHand(SetOnHandCommand command) {
-        return change(command.sku(), StockMovement.Kind.SET, command.reason(),
-                level -> level.setOnHand(command.expectedVersion(), command.newOnHand()));
+    public Optional<StockResult> setOnHand(SetOnHandCommand command) {
+        return change(command.sku(), command.location(), StockMovement.Kind.SET, command.reason(),
+                stock -> stock.setOnHand(command.location(), command.expectedVersion(), command.newOnHand()));
     }
 
-    private Optional<StockChange> change(Sku sku, StockMovement.Kind kind, String reason,
-                                         Function<StockLevel, StockChange> change) {
+    @Override
+    public Optional<StockResult> limitBackorders(LimitBackordersCommand command) {
+        return change(command.sku(), command.location(), null, null,
+                stock -> stock.limitBackorders(command.location(), command.backorderLimit()));
+    }
+
+    @Override
+    public Optional<SkuStock> setShortStock(SetShortStockCommand command) {
+        return transactions.inTransaction(() -> Optional.ofNullable(inventory.lock(List.of(command.sku()))
+                .get(command.sku())).map(stock -> {
+                    inventory.setShortStock(command.sku(), command.policy());
+                    return stock.with(command.policy());
+                }));
+    }
+
+    @Override
+    public boolean saveLocation(Location location) {
+        return transactions.inTransaction(() -> inventory.save(location));
+    }
+
+    /** @param kind the ledger entry of a change of on hand; none for a change of anything else */
+    private Optional<StockResult> change(Sku sku, LocationId location, StockMovement.Kind kind, String reason,
+                                         Function<SkuStock, StockChange> change) {
         return transactions.inTransaction(() -> Optional.ofNullable(inventory.lock(List.of(sku)).get(sku))
-                .map(level -> {
-                    StockChange outcome = change.apply(level);
-                    if (outcome instanceof StockChange.Changed changed && changed.onHandDelta() != 0) {
-                        inventory.update(List.of(changed.level()));
-                        ledger.append(List.of(StockMovement.ofStock(kind, sku, changed.onHandDelta(), reason)),
-                                clock.instant());
+                .map(stock -> {
+                    StockChange outcome = change.apply(stock);
+                    if (!(outcome instanceof StockChange.Changed changed)) {
+                        return new StockResult(outcome, stock);
                     }
-                    return outcome;
+                    if (!changed.level().equals(stock.at(location).orElseThrow())) {
+                        inventory.update(List.of(changed.level()));
+                    }
+                    if (kind != null && changed.onHandDelta() != 0) {
+                        ledger.append(List.of(StockMovement.ofStock(kind, sku, location, changed.onHandDelta(),
+                                reason)), clock.instant());
+                    }
+                    return new StockResult(outcome, stock.with(changed.level()));
                 }));
     }
 }

@@ -17,6 +17,7 @@ import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Clock;
@@ -149,7 +150,7 @@ public class ProcessReservationsService implements ProcessReservations {
         }
         var skus = new TreeSet<Sku>();
         undecided.forEach(request -> request.lines().forEach(line -> skus.add(line.sku())));
-        Map<Sku, StockLevel> locked = inventory.lock(skus);
+        Map<Sku, SkuStock> locked = inventory.lock(skus);
         // read under the SKUs' locks: no other transaction changes these holdings until this one commits
         Map<Holding, Long> held = policy.limitsHoldings()
                 ? reservations.unitsHeld(undecided.stream().map(ReservationRequest::owner).distinct().toList(), skus)
@@ -168,7 +169,7 @@ public class ProcessReservationsService implements ProcessReservations {
             Reservation pending = storedPending != null ? storedPending : Reservation.pending(request, now);
             Reservation reservation = decision instanceof Decision.Rejected rejected
                     ? pending.reject(rejected.reason(), now)
-                    : pending.reserve(now);
+                    : pending.reserve(now, ((Decision.Reserved) decision).picks());
             decided.put(reservation.id(), reservation);
             (storedPending != null ? wasPending : seenFirst).add(reservation);
             List<StockMovement> moved = StockMovement.of(reservation);
@@ -181,8 +182,9 @@ public class ProcessReservationsService implements ProcessReservations {
             throw new DecidedMeanwhile();
         }
         reservations.update(wasPending);
-        List<StockLevel> changed = allocation.levels().values().stream()
-                .filter(level -> !level.equals(locked.get(level.sku())))
+        List<StockLevel> changed = allocation.stock().values().stream()
+                .flatMap(stock -> stock.locations().stream())
+                .filter(level -> !locked.get(level.sku()).locations().contains(level))
                 .toList();
         inventory.update(changed);
         reservations.addToHoldings(holdings);

@@ -13,6 +13,10 @@ import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.location.Location;
+import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +48,9 @@ public final class InMemoryStores {
 
     private static final class State {
         final TreeMap<ReservationId, Reservation> reservations = new TreeMap<>();
-        final TreeMap<Sku, StockLevel> stock = new TreeMap<>();
+        final TreeMap<Sku, SkuStock> stock = new TreeMap<>();
+        final TreeMap<LocationId, Location> locations = new TreeMap<>(
+                Map.of(LocationId.DEFAULT, new Location(LocationId.DEFAULT, "Default", 0)));
         final List<LedgerEntry> ledger = new ArrayList<>();
         final List<OutcomeEvents.OutcomeEvent> events = new ArrayList<>();
         final Map<UUID, Instant> claimedUntil = new HashMap<>();
@@ -56,6 +62,7 @@ public final class InMemoryStores {
             State copy = new State();
             copy.reservations.putAll(reservations);
             copy.stock.putAll(stock);
+            copy.locations.putAll(locations);
             copy.ledger.addAll(ledger);
             copy.events.addAll(events);
             copy.claimedUntil.putAll(claimedUntil);
@@ -217,9 +224,9 @@ public final class InMemoryStores {
     public Inventory inventory() {
         return new Inventory() {
             @Override
-            public Map<Sku, StockLevel> lock(Collection<Sku> skus) {
+            public Map<Sku, SkuStock> lock(Collection<Sku> skus) {
                 requireTransaction();
-                Map<Sku, StockLevel> locked = new TreeMap<>();
+                Map<Sku, SkuStock> locked = new TreeMap<>();
                 skus.forEach(sku -> Optional.ofNullable(state.stock.get(sku)).ifPresent(found -> locked.put(sku, found)));
                 return locked;
             }
@@ -228,27 +235,69 @@ public final class InMemoryStores {
             public void update(Collection<StockLevel> levels) {
                 requireTransaction();
                 for (StockLevel level : levels) {
-                    if (state.stock.replace(level.sku(), level) == null) {
-                        throw new IllegalStateException("no stock " + level.sku());
+                    SkuStock stock = state.stock.get(level.sku());
+                    if (stock == null || stock.at(level.location()).isEmpty()) {
+                        throw new IllegalStateException("no stock " + level.sku() + " at " + level.location());
                     }
+                    state.stock.put(level.sku(), stock.with(level));
                 }
             }
 
             @Override
             public boolean insert(StockLevel level) {
                 requireTransaction();
-                return state.stock.putIfAbsent(level.sku(), level) == null;
+                Location location = state.locations.get(level.location());
+                if (location == null) {
+                    throw new IllegalArgumentException("no location " + level.location());
+                }
+                StockLevel placed = new StockLevel(level.sku(), level.location(), location.priority(), level.onHand(),
+                        level.reserved(), level.backorderLimit(), level.version());
+                SkuStock stock = state.stock.get(level.sku());
+                if (stock == null) {
+                    state.stock.put(level.sku(), SkuStock.of(placed));
+                    return true;
+                }
+                if (stock.at(level.location()).isPresent()) {
+                    return false;
+                }
+                state.stock.put(level.sku(), stock.with(placed));
+                return true;
             }
 
             @Override
-            public Optional<StockLevel> find(Sku sku) {
+            public void setShortStock(Sku sku, Optional<ShortStock> policy) {
+                requireTransaction();
+                state.stock.computeIfPresent(sku, (key, stock) -> stock.with(policy));
+            }
+
+            @Override
+            public Optional<SkuStock> find(Sku sku) {
                 return read(() -> Optional.ofNullable(state.stock.get(sku)));
             }
 
             @Override
-            public List<StockLevel> list(Optional<Sku> after, int limit) {
+            public List<SkuStock> list(Optional<Sku> after, int limit) {
                 return read(() -> (after.isPresent() ? state.stock.tailMap(after.get(), false) : state.stock)
                         .values().stream().limit(limit).toList());
+            }
+
+            @Override
+            public boolean save(Location location) {
+                requireTransaction();
+                boolean added = state.locations.put(location.id(), location) == null;
+                // a level carries its location's priority as it was read
+                state.stock.replaceAll((sku, stock) -> stock.at(location.id())
+                        .map(level -> stock.with(new StockLevel(sku, level.location(), location.priority(),
+                                level.onHand(), level.reserved(), level.backorderLimit(), level.version())))
+                        .orElse(stock));
+                return added;
+            }
+
+            @Override
+            public List<Location> locations() {
+                return read(() -> state.locations.values().stream()
+                        .sorted(Comparator.comparingInt(Location::priority).thenComparing(Location::id))
+                        .toList());
             }
         };
     }

@@ -3,6 +3,8 @@ package io.stocklock.application.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stocklock.domain.stock.SkuStock;
+import io.stocklock.domain.location.LocationId;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
@@ -107,18 +109,18 @@ public abstract class StoresContract {
             assertThat(ports.inventory().insert(StockLevel.create(Sku.of("A"), 99))).isFalse();
         });
 
-        Map<Sku, StockLevel> locked = ports.transactions().inTransaction(() -> {
-            Map<Sku, StockLevel> levels = ports.inventory().lock(List.of(Sku.of("C"), Sku.of("X"), Sku.of("A")));
-            ports.inventory().update(List.of(levels.get(Sku.of("A")).reserve(3)));
+        Map<Sku, SkuStock> locked = ports.transactions().inTransaction(() -> {
+            Map<Sku, SkuStock> levels = ports.inventory().lock(List.of(Sku.of("C"), Sku.of("X"), Sku.of("A")));
+            ports.inventory().update(List.of(levels.get(Sku.of("A")).locations().get(0).reserve(3)));
             return levels;
         });
 
         assertThat(locked).containsOnlyKeys(Sku.of("A"), Sku.of("C"));
-        assertThat(ports.inventory().find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 7, 3));
+        assertThat(ports.inventory().find(Sku.of("A"))).contains(SkuStock.of(new StockLevel(Sku.of("A"), 7, 3)));
         assertThat(ports.inventory().find(Sku.of("X"))).isEmpty();
-        assertThat(ports.inventory().list(Optional.empty(), 2)).extracting(StockLevel::sku)
+        assertThat(ports.inventory().list(Optional.empty(), 2)).extracting(SkuStock::sku)
                 .containsExactly(Sku.of("A"), Sku.of("B"));
-        assertThat(ports.inventory().list(Optional.of(Sku.of("B")), 2)).extracting(StockLevel::sku)
+        assertThat(ports.inventory().list(Optional.of(Sku.of("B")), 2)).extracting(SkuStock::sku)
                 .containsExactly(Sku.of("C"));
     }
 
@@ -126,18 +128,18 @@ public abstract class StoresContract {
     void ledgerKeepsEntriesInOrderPerSku() {
         ReservationId id = ReservationId.generate();
         inTx(() -> ports.ledger().append(List.of(
-                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), 10, "created"),
-                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("B"), 4, "created"),
-                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 2, id)), NOW));
+                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), LocationId.DEFAULT, 10, "created"),
+                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("B"), LocationId.DEFAULT, 4, "created"),
+                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), LocationId.DEFAULT, 0, 2, id)), NOW));
         inTx(() -> ports.ledger().append(List.of(
-                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), -2, -2, id)), NOW.plusSeconds(1)));
+                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), LocationId.DEFAULT, -2, -2, id)), NOW.plusSeconds(1)));
 
         List<LedgerEntry> history = ports.ledger().history(Sku.of("A"), 0, 10);
 
         assertThat(history).extracting(LedgerEntry::movement).containsExactly(
-                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), 10, "created"),
-                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 2, id),
-                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), -2, -2, id));
+                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), LocationId.DEFAULT, 10, "created"),
+                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), LocationId.DEFAULT, 0, 2, id),
+                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), LocationId.DEFAULT, -2, -2, id));
         assertThat(history).extracting(LedgerEntry::at).containsExactly(NOW, NOW, NOW.plusSeconds(1));
         assertThat(history).extracting(LedgerEntry::sequence).isSorted();
         assertThat(ports.ledger().history(Sku.of("A"), history.get(0).sequence(), 1)).containsExactly(history.get(1));

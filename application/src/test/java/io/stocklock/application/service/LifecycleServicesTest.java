@@ -2,6 +2,8 @@ package io.stocklock.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stocklock.domain.stock.SkuStock;
+import io.stocklock.domain.location.LocationId;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
@@ -39,10 +41,10 @@ class LifecycleServicesTest extends ServiceTestSupport {
 
         assertThat(transition).isInstanceOf(Transition.Changed.class);
         // a confirmation sells what was held: on-hand changes, and so does the version
-        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 7, 0, 1));
-        assertThat(getStock.find(Sku.of("B"))).contains(new StockLevel(Sku.of("B"), 9, 0, 1));
+        assertThat(getStock.find(Sku.of("A"))).contains(SkuStock.of(new StockLevel(Sku.of("A"), 7, 0, 1)));
+        assertThat(getStock.find(Sku.of("B"))).contains(SkuStock.of(new StockLevel(Sku.of("B"), 9, 0, 1)));
         assertThat(lastMovement("A")).isEqualTo(
-                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), -3, -3, held.id()));
+                StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), LocationId.DEFAULT, -3, -3, held.id()));
         assertThat(lastEvent().status()).isEqualTo(ReservationStatus.CONFIRMED);
     }
 
@@ -52,7 +54,7 @@ class LifecycleServicesTest extends ServiceTestSupport {
         Transition again = confirm.confirm(new ConfirmReservationCommand(held.id())).orElseThrow();
 
         assertThat(again).isInstanceOf(Transition.Unchanged.class);
-        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 7, 0, 1));
+        assertThat(getStock.find(Sku.of("A"))).contains(SkuStock.of(new StockLevel(Sku.of("A"), 7, 0, 1)));
         assertThat(stores.appendedEvents()).extracting(OutcomeEvent::status)
                 .containsExactly(ReservationStatus.CONFIRMED);
     }
@@ -62,9 +64,9 @@ class LifecycleServicesTest extends ServiceTestSupport {
         Transition transition = release.release(new ReleaseReservationCommand(held.id())).orElseThrow();
 
         assertThat(transition.current().status()).isEqualTo(ReservationStatus.RELEASED);
-        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 10, 0));
+        assertThat(getStock.find(Sku.of("A"))).contains(SkuStock.of(new StockLevel(Sku.of("A"), 10, 0)));
         assertThat(lastMovement("B")).isEqualTo(
-                StockMovement.forReservation(StockMovement.Kind.RELEASED, Sku.of("B"), 0, -1, held.id()));
+                StockMovement.forReservation(StockMovement.Kind.RELEASED, Sku.of("B"), LocationId.DEFAULT, 0, -1, held.id()));
         assertThat(release.release(new ReleaseReservationCommand(held.id())).orElseThrow())
                 .isInstanceOf(Transition.Unchanged.class);
         assertThat(confirm.confirm(new ConfirmReservationCommand(held.id())).orElseThrow())
@@ -82,7 +84,7 @@ class LifecycleServicesTest extends ServiceTestSupport {
                 refused -> assertThat(refused.code()).isEqualTo(Transition.RefusalCode.HOLD_EXPIRED));
         assertThat(transition.current().status()).isEqualTo(ReservationStatus.EXPIRED);
         assertThat(getReservation.get(held.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
-        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 10, 0));
+        assertThat(getStock.find(Sku.of("A"))).contains(SkuStock.of(new StockLevel(Sku.of("A"), 10, 0)));
         assertThat(lastEvent().status()).isEqualTo(ReservationStatus.EXPIRED);
     }
 
@@ -98,7 +100,7 @@ class LifecycleServicesTest extends ServiceTestSupport {
         assertThat(expire.expire(new ExpireReservationsCommand(2))).isEqualTo(2);
         assertThat(expire.expire(new ExpireReservationsCommand(2))).isEqualTo(1);
 
-        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 10, 0));
+        assertThat(getStock.find(Sku.of("A"))).contains(SkuStock.of(new StockLevel(Sku.of("A"), 10, 0)));
         assertThat(getReservation.get(latest.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
         assertThat(lastMovement("A").kind()).isEqualTo(StockMovement.Kind.EXPIRED);
     }

@@ -2,7 +2,10 @@ package io.stocklock.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stocklock.domain.stock.SkuStock;
+import io.stocklock.domain.location.LocationId;
 import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
+import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ManageStock.CreateResult;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ManageStock.SetOnHandCommand;
@@ -23,9 +26,9 @@ class ManageStockServiceTest extends ServiceTestSupport {
 
     @Test
     void createIsOnceOnly() {
-        assertThat(manageStock.create(new CreateStockCommand(A, 5))).isEqualTo(new CreateResult.Created(StockLevel.create(A, 5)));
+        assertThat(manageStock.create(new CreateStockCommand(A, 5))).isEqualTo(new CreateResult.Created(SkuStock.of(StockLevel.create(A, 5))));
         assertThat(manageStock.create(new CreateStockCommand(A, 9)))
-                .isEqualTo(new CreateResult.AlreadyExists(StockLevel.create(A, 5)));
+                .isEqualTo(new CreateResult.AlreadyExists(SkuStock.of(StockLevel.create(A, 5))));
         assertThat(getStock.movements(A, 0, 10)).hasSize(1);
     }
 
@@ -36,11 +39,11 @@ class ManageStockServiceTest extends ServiceTestSupport {
         manageStock.adjust(new AdjustStockCommand(A, 7, "delivery 42"));
         manageStock.adjust(new AdjustStockCommand(A, -2, "damaged"));
 
-        assertThat(getStock.find(A)).contains(new StockLevel(A, 10, 0, 2));
+        assertThat(getStock.find(A)).contains(SkuStock.of(new StockLevel(A, 10, 0, 2)));
         assertThat(getStock.movements(A, 0, 10)).extracting(LedgerEntry::movement).containsExactly(
-                StockMovement.ofStock(StockMovement.Kind.CREATED, A, 5, "created"),
-                StockMovement.ofStock(StockMovement.Kind.ADJUSTED, A, 7, "delivery 42"),
-                StockMovement.ofStock(StockMovement.Kind.ADJUSTED, A, -2, "damaged"));
+                StockMovement.ofStock(StockMovement.Kind.CREATED, A, LocationId.DEFAULT, 5, "created"),
+                StockMovement.ofStock(StockMovement.Kind.ADJUSTED, A, LocationId.DEFAULT, 7, "delivery 42"),
+                StockMovement.ofStock(StockMovement.Kind.ADJUSTED, A, LocationId.DEFAULT, -2, "damaged"));
     }
 
     @Test
@@ -48,11 +51,12 @@ class ManageStockServiceTest extends ServiceTestSupport {
         stock("A", 5);
         process.process(new ProcessReservationsCommand(List.of(request(ReservationLine.of("A", 4)))));
 
-        Optional<StockChange> change = manageStock.adjust(new AdjustStockCommand(A, -2, "stocktake"));
+        Optional<StockChange> change = manageStock.adjust(new AdjustStockCommand(A, -2, "stocktake"))
+                .map(ManageStock.StockResult::change);
 
         assertThat(change).get().isInstanceOfSatisfying(StockChange.Refused.class,
                 refused -> assertThat(refused.code()).isEqualTo(StockChange.RefusalCode.BELOW_RESERVED));
-        assertThat(getStock.find(A)).contains(new StockLevel(A, 5, 4));
+        assertThat(getStock.find(A)).contains(SkuStock.of(new StockLevel(A, 5, 4)));
     }
 
     @Test
@@ -60,13 +64,13 @@ class ManageStockServiceTest extends ServiceTestSupport {
         stock("A", 5);
 
         assertThat(manageStock.setOnHand(new SetOnHandCommand(A, 1, 8, "stocktake"))).get()
-                .isInstanceOf(StockChange.Refused.class);
+                .extracting(ManageStock.StockResult::change).isInstanceOf(StockChange.Refused.class);
         assertThat(manageStock.setOnHand(new SetOnHandCommand(A, 0, 8, "stocktake"))).get()
-                .isInstanceOf(StockChange.Changed.class);
+                .extracting(ManageStock.StockResult::change).isInstanceOf(StockChange.Changed.class);
 
-        assertThat(getStock.find(A)).contains(new StockLevel(A, 8, 0, 1));
+        assertThat(getStock.find(A)).contains(SkuStock.of(new StockLevel(A, 8, 0, 1)));
         assertThat(getStock.movements(A, 0, 10)).last().extracting(LedgerEntry::movement)
-                .isEqualTo(StockMovement.ofStock(StockMovement.Kind.SET, A, 3, "stocktake"));
+                .isEqualTo(StockMovement.ofStock(StockMovement.Kind.SET, A, LocationId.DEFAULT, 3, "stocktake"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.stocklock.domain.stock.SkuStock;
+import io.stocklock.domain.location.LocationId;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.ConfirmReservation;
@@ -35,15 +37,15 @@ class ProcessReservationsServiceTest extends ServiceTestSupport {
 
         assertThat(outcomes).extracting(outcome -> ((RequestOutcome.Decided) outcome).reservation().status())
                 .containsExactly(ReservationStatus.RESERVED, ReservationStatus.REJECTED, ReservationStatus.RESERVED);
-        assertThat(getStock.find(Sku.of("A"))).contains(new StockLevel(Sku.of("A"), 5, 5));
-        assertThat(getStock.find(Sku.of("B"))).contains(new StockLevel(Sku.of("B"), 1, 1));
+        assertThat(getStock.find(Sku.of("A"))).contains(SkuStock.of(new StockLevel(Sku.of("A"), 5, 5)));
+        assertThat(getStock.find(Sku.of("B"))).contains(SkuStock.of(new StockLevel(Sku.of("B"), 1, 1)));
         assertThat(getReservation.get(second.id()).orElseThrow().reason())
                 .contains("insufficient stock of A: requested 2, available 1");
         assertThat(getReservation.get(first.id()).orElseThrow().expiresAt()).contains(clock.instant().plus(HOLD));
         assertThat(getStock.movements(Sku.of("A"), 0, 10)).extracting(LedgerEntry::movement).containsExactly(
-                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), 5, "created"),
-                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 4, first.id()),
-                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), 0, 1, multi.id()));
+                StockMovement.ofStock(StockMovement.Kind.CREATED, Sku.of("A"), LocationId.DEFAULT, 5, "created"),
+                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), LocationId.DEFAULT, 0, 4, first.id()),
+                StockMovement.forReservation(StockMovement.Kind.RESERVED, Sku.of("A"), LocationId.DEFAULT, 0, 1, multi.id()));
         assertThat(stores.publishedEvents()).extracting(OutcomeEvent::status, OutcomeEvent::reservationId)
                 .containsExactly(
                         tuple(ReservationStatus.RESERVED, first.id()),

@@ -42,9 +42,14 @@ public record StockMovement(Sku sku, LocationId location, long onHandDelta, long
                 case PENDING, REJECTED, FAILED -> throw new IllegalStateException("a " + reservation.status()
                         + " reservation holds nothing");
             };
-            return new StockMovement(pick.sku(), pick.location(), kind == Kind.CONFIRMED ? -units : 0,
-                    kind == Kind.RESERVED ? units : -units, kind, Optional.of(reservation.id()), "");
+            return forReservation(kind, pick.sku(), pick.location(), kind == Kind.CONFIRMED ? -units : 0,
+                    kind == Kind.RESERVED ? units : -units, reservation.id());
         }).toList();
+    }
+
+    public static StockMovement forReservation(Kind kind, Sku sku, LocationId location, long onHandDelta,
+                                               long reservedDelta, ReservationId id) {
+        return new StockMovement(sku, location, onHandDelta, reservedDelta, kind, Optional.of(id), "");
     }
 
     public static StockMovement ofStock(Kind kind, Sku sku, LocationId location, long onHandDelta, String note) {

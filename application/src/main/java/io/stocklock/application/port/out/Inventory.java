@@ -1,30 +1,54 @@
 package io.stocklock.application.port.out;
 
+import io.stocklock.domain.location.Location;
+import io.stocklock.domain.location.ShortStock;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stock levels per SKU. Locking methods must run inside {@link Transactions#inTransaction}. */
+/**
+ * Stock per SKU and location, the SKUs' short-stock policies, and the locations. Locking methods must run inside
+ * {@link Transactions#inTransaction}.
+ */
 public interface Inventory {
 
     /**
-     * Locks the stock rows of these SKUs in ascending SKU order, in one statement, until the transaction ends.
-     * Every path that locks stock goes through here, so two transactions never wait on each other in a circle.
-     * Unknown SKUs are absent from the map.
+     * Locks the stock rows of these SKUs, every location of each, in ascending (SKU, location) order, in one
+     * statement, until the transaction ends. Every path that locks stock goes through here, so two transactions never
+     * wait on each other in a circle. Unknown SKUs are absent from the map.
      */
-    Map<Sku, StockLevel> lock(Collection<Sku> skus);
+    Map<Sku, SkuStock> lock(Collection<Sku> skus);
 
-    /** Writes locked levels back. */
+    /** Writes locked levels back (on hand, reserved, backorder limit, version), each at its location. */
     void update(Collection<StockLevel> levels);
 
-    /** Adds a new SKU; {@code false} if it exists already. */
+    /**
+     * Adds the stock of a SKU at a location.
+     *
+     * @return {@code false} if the SKU is kept there already
+     * @throws IllegalArgumentException if the location does not exist
+     */
     boolean insert(StockLevel level);
 
-    Optional<StockLevel> find(Sku sku);
+    /** Sets a SKU's own short-stock policy, or lets it follow the default (empty); the caller holds its lock. */
+    void setShortStock(Sku sku, Optional<ShortStock> policy);
+
+    Optional<SkuStock> find(Sku sku);
 
     /** SKUs in ascending order, starting after {@code after} when given. */
-    List<StockLevel> list(Optional<Sku> after, int limit);
+    List<SkuStock> list(Optional<Sku> after, int limit);
+
+    /**
+     * Adds a location or changes its name and priority.
+     *
+     * @return {@code true} if it was added
+     */
+    boolean save(Location location);
+
+    /** Every location, by priority and id. */
+    List<Location> locations();
 }
