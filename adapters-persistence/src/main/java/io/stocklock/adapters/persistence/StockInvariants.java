@@ -15,25 +15,53 @@ public final class StockInvariants {
         this.jdbc = jdbc;
     }
 
-    /** SKUs where reserved is outside [0, on_hand], differs from the held lines, or disagrees with the ledger. */
+    /**
+     * Stock rows (SKU at a location) where reserved is outside [0, on_hand + backorder_limit], differs from what the
+     * RESERVED reservations hold there, or disagrees with the ledger.
+     */
     public List<String> stockViolations() {
         return jdbc.sql("""
                         WITH held AS (
-                            SELECT l.sku, SUM(l.quantity) AS quantity
-                            FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                            SELECT p.sku, p.location_id, SUM(p.units) AS units
+                            FROM reservation r JOIN reservation_pick p ON p.reservation_id = r.id
                             WHERE r.status = 'RESERVED'
-                            GROUP BY l.sku),
+                            GROUP BY p.sku, p.location_id),
                         ledger AS (
-                            SELECT sku, SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved
+                            SELECT sku, location_id, SUM(on_hand_delta) AS on_hand, SUM(reserved_delta) AS reserved
                             FROM stock_movement
-                            GROUP BY sku)
-                        SELECT format('%s: on_hand=%s reserved=%s held=%s ledger_on_hand=%s ledger_reserved=%s',
-                                      i.sku, i.on_hand, i.reserved, COALESCE(h.quantity, 0),
-                                      COALESCE(g.on_hand, 0), COALESCE(g.reserved, 0))
-                        FROM inventory i LEFT JOIN held h USING (sku) LEFT JOIN ledger g USING (sku)
-                        WHERE i.reserved < 0 OR i.reserved > i.on_hand
-                           OR i.reserved <> COALESCE(h.quantity, 0)
+                            GROUP BY sku, location_id)
+                        SELECT format('%s at %s: on_hand=%s reserved=%s backorder_limit=%s held=%s '
+                                      'ledger_on_hand=%s ledger_reserved=%s',
+                                      i.sku, i.location_id, i.on_hand, i.reserved, i.backorder_limit,
+                                      COALESCE(h.units, 0), COALESCE(g.on_hand, 0), COALESCE(g.reserved, 0))
+                        FROM inventory i LEFT JOIN held h USING (sku, location_id)
+                             LEFT JOIN ledger g USING (sku, location_id)
+                        WHERE i.reserved < 0 OR i.reserved > i.on_hand + i.backorder_limit
+                           OR i.reserved <> COALESCE(h.units, 0)
                            OR i.on_hand <> COALESCE(g.on_hand, 0) OR i.reserved <> COALESCE(g.reserved, 0)
+                        """)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Reservation lines whose picks do not say what the reservation got: a reservation that holds or held stock got
+     * between the line's minimum (all of it, unless given) and its quantity, none of it backordered beyond what was
+     * picked; any other reservation has no picks.
+     */
+    public List<String> allocationViolations() {
+        return jdbc.sql("""
+                        SELECT format('%s %s %s x%s (minimum %s): picked=%s backordered=%s',
+                                      r.id, r.status, l.sku, l.quantity, COALESCE(l.minimum, l.quantity),
+                                      COALESCE(SUM(p.units), 0), COALESCE(SUM(p.backordered), 0))
+                        FROM reservation r
+                        JOIN reservation_line l ON l.reservation_id = r.id
+                        LEFT JOIN reservation_pick p ON p.reservation_id = r.id AND p.sku = l.sku
+                        GROUP BY r.id, r.status, l.sku, l.quantity, l.minimum
+                        HAVING CASE WHEN r.status IN ('RESERVED', 'CONFIRMED', 'RELEASED', 'EXPIRED')
+                                    THEN COALESCE(SUM(p.units), 0) NOT BETWEEN COALESCE(l.minimum, l.quantity)
+                                                                       AND l.quantity
+                                    ELSE COUNT(p.units) > 0 END
                         """)
                 .query(String.class)
                 .list();
@@ -43,10 +71,10 @@ public final class StockInvariants {
     public List<String> holdingViolations() {
         return jdbc.sql("""
                         WITH held AS (
-                            SELECT r.owner, l.sku, SUM(l.quantity) AS units
-                            FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                            SELECT r.owner, p.sku, SUM(p.units) AS units
+                            FROM reservation r JOIN reservation_pick p ON p.reservation_id = r.id
                             WHERE r.status = 'RESERVED'
-                            GROUP BY r.owner, l.sku)
+                            GROUP BY r.owner, p.sku)
                         SELECT format('%s holds %s of %s, recorded %s', owner, COALESCE(held.units, 0), sku,
                                       COALESCE(h.units, 0))
                         FROM held FULL JOIN owner_holding h USING (owner, sku)
@@ -57,27 +85,33 @@ public final class StockInvariants {
     }
 
     /**
-     * Reservation lines whose ledger entries do not match their status exactly: a line that was held once has one
-     * RESERVED entry, plus one CONFIRMED, RELEASED or EXPIRED entry once the hold ended. Anything else is a
+     * Picks whose ledger entries do not match their reservation's status exactly: units held once at a location have
+     * one RESERVED entry there, plus one CONFIRMED, RELEASED or EXPIRED entry once the hold ended. Anything else is a
      * double (or a missing) apply.
      */
     public List<String> applyViolations() {
         return jdbc.sql("""
-                        SELECT format('%s %s %s x%s: on_hand_delta=%s reserved_delta=%s entries=%s',
-                                      r.id, r.status, l.sku, l.quantity,
+                        SELECT format('%s %s %s at %s x%s: on_hand_delta=%s reserved_delta=%s entries=%s',
+                                      r.id, r.status, p.sku, p.location_id, p.units,
                                       COALESCE(SUM(m.on_hand_delta), 0), COALESCE(SUM(m.reserved_delta), 0),
                                       COUNT(m.seq))
                         FROM reservation r
-                        JOIN reservation_line l ON l.reservation_id = r.id
-                        LEFT JOIN stock_movement m ON m.reservation_id = r.id AND m.sku = l.sku
-                        GROUP BY r.id, r.status, l.sku, l.quantity
+                        JOIN reservation_pick p ON p.reservation_id = r.id
+                        LEFT JOIN stock_movement m
+                               ON m.reservation_id = r.id AND m.sku = p.sku AND m.location_id = p.location_id
+                        GROUP BY r.id, r.status, p.sku, p.location_id, p.units
                         HAVING COALESCE(SUM(m.reserved_delta), 0)
-                                   <> CASE WHEN r.status = 'RESERVED' THEN l.quantity ELSE 0 END
+                                   <> CASE WHEN r.status = 'RESERVED' THEN p.units ELSE 0 END
                             OR COALESCE(SUM(m.on_hand_delta), 0)
-                                   <> CASE WHEN r.status = 'CONFIRMED' THEN -l.quantity ELSE 0 END
-                            OR COUNT(m.seq) <> CASE WHEN r.status = 'RESERVED' THEN 1
-                                                    WHEN r.status IN ('CONFIRMED', 'RELEASED', 'EXPIRED') THEN 2
-                                                    ELSE 0 END
+                                   <> CASE WHEN r.status = 'CONFIRMED' THEN -p.units ELSE 0 END
+                            OR COUNT(m.seq) <> CASE WHEN r.status = 'RESERVED' THEN 1 ELSE 2 END
+                        UNION ALL
+                        SELECT format('%s %s: %s ledger entries for what it never held', m.reservation_id, r.status,
+                                      COUNT(*))
+                        FROM stock_movement m JOIN reservation r ON r.id = m.reservation_id
+                        WHERE NOT EXISTS (SELECT 1 FROM reservation_pick p WHERE p.reservation_id = m.reservation_id
+                                            AND p.sku = m.sku AND p.location_id = m.location_id)
+                        GROUP BY m.reservation_id, r.status
                         """)
                 .query(String.class)
                 .list();

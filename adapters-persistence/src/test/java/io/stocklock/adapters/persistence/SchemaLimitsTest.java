@@ -34,7 +34,7 @@ class SchemaLimitsTest {
 
     private boolean inserts(String sku) {
         try {
-            postgres.jdbc.sql("INSERT INTO inventory (sku, on_hand) VALUES (?, 1)").param(sku).update();
+            postgres.jdbc.sql("INSERT INTO inventory (sku, location_id, on_hand) VALUES (?, 'default', 1)").param(sku).update();
             return true;
         } catch (DataIntegrityViolationException refused) {
             return false;

@@ -270,8 +270,9 @@ public abstract class StoresContract {
         inTx(() -> {
             ports.reservations().insertIfAbsent(List.of(pending(oldConfirmed), oldRejected, pending(oldButHeld),
                     pending(recentReleased), pending(oldUnpublished), stillPending));
-            ports.reservations().update(List.of(confirmed, oldButHeld,
-                    recentReleased.release().current(), unpublishedRelease));
+            // reserved first, as every hold is, then ended
+            ports.reservations().update(List.of(oldConfirmed, oldButHeld, recentReleased, oldUnpublished));
+            ports.reservations().update(List.of(confirmed, recentReleased.release().current(), unpublishedRelease));
             ports.events().append(List.of(
                     new OutcomeEvent(publishedEvent, ReservationStatus.CONFIRMED, oldConfirmed.id(), old, Optional.empty()),
                     new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RELEASED, oldUnpublished.id(), old,

@@ -4,6 +4,7 @@ import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.stock.Sku;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,9 +25,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcReservationStore implements ReservationStore {
 
-    private static final String COLUMNS = """
-            r.id, r.owner, r.status, r.hold_seconds, r.created_at, r.decided_at, r.expires_at, r.reason,
-            l.sku, l.quantity
+    private static final String COLUMNS = ReservationRow.COLUMNS;
+
+    /** Writes the picks of the reservations the statement it ends wrote ({@code inserted} or {@code updated}). */
+    private static final String PICKS = """
+            picks AS (
+                INSERT INTO reservation_pick (reservation_id, sku, location_id, units, backordered)
+                SELECT p.reservation_id, p.sku, p.location_id, p.units, p.backordered
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+                     AS p(reservation_id, sku, location_id, units, backordered)
+                JOIN written ON written.id = p.reservation_id)
             """;
 
     private final JdbcClient jdbc;
@@ -44,29 +52,38 @@ public class JdbcReservationStore implements ReservationStore {
                 .sorted(Comparator.comparing(ReservationRow::id, Comparator.comparing(UUID::toString)))
                 .toList();
         List<ReservationRow.Line> lines = rows.stream().flatMap(row -> row.lines().stream()).toList();
-        // lines are written only for the reservations this statement inserted, never added to an existing one
-        return jdbc.sql("""
-                        WITH inserted AS (
-                            INSERT INTO reservation (id, owner, status, hold_seconds, created_at, decided_at,
+        List<ReservationRow.PickRow> picks = rows.stream().flatMap(row -> row.picks().stream()).toList();
+        // lines and picks are written only for the reservations this statement inserted, never added to an existing one
+        var statement = jdbc.sql("""
+                        WITH written AS (
+                            INSERT INTO reservation (id, owner, status, hold_seconds, placement_location,
+                                                     placement_order, placement_split, created_at, decided_at,
                                                      expires_at, reason)
-                            SELECT id, owner, status, hold_seconds, created_at::timestamptz, decided_at::timestamptz,
+                            SELECT id, owner, status, hold_seconds, placement_location, placement_order,
+                                   placement_split, created_at::timestamptz, decided_at::timestamptz,
                                    expires_at::timestamptz, reason
-                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],
-                                        ?::text[])
-                                 AS r(id, owner, status, hold_seconds, created_at, decided_at, expires_at, reason)
+                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[],
+                                        ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                 AS r(id, owner, status, hold_seconds, placement_location, placement_order,
+                                      placement_split, created_at, decided_at, expires_at, reason)
                             ON CONFLICT (id) DO NOTHING
                             RETURNING id),
                         lines AS (
-                            INSERT INTO reservation_line (reservation_id, sku, quantity)
-                            SELECT l.reservation_id, l.sku, l.quantity
-                            FROM unnest(?::uuid[], ?::text[], ?::bigint[]) AS l(reservation_id, sku, quantity)
-                            JOIN inserted ON inserted.id = l.reservation_id)
-                        SELECT id FROM inserted
+                            INSERT INTO reservation_line (reservation_id, sku, quantity, minimum)
+                            SELECT l.reservation_id, l.sku, l.quantity, l.minimum
+                            FROM unnest(?::uuid[], ?::text[], ?::bigint[], ?::bigint[])
+                                 AS l(reservation_id, sku, quantity, minimum)
+                            JOIN written ON written.id = l.reservation_id),
+                        """ + PICKS + """
+                        SELECT id FROM written
                         """)
                 .param(rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
                 .param(rows.stream().map(ReservationRow::owner).toArray(String[]::new))
                 .param(rows.stream().map(ReservationRow::status).toArray(String[]::new))
                 .param(rows.stream().mapToLong(ReservationRow::holdSeconds).toArray())
+                .param(rows.stream().map(ReservationRow::placementLocation).toArray(String[]::new))
+                .param(rows.stream().map(ReservationRow::placementOrder).toArray(String[]::new))
+                .param(rows.stream().map(ReservationRow::placementSplit).toArray(Boolean[]::new))
                 .param(rows.stream().map(row -> text(row.createdAt())).toArray(String[]::new))
                 .param(rows.stream().map(row -> text(row.decidedAt())).toArray(String[]::new))
                 .param(rows.stream().map(row -> text(row.expiresAt())).toArray(String[]::new))
@@ -74,6 +91,8 @@ public class JdbcReservationStore implements ReservationStore {
                 .param(lines.stream().map(ReservationRow.Line::reservationId).toArray(UUID[]::new))
                 .param(lines.stream().map(ReservationRow.Line::sku).toArray(String[]::new))
                 .param(lines.stream().mapToLong(ReservationRow.Line::quantity).toArray())
+                .param(lines.stream().map(ReservationRow.Line::minimum).toArray(Long[]::new));
+        return picks(statement, picks)
                 .query((rs, row) -> new ReservationId(rs.getObject("id", UUID.class)))
                 .set();
     }
@@ -138,20 +157,29 @@ public class JdbcReservationStore implements ReservationStore {
             return;
         }
         List<ReservationRow> rows = reservations.stream().map(ReservationRow::from).toList();
-        jdbc.sql("""
-                        UPDATE reservation r
-                        SET status = u.status, decided_at = u.decided_at::timestamptz,
-                            expires_at = u.expires_at::timestamptz, reason = u.reason, updated_at = now()
-                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
-                             AS u(id, status, decided_at, expires_at, reason)
-                        WHERE r.id = u.id
+        // a reservation just reserved says where its units are held; later transitions move the same units
+        List<ReservationRow.PickRow> picks = rows.stream()
+                .filter(row -> row.status().equals(ReservationStatus.RESERVED.name()))
+                .flatMap(row -> row.picks().stream())
+                .toList();
+        var statement = jdbc.sql("""
+                        WITH written AS (
+                            UPDATE reservation r
+                            SET status = u.status, decided_at = u.decided_at::timestamptz,
+                                expires_at = u.expires_at::timestamptz, reason = u.reason, updated_at = now()
+                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                 AS u(id, status, decided_at, expires_at, reason)
+                            WHERE r.id = u.id
+                            RETURNING r.id),
+                        """ + PICKS + """
+                        SELECT count(*) FROM written
                         """)
                 .param(rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
                 .param(rows.stream().map(ReservationRow::status).toArray(String[]::new))
                 .param(rows.stream().map(row -> text(row.decidedAt())).toArray(String[]::new))
                 .param(rows.stream().map(row -> text(row.expiresAt())).toArray(String[]::new))
-                .param(rows.stream().map(ReservationRow::reason).toArray(String[]::new))
-                .update();
+                .param(rows.stream().map(ReservationRow::reason).toArray(String[]::new));
+        picks(statement, picks).query(Long.class).single();
     }
 
     @Override
@@ -177,6 +205,16 @@ public class JdbcReservationStore implements ReservationStore {
                         """)
                 .param(ids.stream().map(ReservationId::value).toArray(UUID[]::new)))
                 .stream().collect(Collectors.toMap(Reservation::id, Function.identity()));
+    }
+
+    private static JdbcClient.StatementSpec picks(JdbcClient.StatementSpec statement,
+                                                  List<ReservationRow.PickRow> picks) {
+        return statement
+                .param(picks.stream().map(ReservationRow.PickRow::reservationId).toArray(UUID[]::new))
+                .param(picks.stream().map(ReservationRow.PickRow::sku).toArray(String[]::new))
+                .param(picks.stream().map(ReservationRow.PickRow::location).toArray(String[]::new))
+                .param(picks.stream().mapToLong(ReservationRow.PickRow::units).toArray())
+                .param(picks.stream().mapToLong(ReservationRow.PickRow::backordered).toArray());
     }
 
     private static String text(Instant instant) {
@@ -205,7 +243,8 @@ public class JdbcReservationStore implements ReservationStore {
                             LIMIT ?
                             FOR UPDATE OF r SKIP LOCKED),
                         events AS (DELETE FROM outbox o USING finished f WHERE o.reservation_id = f.id),
-                        lines AS (DELETE FROM reservation_line l USING finished f WHERE l.reservation_id = f.id)
+                        lines AS (DELETE FROM reservation_line l USING finished f WHERE l.reservation_id = f.id),
+                        picks AS (DELETE FROM reservation_pick p USING finished f WHERE p.reservation_id = f.id)
                         DELETE FROM reservation r USING finished f WHERE r.id = f.id
                         """)
                 .param(before.toString())

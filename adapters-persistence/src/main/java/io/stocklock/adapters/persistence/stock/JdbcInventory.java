@@ -3,22 +3,34 @@ package io.stocklock.adapters.persistence.stock;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.stocklock.application.port.out.Inventory;
+import io.stocklock.domain.location.Location;
+import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.location.ShortStock;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Stock levels in the {@code inventory} table. */
+/**
+ * Stock in the {@code inventory} table, one row per (SKU, location), with each location's priority from
+ * {@code location} and each SKU's short-stock policy from {@code sku_policy}.
+ */
 public class JdbcInventory implements Inventory {
 
-    private static final RowMapper<StockLevel> LEVEL = (rs, row) ->
-            new StockLevel(Sku.of(rs.getString("sku")), rs.getLong("on_hand"), rs.getLong("reserved"),
-                    rs.getLong("version"));
+    private static final String LEVELS = """
+            SELECT i.sku, i.location_id, l.priority, i.on_hand, i.reserved, i.backorder_limit, i.version,
+                   p.short_stock
+            FROM inventory i JOIN location l ON l.id = i.location_id LEFT JOIN sku_policy p ON p.sku = i.sku
+            """;
 
     /** How long taking the stock locks of a batch took: mostly waiting for the batch before to commit. */
     private static final Timer LOCK_WAIT = Timer.builder("stocklock.lock.wait")
@@ -31,22 +43,20 @@ public class JdbcInventory implements Inventory {
     }
 
     @Override
-    public Map<Sku, StockLevel> lock(Collection<Sku> skus) {
+    public Map<Sku, SkuStock> lock(Collection<Sku> skus) {
         if (skus.isEmpty()) {
             return Map.of();
         }
-        // one statement, rows locked in ascending SKU order: two batches can never wait on each other in a circle
-        List<StockLevel> locked = LOCK_WAIT.record(() -> jdbc.sql("""
-                        SELECT sku, on_hand, reserved, version FROM inventory
-                        WHERE sku = ANY(?)
-                        ORDER BY sku
-                        FOR UPDATE
+        // one statement, rows locked in ascending (SKU, location) order: two batches never wait on each other in a
+        // circle
+        List<SkuStock> locked = LOCK_WAIT.record(() -> read(jdbc.sql(LEVELS + """
+                        WHERE i.sku = ANY(?)
+                        ORDER BY i.sku, i.location_id
+                        FOR UPDATE OF i
                         """)
-                .param(skus.stream().map(Sku::value).toArray(String[]::new))
-                .query(LEVEL)
-                .list());
-        Map<Sku, StockLevel> bySku = new TreeMap<>();
-        locked.forEach(level -> bySku.put(level.sku(), level));
+                .param(skus.stream().map(Sku::value).toArray(String[]::new))));
+        Map<Sku, SkuStock> bySku = new TreeMap<>();
+        locked.forEach(stock -> bySku.put(stock.sku(), stock));
         return bySku;
     }
 
@@ -57,14 +67,17 @@ public class JdbcInventory implements Inventory {
         }
         jdbc.sql("""
                         UPDATE inventory i
-                        SET on_hand = u.on_hand, reserved = u.reserved, version = u.version, updated_at = now()
-                        FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
-                             AS u(sku, on_hand, reserved, version)
-                        WHERE i.sku = u.sku
+                        SET on_hand = u.on_hand, reserved = u.reserved, backorder_limit = u.backorder_limit,
+                            version = u.version, updated_at = now()
+                        FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                             AS u(sku, location_id, on_hand, reserved, backorder_limit, version)
+                        WHERE i.sku = u.sku AND i.location_id = u.location_id
                         """)
                 .param(levels.stream().map(level -> level.sku().value()).toArray(String[]::new))
+                .param(levels.stream().map(level -> level.location().value()).toArray(String[]::new))
                 .param(levels.stream().mapToLong(StockLevel::onHand).toArray())
                 .param(levels.stream().mapToLong(StockLevel::reserved).toArray())
+                .param(levels.stream().mapToLong(StockLevel::backorderLimit).toArray())
                 .param(levels.stream().mapToLong(StockLevel::version).toArray())
                 .update();
     }
@@ -72,35 +85,90 @@ public class JdbcInventory implements Inventory {
     @Override
     public boolean insert(StockLevel level) {
         return jdbc.sql("""
-                        INSERT INTO inventory (sku, on_hand, reserved, version) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (sku) DO NOTHING
+                        INSERT INTO inventory (sku, location_id, on_hand, reserved, backorder_limit, version)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (sku, location_id) DO NOTHING
                         """)
                 .param(level.sku().value())
+                .param(level.location().value())
                 .param(level.onHand())
                 .param(level.reserved())
+                .param(level.backorderLimit())
                 .param(level.version())
                 .update() == 1;
     }
 
     @Override
-    public Optional<StockLevel> find(Sku sku) {
-        return jdbc.sql("SELECT sku, on_hand, reserved, version FROM inventory WHERE sku = ?")
+    public void setShortStock(Sku sku, Optional<ShortStock> policy) {
+        if (policy.isEmpty()) {
+            jdbc.sql("DELETE FROM sku_policy WHERE sku = ?").param(sku.value()).update();
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO sku_policy (sku, short_stock) VALUES (?, ?)
+                        ON CONFLICT (sku) DO UPDATE SET short_stock = EXCLUDED.short_stock
+                        """)
                 .param(sku.value())
-                .query(LEVEL)
-                .optional();
+                .param(policy.get().name())
+                .update();
     }
 
     @Override
-    public List<StockLevel> list(Optional<Sku> after, int limit) {
-        return jdbc.sql("""
-                        SELECT sku, on_hand, reserved, version FROM inventory
-                        WHERE sku > ?
-                        ORDER BY sku
-                        LIMIT ?
+    public Optional<SkuStock> find(Sku sku) {
+        return read(jdbc.sql(LEVELS + "WHERE i.sku = ? ORDER BY i.location_id").param(sku.value()))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<SkuStock> list(Optional<Sku> after, int limit) {
+        return read(jdbc.sql(LEVELS + """
+                        WHERE i.sku IN (SELECT DISTINCT sku FROM inventory WHERE sku > ? ORDER BY sku LIMIT ?)
+                        ORDER BY i.sku, i.location_id
                         """)
                 .param(after.map(Sku::value).orElse(""))
-                .param(limit)
-                .query(LEVEL)
+                .param(limit));
+    }
+
+    @Override
+    public boolean save(Location location) {
+        return jdbc.sql("""
+                        INSERT INTO location (id, name, priority) VALUES (?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, priority = EXCLUDED.priority
+                        RETURNING xmax = 0 AS inserted
+                        """)
+                .param(location.id().value())
+                .param(location.name())
+                .param(location.priority())
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
+    public List<Location> locations() {
+        return jdbc.sql("SELECT id, name, priority FROM location ORDER BY priority, id")
+                .query((rs, row) -> new Location(LocationId.of(rs.getString("id")), rs.getString("name"),
+                        rs.getInt("priority")))
                 .list();
+    }
+
+    /** Rows ordered by SKU, grouped into each SKU's stock. */
+    private static List<SkuStock> read(JdbcClient.StatementSpec query) {
+        return query.query((ResultSet rs) -> {
+            Map<Sku, List<StockLevel>> levels = new LinkedHashMap<>();
+            Map<Sku, Optional<ShortStock>> policies = new LinkedHashMap<>();
+            while (rs.next()) {
+                Sku sku = Sku.of(rs.getString("sku"));
+                levels.computeIfAbsent(sku, key -> new ArrayList<>()).add(level(rs, sku));
+                policies.put(sku, Optional.ofNullable(rs.getString("short_stock")).map(ShortStock::valueOf));
+            }
+            List<SkuStock> stock = new ArrayList<>(levels.size());
+            levels.forEach((sku, each) -> stock.add(new SkuStock(sku, policies.get(sku), each)));
+            return stock;
+        });
+    }
+
+    private static StockLevel level(ResultSet rs, Sku sku) throws SQLException {
+        return new StockLevel(sku, LocationId.of(rs.getString("location_id")), rs.getInt("priority"),
+                rs.getLong("on_hand"), rs.getLong("reserved"), rs.getLong("backorder_limit"), rs.getLong("version"));
     }
 }

@@ -3,6 +3,7 @@ package io.stocklock.adapters.persistence.stock;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.location.LocationId;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.stock.Sku;
 import java.time.Instant;
@@ -28,13 +29,16 @@ public class JdbcStockLedger implements StockLedger {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO stock_movement (sku, kind, on_hand_delta, reserved_delta, reservation_id, note, at)
-                        SELECT sku, kind, on_hand_delta, reserved_delta, reservation_id, note, ?::timestamptz
-                        FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::uuid[], ?::text[])
-                             AS m(sku, kind, on_hand_delta, reserved_delta, reservation_id, note)
+                        INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta,
+                                                    reservation_id, note, at)
+                        SELECT sku, location_id, kind, on_hand_delta, reserved_delta, reservation_id, note,
+                               ?::timestamptz
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::uuid[], ?::text[])
+                             AS m(sku, location_id, kind, on_hand_delta, reserved_delta, reservation_id, note)
                         """)
                 .param(at.toString())
                 .param(movements.stream().map(movement -> movement.sku().value()).toArray(String[]::new))
+                .param(movements.stream().map(movement -> movement.location().value()).toArray(String[]::new))
                 .param(movements.stream().map(movement -> movement.kind().name()).toArray(String[]::new))
                 .param(movements.stream().mapToLong(StockMovement::onHandDelta).toArray())
                 .param(movements.stream().mapToLong(StockMovement::reservedDelta).toArray())
@@ -48,7 +52,7 @@ public class JdbcStockLedger implements StockLedger {
     @Override
     public List<LedgerEntry> history(Sku sku, long afterSequence, int limit) {
         return jdbc.sql("""
-                        SELECT seq, sku, kind, on_hand_delta, reserved_delta, reservation_id, note, at
+                        SELECT seq, sku, location_id, kind, on_hand_delta, reserved_delta, reservation_id, note, at
                         FROM stock_movement
                         WHERE sku = ? AND seq > ?
                         ORDER BY seq
@@ -59,7 +63,8 @@ public class JdbcStockLedger implements StockLedger {
                 .param(limit)
                 .query((rs, row) -> new LedgerEntry(rs.getLong("seq"),
                         rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        new StockMovement(Sku.of(rs.getString("sku")), rs.getLong("on_hand_delta"),
+                        new StockMovement(Sku.of(rs.getString("sku")),
+                                LocationId.of(rs.getString("location_id")), rs.getLong("on_hand_delta"),
                                 rs.getLong("reserved_delta"), StockMovement.Kind.valueOf(rs.getString("kind")),
                                 Optional.ofNullable(rs.getObject("reservation_id", UUID.class)).map(ReservationId::new),
                                 rs.getString("note"))))
