@@ -10,6 +10,11 @@ import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
+import io.stocklock.application.port.in.ManageStock.SetShortStockCommand;
+import io.stocklock.domain.location.Location;
+import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.location.ShortStock;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationPolicy;
@@ -23,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Deque;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -58,6 +64,15 @@ class ConcurrentReservationsTest {
     private static final List<Sku> WARM = List.of(Sku.of("W1"), Sku.of("W2"), Sku.of("W3"), Sku.of("W4"));
     private static final long HOT_ON_HAND = 10_000;
     private static final long WARM_ON_HAND = 400;
+    private static final LocationId EAST = LocationId.of("east");
+    private static final LocationId WEST = LocationId.of("west");
+    private static final List<LocationId> LOCATIONS = List.of(LocationId.DEFAULT, EAST, WEST);
+    /** Backordered at east, up to 50 units beyond what it has. */
+    private static final Sku BACKORDERED = WARM.get(1);
+    /** Served in part, down to a line's minimum; scarce. */
+    private static final Sku PARTIAL = WARM.get(2);
+    /** A few units at each location: most lines of it need several. */
+    private static final Sku SPREAD = WARM.get(3);
 
     private PostgresPorts postgres;
     private MutableClock clock;
@@ -71,8 +86,19 @@ class ConcurrentReservationsTest {
         clock = new MutableClock(Instant.now());
         services = Services.wire(postgres.ports, clock);
         invariants = new StockInvariants(postgres.jdbc);
-        services.manageStock().create(new CreateStockCommand(HOT, HOT_ON_HAND));
-        WARM.forEach(sku -> services.manageStock().create(new CreateStockCommand(sku, WARM_ON_HAND)));
+        // the hot SKU at three locations; two warm SKUs with short-stock policies of their own
+        services.manageStock().saveLocation(new Location(EAST, "East", 1));
+        services.manageStock().saveLocation(new Location(WEST, "West", 1));
+        services.manageStock().create(new CreateStockCommand(HOT, LocationId.DEFAULT, 4_000, 0));
+        services.manageStock().create(new CreateStockCommand(HOT, EAST, 3_000, 0));
+        services.manageStock().create(new CreateStockCommand(HOT, WEST, HOT_ON_HAND - 7_000, 0));
+        WARM.forEach(sku -> services.manageStock().create(new CreateStockCommand(sku, LocationId.DEFAULT,
+                sku.equals(PARTIAL) ? 60 : sku.equals(SPREAD) ? 20 : WARM_ON_HAND, 0)));
+        services.manageStock().create(new CreateStockCommand(SPREAD, EAST, 20, 0));
+        services.manageStock().create(new CreateStockCommand(SPREAD, WEST, 20, 0));
+        services.manageStock().create(new CreateStockCommand(BACKORDERED, EAST, 100, 50));
+        services.manageStock().setShortStock(new SetShortStockCommand(BACKORDERED, Optional.of(ShortStock.BACKORDER)));
+        services.manageStock().setShortStock(new SetShortStockCommand(PARTIAL, Optional.of(ShortStock.PARTIAL)));
         log.info("seed={}", seed);
     }
 
@@ -137,11 +163,11 @@ class ConcurrentReservationsTest {
 
     private List<String> heldOverCap(long cap) {
         return postgres.jdbc.sql("""
-                        SELECT r.owner || ' holds ' || sum(l.quantity) || ' of ' || l.sku
-                        FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id
+                        SELECT r.owner || ' holds ' || sum(p.units) || ' of ' || p.sku
+                        FROM reservation r JOIN reservation_pick p ON p.reservation_id = r.id
                         WHERE r.status = 'RESERVED'
-                        GROUP BY r.owner, l.sku
-                        HAVING sum(l.quantity) > ?
+                        GROUP BY r.owner, p.sku
+                        HAVING sum(p.units) > ?
                         """).param(cap).query(String.class).list();
     }
 
@@ -206,8 +232,29 @@ class ConcurrentReservationsTest {
         assertThat(decidedIds).doesNotHaveDuplicates().hasSize((int) submitted.get());
         assertThat(sampledViolations).as("invariants sampled during the run").isEmpty();
         assertThat(invariants.stockViolations()).isEmpty();
+        assertThat(invariants.allocationViolations()).isEmpty();
         assertThat(invariants.applyViolations()).isEmpty();
         assertThat(invariants.eventViolations()).isEmpty();
+        // every way of serving was taken: split lines, backorders, lines served in part, each location of HOT
+        long split = count("SELECT count(*) FROM (SELECT 1 FROM reservation_pick GROUP BY reservation_id, sku "
+                + "HAVING count(*) > 1) s");
+        long backordered = count("SELECT COALESCE(sum(backordered), 0) FROM reservation_pick");
+        long inPart = count("""
+                SELECT count(*) FROM reservation_line l
+                WHERE l.quantity > (SELECT sum(units) FROM reservation_pick p
+                                    WHERE p.reservation_id = l.reservation_id AND p.sku = l.sku)""");
+        log.info("{} lines split over locations, {} units backordered, {} lines served in part", split, backordered,
+                inPart);
+        assertThat(split).isPositive();
+        assertThat(backordered).isPositive();
+        assertThat(inPart).isPositive();
+        assertThat(hot.locations()).allSatisfy(level -> assertThat(level.available()).isZero());
+        assertThat(services.getStock().find(BACKORDERED).orElseThrow().at(EAST).orElseThrow().backordered())
+                .isPositive();
+    }
+
+    private long count(String query) {
+        return postgres.jdbc.sql(query).query(Long.class).single();
     }
 
     @Test
@@ -246,6 +293,7 @@ class ConcurrentReservationsTest {
 
         assertThat(services.getStock().find(HOT).orElseThrow().reserved()).isEqualTo(expectedReserved);
         assertThat(invariants.stockViolations()).isEmpty();
+        assertThat(invariants.allocationViolations()).isEmpty();
         assertThat(invariants.applyViolations()).isEmpty();
         assertThat(invariants.eventViolations()).isEmpty();
     }
@@ -316,17 +364,21 @@ class ConcurrentReservationsTest {
         assertThat(countByStatus()).containsKeys("CONFIRMED", "RELEASED", "EXPIRED");
         assertThat(counts.get("expired by sweeper").get()).isPositive();
         assertThat(invariants.stockViolations()).isEmpty();
+        assertThat(invariants.allocationViolations()).isEmpty();
         assertThat(invariants.applyViolations()).isEmpty();
         assertThat(invariants.eventViolations()).isEmpty();
         long sold = postgres.jdbc.sql("""
-                        SELECT COALESCE(SUM(l.quantity), 0) FROM reservation r
-                        JOIN reservation_line l ON l.reservation_id = r.id
-                        WHERE r.status = 'CONFIRMED' AND l.sku = 'HOT'
+                        SELECT COALESCE(SUM(p.units), 0) FROM reservation r
+                        JOIN reservation_pick p ON p.reservation_id = r.id
+                        WHERE r.status = 'CONFIRMED' AND p.sku = 'HOT'
                         """).query(Long.class).single();
         assertThat(services.getStock().find(HOT).orElseThrow().onHand()).isEqualTo(HOT_ON_HAND - sold);
     }
 
-    /** Mostly one hot SKU; one request in five spans several SKUs with its lines in random order. */
+    /**
+     * Mostly one hot SKU; one request in five spans several SKUs with its lines in random order; lines name a
+     * minimum now and then; placements of every kind.
+     */
     private static List<ReservationRequest> randomBatch(SplittableRandom random, int size) {
         List<ReservationRequest> batch = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -335,13 +387,22 @@ class ConcurrentReservationsTest {
             if (random.nextInt(5) == 0) {
                 int extra = random.nextInt(1, 3);
                 for (int j = 0; j < extra; j++) {
-                    lines.add(new ReservationLine(WARM.get(random.nextInt(WARM.size())),
-                            Quantity.of(random.nextInt(1, 4))));
+                    int quantity = random.nextInt(1, 9);
+                    lines.add(new ReservationLine(WARM.get(random.nextInt(WARM.size())), Quantity.of(quantity),
+                            Quantity.of(random.nextInt(1, quantity + 1))));
                 }
                 Collections.shuffle(lines, new Random(random.nextLong()));
             }
+            Optional<Placement> placement = switch (random.nextInt(5)) {
+                case 0 -> Optional.empty();
+                case 1 -> Optional.of(new Placement(Optional.empty(), Placement.Order.PRIORITY, true));
+                case 2 -> Optional.of(new Placement(Optional.empty(), Placement.Order.MOST_IN_STOCK,
+                        random.nextBoolean()));
+                case 3 -> Optional.of(Placement.at(LOCATIONS.get(random.nextInt(LOCATIONS.size()))));
+                default -> Optional.of(Placement.DEFAULT);
+            };
             batch.add(new ReservationRequest(ReservationId.generate(), "buyer-" + random.nextInt(100), lines,
-                    Duration.ofMinutes(1)));
+                    Duration.ofMinutes(1), placement));
         }
         return batch;
     }
