@@ -108,7 +108,7 @@ class AsyncApiDocumentTest {
             if (type != ReservationStatus.PENDING) {
                 outcomes.add(new PendingOutcome(new OutcomeEvent(UUID.randomUUID(), type, request.id(), Instant.now(),
                         type == ReservationStatus.REJECTED ? Optional.of("insufficient stock") : Optional.empty()),
-                        "alice", request.lines(), Optional.of(Instant.now().plusSeconds(600))));
+                        "alice", request.lines(), Picks.of(type), Optional.of(Instant.now().plusSeconds(600))));
             }
         }
         new KafkaOutcomePublisher(kafka, events, Duration.ofSeconds(10)).publish(outcomes);

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.Quantity;
+import io.stocklock.domain.location.Placement;
 import io.stocklock.adapters.kafka.event.OutcomeEventMessage;
 import io.stocklock.adapters.kafka.request.InvalidRequestException;
 import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
@@ -41,8 +44,11 @@ class MessageContractTest {
     private final ReservationRequestDeserializer deserializer =
             new ReservationRequestDeserializer(Duration.ofMinutes(15));
 
+    /** Two lines, one of which accepts 1 of 2 units, served from two locations at most by most in stock. */
     private final ReservationRequest request = new ReservationRequest(ReservationId.generate(), "alice",
-            List.of(ReservationLine.of("TICKET-GA", 2), ReservationLine.of("PARKING", 1)), Duration.ofMinutes(10));
+            List.of(new ReservationLine(Sku.of("TICKET-GA"), Quantity.of(2), Quantity.of(1)),
+                    ReservationLine.of("PARKING", 1)), Duration.ofMinutes(10),
+            Optional.of(new Placement(Optional.empty(), Placement.Order.MOST_IN_STOCK, true)));
 
     @Test
     void aSerializedRequestMatchesItsSchemaAndReadsBackAsTheSameRequest() throws IOException {
@@ -60,14 +66,14 @@ class MessageContractTest {
             }
             var event = new OutcomeEvent(UUID.randomUUID(), type, request.id(), Instant.now(),
                     type == ReservationStatus.REJECTED ? Optional.of("unknown SKU X") : Optional.empty());
-            var outcome = new PendingOutcome(event, "alice", request.lines(),
+            var outcome = new PendingOutcome(event, "alice", request.lines(), Picks.of(type),
                     Optional.of(Instant.now().plusSeconds(600)));
 
             assertThat(errors("reservation-event.schema.json", serializer.serialize("t", OutcomeEventMessage.from(outcome))))
                     .as(type.name()).isEmpty();
         }
         var failedOnArrival = new PendingOutcome(new OutcomeEvent(UUID.randomUUID(), ReservationStatus.FAILED,
-                request.id(), Instant.now(), Optional.of("not JSON")), "unknown", List.of(), Optional.empty());
+                request.id(), Instant.now(), Optional.of("not JSON")), "unknown", List.of(), List.of(), Optional.empty());
         assertThat(errors("reservation-event.schema.json",
                 serializer.serialize("t", OutcomeEventMessage.from(failedOnArrival)))).isEmpty();
     }

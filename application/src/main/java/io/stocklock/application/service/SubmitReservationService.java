@@ -109,7 +109,8 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     public CompletableFuture<SubmitOutcome> submit(SubmitReservationCommand command) {
         ReservationId id = command.idempotencyKey().map(key -> ReservationId.keyed(idSecret, command.caller(), key))
                 .orElseGet(ReservationId::generate);
-        var request = new ReservationRequest(id, command.caller(), command.lines(), command.holdFor());
+        var request = new ReservationRequest(id, command.caller(), command.lines(), command.holdFor(),
+                command.placement());
         Optional<String> refusal = policy.refusal(request);
         if (refusal.isPresent()) {
             return CompletableFuture.completedFuture(new Refused(refusal.get()));

@@ -13,7 +13,12 @@ public record Placement(Optional<LocationId> only, Order order, boolean split) {
         /** Lowest priority number first, as a merchant ranks its warehouses. */
         PRIORITY,
         /** The location with most units in stock first, to keep stock even. */
-        MOST_IN_STOCK
+        MOST_IN_STOCK;
+
+        /** The order with exactly this name, as the contracts spell it. */
+        public static Order named(String name) {
+            return Names.of(Order.class, "placement order", name);
+        }
     }
 
     /** What a request that says nothing gets: by priority, from one location. */
@@ -22,6 +27,15 @@ public record Placement(Optional<LocationId> only, Order order, boolean split) {
     public Placement {
         Objects.requireNonNull(only, "only");
         Objects.requireNonNull(order, "order");
+    }
+
+    /**
+     * A placement as a request spells it, each part optional (null): no location is every location, no order is
+     * {@link Order#PRIORITY}, no split is unsplit.
+     */
+    public static Placement named(String location, String order, Boolean split) {
+        return new Placement(Optional.ofNullable(location).map(LocationId::of),
+                order == null ? Order.PRIORITY : Order.named(order), split != null && split);
     }
 
     public static Placement at(LocationId location) {

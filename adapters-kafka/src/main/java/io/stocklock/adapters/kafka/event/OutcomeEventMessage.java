@@ -1,6 +1,8 @@
 package io.stocklock.adapters.kafka.event;
 
 import io.stocklock.application.port.out.Outbox.PendingOutcome;
+import io.stocklock.domain.location.Pick;
+import io.stocklock.domain.reservation.ReservationLine;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,15 +17,34 @@ public record OutcomeEventMessage(int schemaVersion, String eventId, String type
 
     public static final int SCHEMA_VERSION = 1;
 
-    public record Line(String sku, long quantity) {
+    /**
+     * A line as asked and, once reserved, what it got: {@code granted} units (null until reserved), of which
+     * {@code backordered} are promised beyond what the locations have, held at {@code locations}.
+     */
+    public record Line(String sku, long quantity, Long minimum, Long granted, Long backordered,
+                       List<Held> locations) {
+    }
+
+    public record Held(String location, long units, long backordered) {
     }
 
     public static OutcomeEventMessage from(PendingOutcome outcome) {
         var event = outcome.event();
         return new OutcomeEventMessage(SCHEMA_VERSION, event.eventId().toString(), event.status().eventName(),
                 event.reservationId().toString(), outcome.owner(), event.status().name(),
-                outcome.lines().stream().map(line -> new Line(line.sku().value(), line.quantity().value())).toList(),
+                outcome.lines().stream().map(line -> line(line, outcome.picks())).toList(),
                 event.reason().orElse(null), event.occurredAt().toString(),
                 outcome.expiresAt().map(Instant::toString).orElse(null));
+    }
+
+    private static Line line(ReservationLine line, List<Pick> allPicks) {
+        List<Pick> picks = allPicks.stream().filter(pick -> pick.sku().equals(line.sku())).toList();
+        boolean held = !picks.isEmpty();
+        return new Line(line.sku().value(), line.quantity().value(),
+                line.acceptsPart() ? line.minimum().value() : null,
+                held ? picks.stream().mapToLong(Pick::units).sum() : null,
+                held ? picks.stream().mapToLong(Pick::backordered).sum() : null,
+                picks.stream().map(pick -> new Held(pick.location().value(), pick.units(), pick.backordered()))
+                        .toList());
     }
 }

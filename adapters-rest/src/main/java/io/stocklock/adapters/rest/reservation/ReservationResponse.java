@@ -1,6 +1,10 @@
 package io.stocklock.adapters.rest.reservation;
 
+import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.location.Pick;
+import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.Reservation;
+import io.stocklock.domain.reservation.ReservationLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -10,21 +14,55 @@ record ReservationResponse(
         @Schema(description = "the token subject that made it") String owner,
         String status,
         List<Line> lines,
+        @Schema(nullable = true, description = "which locations may serve it, as asked; null: the service's default")
+        PlacementResponse placement,
         @Schema(nullable = true, description = "why it was rejected or failed") String reason,
         @Schema(format = "date-time") String createdAt,
         @Schema(nullable = true, format = "date-time") String decidedAt,
         @Schema(nullable = true, format = "date-time", description = "when the hold ends, while RESERVED")
         String expiresAt) {
 
-    record Line(String sku, long quantity) {
+    /**
+     * A line as asked, and, once it is reserved, what it got: {@code granted} units (fewer than asked only when its
+     * SKU serves short lines in part), of which {@code backordered} are promised beyond what the locations have.
+     */
+    record Line(String sku, long quantity,
+                @Schema(nullable = true, description = "the fewest units it accepts; null: all of them") Long minimum,
+                @Schema(nullable = true, description = "units held; null until reserved") Long granted,
+                @Schema(nullable = true, description = "of the granted units, those not on hand yet; null until "
+                        + "reserved") Long backordered,
+                @Schema(description = "where the granted units are held; empty until reserved")
+                List<Held> locations) {
+    }
+
+    record Held(String location, long units, long backordered) {
+    }
+
+    record PlacementResponse(@Schema(nullable = true) String location, String order, boolean split) {
     }
 
     static ReservationResponse from(Reservation reservation) {
         return new ReservationResponse(reservation.id().toString(), reservation.owner(), reservation.status().name(),
-                reservation.lines().stream().map(line -> new Line(line.sku().value(), line.quantity().value()))
-                        .toList(),
+                reservation.lines().stream().map(line -> line(reservation, line)).toList(),
+                reservation.placement().map(ReservationResponse::placement).orElse(null),
                 reservation.reason().orElse(null), reservation.createdAt().toString(),
                 reservation.decidedAt().map(Instant::toString).orElse(null),
                 reservation.expiresAt().map(Instant::toString).orElse(null));
+    }
+
+    private static Line line(Reservation reservation, ReservationLine line) {
+        List<Pick> picks = reservation.picks().stream().filter(pick -> pick.sku().equals(line.sku())).toList();
+        boolean held = !picks.isEmpty();
+        return new Line(line.sku().value(), line.quantity().value(),
+                line.acceptsPart() ? line.minimum().value() : null,
+                held ? picks.stream().mapToLong(Pick::units).sum() : null,
+                held ? picks.stream().mapToLong(Pick::backordered).sum() : null,
+                picks.stream().map(pick -> new Held(pick.location().value(), pick.units(), pick.backordered()))
+                        .toList());
+    }
+
+    private static PlacementResponse placement(Placement placement) {
+        return new PlacementResponse(placement.only().map(LocationId::value).orElse(null), placement.order().name(),
+                placement.split());
     }
 }

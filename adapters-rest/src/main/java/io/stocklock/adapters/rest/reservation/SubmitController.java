@@ -83,7 +83,8 @@ class SubmitController {
         String caller = principal == null ? "anonymous" : principal.getName();
         List<ReservationLine> lines = body.toDomain();
         Duration hold = body.holdSeconds() == null ? settings.defaultHold() : Duration.ofSeconds(body.holdSeconds());
-        var command = new SubmitReservationCommand(caller, Optional.ofNullable(key), lines, hold, waitOf(prefer));
+        var command = new SubmitReservationCommand(caller, Optional.ofNullable(key), lines, hold,
+                body.placementToDomain(), waitOf(prefer));
         // the outcome is mapped here, on whichever thread completes it; the body is written on a request thread
         return submitReservation.submit(command).thenApply(SubmitController::answer);
     }

@@ -1,17 +1,36 @@
 package io.stocklock.adapters.rest.reservation;
 
+import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.stock.Quantity;
 import io.stocklock.domain.stock.Sku;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.Optional;
 
 /** The body of {@code POST /reservations}. The owner is the caller; the id comes from the Idempotency-Key. */
 record SubmitRequest(List<Line> lines,
                      @Schema(description = "how long the units are held once reserved; the service's default hold "
-                             + "when absent", example = "600") Long holdSeconds) {
+                             + "when absent", example = "600") Long holdSeconds,
+                     @Schema(description = "which locations may serve the lines; the service's default placement "
+                             + "when absent") PlacementRequest placement) {
 
-    record Line(@Schema(example = "SKU-1") String sku, @Schema(example = "2") Long quantity) {
+    record Line(@Schema(example = "SKU-1") String sku, @Schema(example = "2") Long quantity,
+                @Schema(description = "the fewest units the line accepts when its SKU serves short lines in part "
+                        + "(PARTIAL); all of them when absent", example = "1") Long minimum) {
+    }
+
+    /** Absent fields take the values of a request that names nothing but this object: by priority, unsplit. */
+    record PlacementRequest(
+            @Schema(description = "serve from this location only", example = "east") String location,
+            @Schema(description = "the order locations are tried in", allowableValues = {"PRIORITY", "MOST_IN_STOCK"},
+                    example = "PRIORITY") String order,
+            @Schema(description = "whether one line may be served from several locations", example = "false")
+            Boolean split) {
+
+        Placement toDomain() {
+            return Placement.named(location, order, split);
+        }
     }
 
     List<ReservationLine> toDomain() {
@@ -22,7 +41,13 @@ record SubmitRequest(List<Line> lines,
             if (line == null || line.sku() == null || line.quantity() == null) {
                 throw new IllegalArgumentException("every line needs a sku and a quantity");
             }
-            return new ReservationLine(Sku.of(line.sku()), Quantity.of(line.quantity()));
+            Quantity quantity = Quantity.of(line.quantity());
+            return new ReservationLine(Sku.of(line.sku()), quantity,
+                    line.minimum() == null ? quantity : Quantity.of(line.minimum()));
         }).toList();
+    }
+
+    Optional<Placement> placementToDomain() {
+        return Optional.ofNullable(placement).map(PlacementRequest::toDomain);
     }
 }

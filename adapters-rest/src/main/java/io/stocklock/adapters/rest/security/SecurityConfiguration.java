@@ -70,7 +70,12 @@ public class SecurityConfiguration {
                         .hasAuthority("SCOPE_inventory:read")
                         .requestMatchers(HttpMethod.HEAD, "/inventory/**", "/inventory")
                         .hasAuthority("SCOPE_inventory:read")
-                        .requestMatchers("/inventory/**", "/inventory").hasAuthority("SCOPE_inventory:write")
+                        .requestMatchers(HttpMethod.GET, "/locations/**", "/locations")
+                        .hasAuthority("SCOPE_inventory:read")
+                        .requestMatchers(HttpMethod.HEAD, "/locations/**", "/locations")
+                        .hasAuthority("SCOPE_inventory:read")
+                        .requestMatchers("/inventory/**", "/inventory", "/locations/**", "/locations")
+                        .hasAuthority("SCOPE_inventory:write")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())

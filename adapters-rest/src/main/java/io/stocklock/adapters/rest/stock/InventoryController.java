@@ -7,11 +7,15 @@ import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock.CreateResult;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
+import io.stocklock.application.port.in.ManageStock.LimitBackordersCommand;
 import io.stocklock.application.port.in.ManageStock.SetOnHandCommand;
+import io.stocklock.application.port.in.ManageStock.SetShortStockCommand;
+import io.stocklock.application.port.in.ManageStock.StockResult;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockChange;
-import io.stocklock.domain.stock.StockLevel;
+import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.SkuStock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +23,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stock per SKU. The ETag of a SKU is its version, which counts the changes of its on-hand count (not its
- * reservations), so {@code PUT .../on-hand} with {@code If-Match} is a compare-and-set that also notices a change
- * and its undoing.
+ * Stock per SKU and location. The ETag of a SKU is its version, which counts the changes of its on-hand counts at
+ * every location (not its reservations), so {@code PUT .../on-hand} with {@code If-Match} is a compare-and-set that
+ * also notices a change and its undoing.
  */
 @RestController
 @Tag(name = "inventory")
@@ -49,20 +54,28 @@ class InventoryController {
         this.getStock = getStock;
     }
 
-    @Operation(summary = "Create a SKU with its on-hand count")
+    @Operation(summary = "Create a SKU with its on-hand count, or add a location to a SKU",
+            description = "The stock is kept at location (default when absent), which must exist.")
     @ApiResponse(responseCode = "201", description = "created")
-    @OperationContract(scope = "inventory:write", problems = Problems.SKU_EXISTS)
+    @OperationContract(scope = "inventory:write", problems = {Problems.SKU_EXISTS, Problems.UNKNOWN_LOCATION})
     @PostMapping(consumes = "application/json")
     ResponseEntity<StockResponse> create(@RequestBody StockRequests.CreateStockRequest body) {
         Sku sku = Sku.of(required(body.sku(), "sku"));
-        CreateResult result = manageStock.create(new CreateStockCommand(sku, required(body.onHand(), "onHand")));
+        CreateResult result = manageStock.create(new CreateStockCommand(sku, StockRequests.location(body.location()),
+                required(body.onHand(), "onHand"), body.backorderLimit() == null ? 0 : body.backorderLimit()));
         if (result instanceof CreateResult.AlreadyExists) {
-            throw Problems.SKU_EXISTS.exception("SKU " + sku + " exists already");
+            throw Problems.SKU_EXISTS.exception("SKU " + sku + " is kept at " + StockRequests.location(body.location())
+                    + " already");
         }
-        return withETag(ResponseEntity.created(URI.create("/inventory/" + sku.value())), result.level());
+        if (result instanceof CreateResult.UnknownLocation unknown) {
+            throw Problems.UNKNOWN_LOCATION.exception("no location " + unknown.location()
+                    + "; create it first with PUT /locations/" + unknown.location());
+        }
+        return withETag(ResponseEntity.created(URI.create("/inventory/" + sku.value())),
+                ((CreateResult.Created) result).stock());
     }
 
-    @Operation(summary = "A SKU's stock: on hand, reserved, available")
+    @Operation(summary = "A SKU's stock: on hand, reserved, available, in all and per location")
     @OperationContract(scope = "inventory:read", problems = Problems.UNKNOWN_SKU)
     @GetMapping("/{sku}")
     ResponseEntity<StockResponse> get(@PathVariable String sku) {
@@ -74,26 +87,27 @@ class InventoryController {
     @OperationContract(scope = "inventory:read")
     @GetMapping
     Page<StockResponse> list(@RequestParam Optional<String> after, @RequestParam(defaultValue = "100") int limit) {
-        List<StockLevel> levels = getStock.list(after.map(Sku::of), pageSize(limit));
-        return Page.of(levels.stream().map(StockResponse::from).toList(), pageSize(limit),
+        List<SkuStock> stock = getStock.list(after.map(Sku::of), pageSize(limit));
+        return Page.of(stock.stream().map(StockResponse::from).toList(), pageSize(limit),
                 last -> last.sku());
     }
 
-    @Operation(summary = "Add to or take from the on-hand count", description = "A delivery, a count, a loss.")
-    @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.BELOW_RESERVED,
-            Problems.OUT_OF_RANGE})
+    @Operation(summary = "Add to or take from the on-hand count at a location", description = "A delivery, a count, "
+            + "a loss.")
+    @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.NOT_KEPT_AT_LOCATION,
+            Problems.BELOW_RESERVED, Problems.OUT_OF_RANGE})
     @PostMapping(path = "/{sku}/adjustments", consumes = "application/json")
     ResponseEntity<StockResponse> adjust(@PathVariable String sku, @RequestBody StockRequests.AdjustmentRequest body) {
         Sku id = Sku.of(sku);
-        StockChange change = manageStock.adjust(new AdjustStockCommand(id, required(body.delta(), "delta"),
-                body.reason())).orElseThrow(() -> unknown(id));
-        return withETag(ResponseEntity.ok(), applied(change));
+        StockResult result = manageStock.adjust(new AdjustStockCommand(id, StockRequests.location(body.location()),
+                required(body.delta(), "delta"), body.reason())).orElseThrow(() -> unknown(id));
+        return withETag(ResponseEntity.ok(), applied(result));
     }
 
-    @Operation(summary = "Set the on-hand count, if the SKU is as you read it",
-            description = "A compare-and-set: If-Match carries the ETag you last read.")
-    @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.PRECONDITION_REQUIRED,
-            Problems.STALE_ETAG, Problems.BELOW_RESERVED, Problems.OUT_OF_RANGE})
+    @Operation(summary = "Set the on-hand count at a location, if the SKU is as you read it",
+            description = "A compare-and-set: If-Match carries the ETag of the SKU you last read.")
+    @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.NOT_KEPT_AT_LOCATION,
+            Problems.PRECONDITION_REQUIRED, Problems.STALE_ETAG, Problems.BELOW_RESERVED, Problems.OUT_OF_RANGE})
     @PutMapping(path = "/{sku}/on-hand", consumes = "application/json")
     ResponseEntity<StockResponse> setOnHand(@PathVariable String sku,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -103,9 +117,45 @@ class InventoryController {
             throw Problems.PRECONDITION_REQUIRED.exception("PUT on-hand needs If-Match with the ETag of the SKU");
         }
         long expected = parseETag(ifMatch);
-        StockChange change = manageStock.setOnHand(new SetOnHandCommand(id, expected,
-                required(body.onHand(), "onHand"), body.reason())).orElseThrow(() -> unknown(id));
-        return withETag(ResponseEntity.ok(), applied(change));
+        StockResult result = manageStock.setOnHand(new SetOnHandCommand(id, StockRequests.location(body.location()),
+                expected, required(body.onHand(), "onHand"), body.reason())).orElseThrow(() -> unknown(id));
+        return withETag(ResponseEntity.ok(), applied(result));
+    }
+
+    @Operation(summary = "Set how many units a location may promise beyond what it has",
+            description = "Matters when the SKU's short-stock policy is BACKORDER; never below what is backordered "
+                    + "there now.")
+    @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU, Problems.NOT_KEPT_AT_LOCATION,
+            Problems.BELOW_RESERVED})
+    @PutMapping(path = "/{sku}/backorder-limit", consumes = "application/json")
+    ResponseEntity<StockResponse> limitBackorders(@PathVariable String sku,
+                                                  @RequestBody StockRequests.BackorderLimitRequest body) {
+        Sku id = Sku.of(sku);
+        StockResult result = manageStock.limitBackorders(new LimitBackordersCommand(id,
+                StockRequests.location(body.location()), required(body.backorderLimit(), "backorderLimit")))
+                .orElseThrow(() -> unknown(id));
+        return withETag(ResponseEntity.ok(), applied(result));
+    }
+
+    @Operation(summary = "Set what the SKU does with a line stock cannot serve in full",
+            description = "REJECT the request, BACKORDER up to each location's backorder limit, or serve PARTIAL "
+                    + "lines down to their minimum.")
+    @OperationContract(scope = "inventory:write", problems = Problems.UNKNOWN_SKU)
+    @PutMapping(path = "/{sku}/policy", consumes = "application/json")
+    ResponseEntity<StockResponse> setPolicy(@PathVariable String sku, @RequestBody StockRequests.PolicyRequest body) {
+        return shortStock(Sku.of(sku), Optional.of(ShortStock.named(required(body.shortStock(), "shortStock"))));
+    }
+
+    @Operation(summary = "Let the SKU follow the service's default short-stock policy")
+    @OperationContract(scope = "inventory:write", problems = Problems.UNKNOWN_SKU)
+    @DeleteMapping("/{sku}/policy")
+    ResponseEntity<StockResponse> followDefaultPolicy(@PathVariable String sku) {
+        return shortStock(Sku.of(sku), Optional.empty());
+    }
+
+    private ResponseEntity<StockResponse> shortStock(Sku sku, Optional<ShortStock> policy) {
+        return withETag(ResponseEntity.ok(), manageStock.setShortStock(new SetShortStockCommand(sku, policy))
+                .orElseThrow(() -> unknown(sku)));
     }
 
     @Operation(summary = "A SKU's ledger: every change of on hand and reserved, oldest first",
@@ -121,23 +171,24 @@ class InventoryController {
                 last -> Long.toString(last.sequence()));
     }
 
-    private StockLevel find(Sku sku) {
+    private SkuStock find(Sku sku) {
         return getStock.find(sku).orElseThrow(() -> unknown(sku));
     }
 
-    private static StockLevel applied(StockChange change) {
-        if (change instanceof StockChange.Refused refused) {
+    private static SkuStock applied(StockResult result) {
+        if (result.change() instanceof StockChange.Refused refused) {
             throw (switch (refused.code()) {
                 case BELOW_RESERVED -> Problems.BELOW_RESERVED;
                 case STALE_EXPECTATION -> Problems.STALE_ETAG;
                 case OUT_OF_RANGE -> Problems.OUT_OF_RANGE;
+                case NOT_KEPT_THERE -> Problems.NOT_KEPT_AT_LOCATION;
             }).exception(refused.reason());
         }
-        return ((StockChange.Changed) change).level();
+        return result.stock();
     }
 
-    private static ResponseEntity<StockResponse> withETag(ResponseEntity.BodyBuilder response, StockLevel level) {
-        return response.eTag("\"" + level.version() + "\"").body(StockResponse.from(level));
+    private static ResponseEntity<StockResponse> withETag(ResponseEntity.BodyBuilder response, SkuStock stock) {
+        return response.eTag("\"" + stock.version() + "\"").body(StockResponse.from(stock));
     }
 
     private static long parseETag(String ifMatch) {

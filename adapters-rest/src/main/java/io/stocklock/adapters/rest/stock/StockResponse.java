@@ -1,13 +1,34 @@
 package io.stocklock.adapters.rest.stock;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
+import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 
+/** A SKU's stock: the sums over its locations, and each location. */
 record StockResponse(@Schema(example = "SKU-1") String sku, @Schema(example = "100") long onHand,
-                     @Schema(example = "30") long reserved, @Schema(example = "70") long available) {
+                     @Schema(example = "30") long reserved, @Schema(example = "70") long available,
+                     @Schema(description = "units held beyond what is on hand (backorders)", example = "0")
+                     long backordered,
+                     @Schema(nullable = true, description = "the SKU's own short-stock policy; null: the service's "
+                             + "default", allowableValues = {"REJECT", "BACKORDER", "PARTIAL"}) String shortStock,
+                     List<LocationStock> locations) {
 
-    static StockResponse from(StockLevel level) {
-        return new StockResponse(level.sku().value(), level.onHand(), level.reserved(), level.available());
+    record LocationStock(@Schema(example = "default") String location, int priority,
+                         @Schema(example = "100") long onHand, @Schema(example = "30") long reserved,
+                         @Schema(example = "70") long available, @Schema(example = "0") long backordered,
+                         @Schema(example = "0") long backorderLimit) {
+
+        static LocationStock from(StockLevel level) {
+            return new LocationStock(level.location().value(), level.priority(), level.onHand(), level.reserved(),
+                    level.available(), level.backordered(), level.backorderLimit());
+        }
+    }
+
+    static StockResponse from(SkuStock stock) {
+        return new StockResponse(stock.sku().value(), stock.onHand(), stock.reserved(), stock.available(),
+                stock.backordered(), stock.shortStock().map(ShortStock::name).orElse(null),
+                stock.locations().stream().map(LocationStock::from).toList());
     }
 }

@@ -1,6 +1,7 @@
 package io.stocklock.application.port.in;
 
 import io.stocklock.domain.RequestLimit;
+import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -30,8 +31,9 @@ public interface SubmitReservation {
      * @param idempotencyKey the client's key for this request, if it sent one
      * @param waitAtMost     how long to wait for the decision before answering; zero answers once it is accepted
      */
+    /** @param placement which locations may serve it; the deployment's default placement when empty */
     record SubmitReservationCommand(String caller, Optional<String> idempotencyKey, List<ReservationLine> lines,
-                                    Duration holdFor, Duration waitAtMost) {
+                                    Duration holdFor, Optional<Placement> placement, Duration waitAtMost) {
 
         public static final int MAX_KEY_LENGTH = (int) RequestLimit.IDEMPOTENCY_KEY_LENGTH.max();
 
@@ -43,10 +45,17 @@ public interface SubmitReservation {
             });
             lines = List.copyOf(lines);
             Objects.requireNonNull(holdFor, "holdFor");
+            Objects.requireNonNull(placement, "placement");
             Objects.requireNonNull(waitAtMost, "waitAtMost");
             if (waitAtMost.isNegative()) {
                 throw new IllegalArgumentException("waitAtMost must not be negative");
             }
+        }
+
+        /** A request served by the deployment's default placement. */
+        public SubmitReservationCommand(String caller, Optional<String> idempotencyKey, List<ReservationLine> lines,
+                                        Duration holdFor, Duration waitAtMost) {
+            this(caller, idempotencyKey, lines, holdFor, Optional.empty(), waitAtMost);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.stocklock.application.port.out;
 
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationLine;
 import java.time.Duration;
@@ -23,16 +24,20 @@ public interface Outbox {
     void markPublished(Collection<UUID> eventIds);
 
     /** An event with what a consumer needs to know of its reservation. */
-    record PendingOutcome(OutcomeEvent event, String owner, List<ReservationLine> lines, Optional<Instant> expiresAt) {
+    /** @param picks where the reservation's units are held, once it is reserved */
+    record PendingOutcome(OutcomeEvent event, String owner, List<ReservationLine> lines, List<Pick> picks,
+                          Optional<Instant> expiresAt) {
         public PendingOutcome {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(owner, "owner");
             lines = List.copyOf(lines);
+            picks = List.copyOf(picks);
             Objects.requireNonNull(expiresAt, "expiresAt");
         }
 
         public static PendingOutcome of(OutcomeEvent event, Reservation reservation) {
-            return new PendingOutcome(event, reservation.owner(), reservation.lines(), reservation.expiresAt());
+            return new PendingOutcome(event, reservation.owner(), reservation.lines(), reservation.picks(),
+                    reservation.expiresAt());
         }
     }
 }
