@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("stocklock.limits")
 record LimitSettings(Long maxUnitsPerRequest, Duration maxHold, Long maxUnitsHeldPerOwner) {
 
-    ReservationPolicy toPolicy() {
+    /** @param reservations how requests that do not say are served */
+    ReservationPolicy toPolicy(ReservationSettings reservations) {
         ReservationPolicy defaults = ReservationPolicy.DEFAULTS;
         long held = maxUnitsHeldPerOwner == null ? defaults.maxUnitsHeldPerOwner() : maxUnitsHeldPerOwner;
         return new ReservationPolicy(maxUnitsPerRequest == null ? defaults.maxUnitsPerRequest() : maxUnitsPerRequest,
-                maxHold == null ? defaults.maxHold() : maxHold, held == 0 ? Long.MAX_VALUE : held);
+                maxHold == null ? defaults.maxHold() : maxHold, held == 0 ? Long.MAX_VALUE : held,
+                reservations.placement(), reservations.shortStockOrDefault());
     }
 }

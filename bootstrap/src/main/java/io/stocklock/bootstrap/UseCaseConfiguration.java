@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The services carry no framework annotations; they are wired here. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LimitSettings.class)
+@EnableConfigurationProperties({LimitSettings.class, ReservationSettings.class})
 class UseCaseConfiguration {
 
     @Bean
@@ -47,9 +47,9 @@ class UseCaseConfiguration {
     @Bean
     UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                       StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                      Clock clock, LimitSettings limits) {
+                      Clock clock, LimitSettings limits, ReservationSettings serving) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                publisher, clock), limits.toPolicy());
+                publisher, clock), limits.toPolicy(serving));
     }
 
     /** Clients of this instance waiting for decisions; the consumer completes them as its batches commit. */

@@ -184,7 +184,8 @@ class HttpIntakeTest {
             // that instance's consumer publishes the outcome event
             stocklockKafkaTemplate.send(settings.eventsTopic(), id, new OutcomeEventMessage(1,
                     UUID.randomUUID().toString(), "ReservationReserved", id, "carol", "RESERVED",
-                    List.of(new OutcomeEventMessage.Line("HTTP-ELSEWHERE", 2)), null, Instant.now().toString(),
+                    List.of(new OutcomeEventMessage.Line("HTTP-ELSEWHERE", 2, null, 2L, 0L,
+                            List.of(new OutcomeEventMessage.Held("default", 2, 0)))), null, Instant.now().toString(),
                     Instant.now().plusSeconds(900).toString())).get(10, TimeUnit.SECONDS);
 
             HttpResponse<String> answer = waiting.get(15, TimeUnit.SECONDS);

@@ -174,13 +174,16 @@ class OpenApiDocument {
             Map<String, Schema> schemas = api.getComponents().getSchemas();
             limit(schemas, "SubmitRequest", "lines", RequestLimit.LINES);
             limit(schemas, "SubmitRequest", "holdSeconds", RequestLimit.HOLD_SECONDS);
-            limit(schemas, "Line", "sku", RequestLimit.SKU_LENGTH);
-            limit(schemas, "Line", "quantity", RequestLimit.QUANTITY);
+            limit(schemas, "LineRequest", "sku", RequestLimit.SKU_LENGTH);
+            limit(schemas, "LineRequest", "quantity", RequestLimit.QUANTITY);
+            limit(schemas, "LineRequest", "minimum", RequestLimit.QUANTITY);
+            limit(schemas, "PlacementRequest", "location", RequestLimit.SKU_LENGTH);
+            limit(schemas, "CreateStockRequest", "location", RequestLimit.SKU_LENGTH);
             limit(schemas, "CreateStockRequest", "sku", RequestLimit.SKU_LENGTH);
             ((Schema<String>) schemas.get("ReservationResponse").getProperties().get("status"))
                     ._enum(Arrays.stream(ReservationStatus.values()).map(Enum::name).toList());
             schemas.get("SubmitRequest").required(List.of("lines"));
-            schemas.get("Line").required(List.of("sku", "quantity"));
+            schemas.get("LineRequest").required(List.of("sku", "quantity"));
         };
     }
 

@@ -113,7 +113,7 @@ class SecurityApiTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(10);
+        assertThat(operations).isEqualTo(15);
     }
 
     private static MockHttpServletRequestBuilder exchange(String method, String uri, boolean body, String token) {

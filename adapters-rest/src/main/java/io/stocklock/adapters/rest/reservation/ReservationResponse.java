@@ -13,7 +13,7 @@ record ReservationResponse(
         @Schema(format = "uuid") String id,
         @Schema(description = "the token subject that made it") String owner,
         String status,
-        List<Line> lines,
+        List<LineResponse> lines,
         @Schema(nullable = true, description = "which locations may serve it, as asked; null: the service's default")
         PlacementResponse placement,
         @Schema(nullable = true, description = "why it was rejected or failed") String reason,
@@ -26,7 +26,7 @@ record ReservationResponse(
      * A line as asked, and, once it is reserved, what it got: {@code granted} units (fewer than asked only when its
      * SKU serves short lines in part), of which {@code backordered} are promised beyond what the locations have.
      */
-    record Line(String sku, long quantity,
+    record LineResponse(String sku, long quantity,
                 @Schema(nullable = true, description = "the fewest units it accepts; null: all of them") Long minimum,
                 @Schema(nullable = true, description = "units held; null until reserved") Long granted,
                 @Schema(nullable = true, description = "of the granted units, those not on hand yet; null until "
@@ -50,10 +50,10 @@ record ReservationResponse(
                 reservation.expiresAt().map(Instant::toString).orElse(null));
     }
 
-    private static Line line(Reservation reservation, ReservationLine line) {
+    private static LineResponse line(Reservation reservation, ReservationLine line) {
         List<Pick> picks = reservation.picks().stream().filter(pick -> pick.sku().equals(line.sku())).toList();
         boolean held = !picks.isEmpty();
-        return new Line(line.sku().value(), line.quantity().value(),
+        return new LineResponse(line.sku().value(), line.quantity().value(),
                 line.acceptsPart() ? line.minimum().value() : null,
                 held ? picks.stream().mapToLong(Pick::units).sum() : null,
                 held ? picks.stream().mapToLong(Pick::backordered).sum() : null,

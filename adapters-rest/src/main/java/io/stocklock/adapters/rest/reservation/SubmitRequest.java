@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The body of {@code POST /reservations}. The owner is the caller; the id comes from the Idempotency-Key. */
-record SubmitRequest(List<Line> lines,
+record SubmitRequest(List<LineRequest> lines,
                      @Schema(description = "how long the units are held once reserved; the service's default hold "
                              + "when absent", example = "600") Long holdSeconds,
                      @Schema(description = "which locations may serve the lines; the service's default placement "
                              + "when absent") PlacementRequest placement) {
 
-    record Line(@Schema(example = "SKU-1") String sku, @Schema(example = "2") Long quantity,
+    record LineRequest(@Schema(example = "SKU-1") String sku, @Schema(example = "2") Long quantity,
                 @Schema(description = "the fewest units the line accepts when its SKU serves short lines in part "
                         + "(PARTIAL); all of them when absent", example = "1") Long minimum) {
     }
