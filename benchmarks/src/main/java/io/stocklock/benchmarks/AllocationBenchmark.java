@@ -5,10 +5,13 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,14 +46,24 @@ public class AllocationBenchmark {
     @Param({"0", "10"})
     int multiLinePercent;
 
-    private List<StockLevel> locked;
+    /** Locations the hot SKU is kept at. */
+    @Param({"1", "5"})
+    int locations;
+
+    private List<SkuStock> locked;
     private List<ReservationRequest> batch;
 
     @Setup
     public void batch() {
         var random = new SplittableRandom(42);
-        locked = List.of(StockLevel.create(Sku.of("HOT"), 1_000_000), StockLevel.create(Sku.of("W1"), 1_000_000),
-                StockLevel.create(Sku.of("W2"), 1_000_000));
+        List<StockLevel> hot = new ArrayList<>();
+        for (int i = 0; i < locations; i++) {
+            hot.add(StockLevel.create(Sku.of("HOT"), i == 0 ? LocationId.DEFAULT : LocationId.of("L" + i),
+                    1_000_000, 0));
+        }
+        locked = List.of(new SkuStock(Sku.of("HOT"), Optional.empty(), hot),
+                SkuStock.of(StockLevel.create(Sku.of("W1"), 1_000_000)),
+                SkuStock.of(StockLevel.create(Sku.of("W2"), 1_000_000)));
         batch = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
             List<ReservationLine> lines = random.nextInt(100) < multiLinePercent

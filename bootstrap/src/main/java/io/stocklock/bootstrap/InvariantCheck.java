@@ -71,6 +71,7 @@ class InvariantCheck implements HealthIndicator {
             try {
                 List<String> violations = new ArrayList<>(invariants.stockViolations());
                 violations.addAll(invariants.holdingViolations());
+                violations.addAll(invariants.allocationViolations());
                 lastViolations = violations;
                 lastCheck = Instant.now();
                 if (!violations.isEmpty()) {

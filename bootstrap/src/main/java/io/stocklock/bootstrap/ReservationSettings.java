@@ -1,7 +1,7 @@
 package io.stocklock.bootstrap;
 
 import io.stocklock.domain.location.Placement;
-import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.ShortStock;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

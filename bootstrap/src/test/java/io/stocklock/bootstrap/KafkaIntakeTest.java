@@ -92,9 +92,11 @@ class KafkaIntakeTest {
             assertThat(byRequest).containsOnlyKeys(single, multi, tooMuch);
             assertThat(byRequest.get(single).value())
                     .contains("\"type\":\"ReservationReserved\"", "\"owner\":\"alice\"",
-                            "\"lines\":[{\"sku\":\"KF-A\",\"quantity\":2}]", "\"expiresAt\":\"");
+                            "\"lines\":[{\"sku\":\"KF-A\",\"quantity\":2,\"minimum\":null,\"granted\":2,\"backordered\":0,"
+                                    + "\"locations\":[{\"location\":\"default\",\"units\":2,\"backordered\":0}]}]", "\"expiresAt\":\"");
             assertThat(byRequest.get(multi).value())
-                    .contains("\"lines\":[{\"sku\":\"KF-A\",\"quantity\":1},{\"sku\":\"KF-B\",\"quantity\":1}]");
+                    .contains("{\"sku\":\"KF-A\",\"quantity\":1,\"minimum\":null,\"granted\":1,\"backordered\":0,")
+                    .contains("{\"sku\":\"KF-B\",\"quantity\":1,\"minimum\":null,\"granted\":1,\"backordered\":0,");
             assertThat(byRequest.get(tooMuch).value()).contains("\"type\":\"ReservationRejected\"",
                     "\"reason\":\"insufficient stock of KF-A: requested 3, available 2\"");
             var reserved = byRequest.get(single);

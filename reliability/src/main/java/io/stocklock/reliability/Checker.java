@@ -96,6 +96,8 @@ final class Checker {
         List<String> applies;
         List<String> outboxCounts;
         long overCap = 0;
+        long backordered = 0;
+        long split = 0;
         try (Connection connection = postgres.connect(PostgresServer.DATABASE);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT id, status FROM reservation")) {
@@ -105,11 +107,21 @@ final class Checker {
             StockInvariants invariants = invariants(connection);
             stock = new ArrayList<>(invariants.stockViolations());
             stock.addAll(invariants.holdingViolations());
-            applies = invariants.applyViolations();
+            applies = new ArrayList<>(invariants.applyViolations());
+            applies.addAll(invariants.allocationViolations());
             outboxCounts = invariants.eventViolations();
             try (ResultSet capped = statement.executeQuery(
                     "SELECT count(*) FROM reservation WHERE reason LIKE '%allowed at once'")) {
                 overCap = capped.next() ? capped.getLong(1) : 0;
+            }
+            try (ResultSet picks = statement.executeQuery("""
+                    SELECT COALESCE(sum(backordered), 0),
+                           (SELECT count(*) FROM (SELECT 1 FROM reservation_pick GROUP BY reservation_id, sku
+                                                  HAVING count(*) > 1) s)
+                    FROM reservation_pick""")) {
+                picks.next();
+                backordered = picks.getLong(1);
+                split = picks.getLong(2);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the final database", e);
@@ -161,7 +173,7 @@ final class Checker {
         return new Verdict(history.invoked(), history.answers().size(), answers.getOrDefault(Answer.OK, 0L),
                 answers.getOrDefault(Answer.FAIL, 0L), answers.getOrDefault(Answer.INFO, 0L),
                 statuses.size(), oversold, lost, phantom, unpublished, applies.size() + outboxCounts.size(),
-                duplicates, deadLetters, poisonSent, overCap);
+                duplicates, deadLetters, poisonSent, overCap, backordered, split);
     }
 
     /** The status the published events of a request add up to, as the service's rows spell it. */
@@ -230,10 +242,13 @@ final class Checker {
         return new StockInvariants(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
     }
 
-    /** What a run came to; {@link #passed()} when every figure that must be zero is. */
+    /**
+     * What a run came to; {@link #passed()} when every figure that must be zero is. {@code backordered} is how many
+     * units were promised beyond what a location had, {@code split} how many lines were served by several locations.
+     */
     record Verdict(long invocations, long requests, long ok, long fail, long info, long rows, Set<String> oversold,
                    long lost, long phantom, long unpublished, long doubleApplied, long duplicateEvents,
-                   List<String> deadLetters, int poisonSent, long overCap) {
+                   List<String> deadLetters, int poisonSent, long overCap, long backordered, long split) {
 
         boolean passed() {
             return oversold.isEmpty() && lost == 0 && phantom == 0 && unpublished == 0 && doubleApplied == 0

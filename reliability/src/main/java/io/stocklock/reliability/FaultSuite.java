@@ -285,16 +285,15 @@ public final class FaultSuite {
     }
 
     private void seedInventory() {
-        for (Map.Entry<String, Long> sku : options.workload().stock().entrySet()) {
+        for (Workload.Seed seed : options.workload().seed()) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(instances.get(0).uri("/inventory"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(instances.get(0).uri(seed.path()))
                         .header("Authorization", operator)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"sku\":\"%s\",\"onHand\":%d}".formatted(sku.getKey(), sku.getValue())))
+                        .method(seed.method(), HttpRequest.BodyPublishers.ofString(seed.body()))
                         .build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 201) {
-                    throw new IllegalStateException("creating " + sku.getKey() + ": " + response.body());
+                if (response.statusCode() != 200 && response.statusCode() != 201) {
+                    throw new IllegalStateException(seed + ": " + response.body());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -313,12 +312,12 @@ public final class FaultSuite {
                 .collect(Collectors.joining(","));
         double recoveryMax = faults.stream().mapToDouble(FaultRecord::recoverySeconds).max().orElse(0);
         return ("requests=%d clients=%d faults=%s ok/fail/info=%d/%d/%d oversold=%d lost=%d double=%d dup_events=%d "
-                + "unpublished=%d phantom=%d dlt=%d/%d over_cap=%d recovery_max=%.1fs %s").formatted(
+                + "unpublished=%d phantom=%d dlt=%d/%d over_cap=%d backordered=%d split=%d recovery_max=%.1fs %s").formatted(
                 verdict.requests(), options.httpClients() + (options.kafkaRate() > 0 ? 1 : 0),
                 faultList.isEmpty() ? "none" : faultList, verdict.ok(), verdict.fail(), verdict.info(),
                 verdict.oversold().size(), verdict.lost(), verdict.doubleApplied(), verdict.duplicateEvents(),
                 verdict.unpublished(), verdict.phantom(), verdict.deadLetters().size(), verdict.poisonSent(),
-                verdict.overCap(), recoveryMax,
+                verdict.overCap(), verdict.backordered(), verdict.split(), recoveryMax,
                 verdict.passed() ? "PASS" : "FAIL");
     }
 

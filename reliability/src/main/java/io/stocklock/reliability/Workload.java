@@ -8,32 +8,56 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
- * What the clients ask for: 60% one unit or two of a hot SKU that sells out, 30% one of many cold SKUs, 10% two or
- * three SKUs at once. Holds are short, so that stock also comes back by expiry while the run goes on.
+ * What the clients ask for: 55% one unit or two of a hot SKU that sells out, kept at three locations, with every kind
+ * of placement; 5% one to three units of a SKU that is backordered once it runs out; 30% one of many cold SKUs; 10%
+ * two or three SKUs at once. Holds are short, so that stock also comes back by expiry while the run goes on.
  */
 record Workload(long hotStock, int coldSkus, long coldStock) {
 
     static final String HOT = "HOT";
+    static final String BACKORDERED = "BACK";
     static final String PROBE = "PROBE";
+    static final List<String> LOCATIONS = List.of("default", "east", "west");
 
-    /** Every SKU with its stock, created before the clients start. */
-    Map<String, Long> stock() {
-        Map<String, Long> stock = new TreeMap<>();
-        stock.put(HOT, hotStock);
-        for (int i = 0; i < coldSkus; i++) {
-            stock.put(cold(i), coldStock);
-        }
-        stock.put(PROBE, 1_000_000L);
-        return stock;
+    /** A request that sets up the stock before the clients start. */
+    record Seed(String method, String path, String body) {
     }
 
-    /** A request body without owner and id: {@code {"lines":[...],"holdSeconds":n}}. */
+    /**
+     * The locations, every SKU with its stock (the hot one split over three locations, the backordered one over two,
+     * each of those allowed 30 units beyond what it has) and the backordered SKU's policy.
+     */
+    List<Seed> seed() {
+        List<Seed> seed = new ArrayList<>();
+        seed.add(new Seed("PUT", "/locations/east", "{\"name\":\"East\",\"priority\":1}"));
+        seed.add(new Seed("PUT", "/locations/west", "{\"name\":\"West\",\"priority\":2}"));
+        seed.add(stock(HOT, "default", hotStock / 2, 0));
+        seed.add(stock(HOT, "east", hotStock / 4, 0));
+        seed.add(stock(HOT, "west", hotStock - hotStock / 2 - hotStock / 4, 0));
+        seed.add(stock(BACKORDERED, "default", 50, 30));
+        seed.add(stock(BACKORDERED, "east", 50, 30));
+        seed.add(new Seed("PUT", "/inventory/" + BACKORDERED + "/policy", "{\"shortStock\":\"BACKORDER\"}"));
+        for (int i = 0; i < coldSkus; i++) {
+            seed.add(stock(cold(i), "default", coldStock, 0));
+        }
+        seed.add(stock(PROBE, "default", 1_000_000L, 0));
+        return seed;
+    }
+
+    private static Seed stock(String sku, String location, long onHand, long backorderLimit) {
+        return new Seed("POST", "/inventory", "{\"sku\":\"%s\",\"onHand\":%d,\"location\":\"%s\",\"backorderLimit\":%d}"
+                .formatted(sku, onHand, location, backorderLimit));
+    }
+
+    /** A request body without owner and id: {@code {"lines":[...],"holdSeconds":n[,"placement":{...}]}}. */
     String nextRequest() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Map<String, Integer> lines = new TreeMap<>();
         double dice = random.nextDouble();
-        if (dice < 0.6) {
+        if (dice < 0.55) {
             lines.put(HOT, 1 + random.nextInt(2));
+        } else if (dice < 0.6) {
+            lines.put(BACKORDERED, 1 + random.nextInt(3));
         } else if (dice < 0.9) {
             lines.put(cold(random.nextInt(coldSkus)), 1 + random.nextInt(2));
         } else {
@@ -42,9 +66,15 @@ record Workload(long hotStock, int coldSkus, long coldStock) {
                 lines.put(random.nextInt(4) == 0 ? HOT : cold(random.nextInt(coldSkus)), 1 + random.nextInt(2));
             }
         }
-        return "{\"lines\":[%s],\"holdSeconds\":%d}".formatted(lines.entrySet().stream()
+        String placement = switch (random.nextInt(5)) {
+            case 0 -> ",\"placement\":{\"split\":true}";
+            case 1 -> ",\"placement\":{\"order\":\"MOST_IN_STOCK\"}";
+            case 2 -> ",\"placement\":{\"location\":\"%s\"}".formatted(LOCATIONS.get(random.nextInt(3)));
+            default -> "";
+        };
+        return "{\"lines\":[%s],\"holdSeconds\":%d%s}".formatted(lines.entrySet().stream()
                 .map(line -> "{\"sku\":\"%s\",\"quantity\":%d}".formatted(line.getKey(), line.getValue()))
-                .collect(Collectors.joining(",")), 10 + random.nextInt(31));
+                .collect(Collectors.joining(",")), 10 + random.nextInt(31), placement);
     }
 
     /** The SKU a request record is keyed by: the smallest of its lines. */

@@ -25,6 +25,8 @@ class FaultSuiteTest {
         assertThat(verdict.requests()).as("client requests").isGreaterThanOrEqualTo(3000);
         assertThat(verdict.ok()).as("requests the service took").isPositive();
         assertThat(verdict.overCap()).as("requests rejected over the cap per owner: the limits are on").isPositive();
+        assertThat(verdict.backordered()).as("units backordered once a location of the backorder SKU ran out")
+                .isPositive();
         assertThat(verdict.oversold()).as("stock invariants broken, during the run or after").isEmpty();
         assertThat(verdict.lost()).as("taken requests without an end or without their events").isZero();
         assertThat(verdict.phantom()).as("requests answered 503 that held stock").isZero();

@@ -1,6 +1,6 @@
 package io.stocklock.adapters.kafka;
 
-import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.stock.Sku;

@@ -11,10 +11,10 @@ import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsC
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
 import io.stocklock.application.port.in.ManageStock.SetShortStockCommand;
-import io.stocklock.domain.location.Location;
-import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.stock.Location;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Placement;
-import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationPolicy;

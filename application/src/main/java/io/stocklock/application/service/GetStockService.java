@@ -4,7 +4,7 @@ import io.stocklock.application.port.in.GetStock;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.domain.ledger.LedgerEntry;
-import io.stocklock.domain.location.Location;
+import io.stocklock.domain.stock.Location;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import java.util.List;

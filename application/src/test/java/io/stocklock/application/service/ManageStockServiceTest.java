@@ -3,7 +3,7 @@ package io.stocklock.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.domain.stock.SkuStock;
-import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ManageStock.CreateResult;

@@ -1,6 +1,6 @@
 package io.stocklock.domain.ledger;
 
-import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.stock.Sku;

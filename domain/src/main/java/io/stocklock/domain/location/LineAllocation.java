@@ -1,5 +1,6 @@
 package io.stocklock.domain.location;
 
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import java.util.List;
 import java.util.Objects;

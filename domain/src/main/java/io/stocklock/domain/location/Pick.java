@@ -1,5 +1,6 @@
 package io.stocklock.domain.location;
 
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
 import java.util.Objects;
 

@@ -4,7 +4,7 @@ import io.stocklock.domain.location.LineAllocation;
 import io.stocklock.domain.location.LocationAllocator;
 import io.stocklock.domain.location.LocationAllocator.Ask;
 import io.stocklock.domain.location.LocationAllocator.Outcome;
-import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;

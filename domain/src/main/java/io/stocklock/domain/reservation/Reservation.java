@@ -1,6 +1,6 @@
 package io.stocklock.domain.reservation;
 
-import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.stock.Sku;

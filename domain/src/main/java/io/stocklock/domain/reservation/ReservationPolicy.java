@@ -1,7 +1,7 @@
 package io.stocklock.domain.reservation;
 
 import io.stocklock.domain.location.Placement;
-import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.ShortStock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package io.stocklock.domain.stock;
 
-import io.stocklock.domain.location.LocationId;
-import io.stocklock.domain.location.ShortStock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.stocklock.domain.stock;
 
-import io.stocklock.domain.location.LocationId;
 import java.util.Objects;
 
 /**

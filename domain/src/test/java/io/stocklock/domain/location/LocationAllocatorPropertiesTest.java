@@ -1,5 +1,7 @@
 package io.stocklock.domain.location;
 
+import io.stocklock.domain.stock.ShortStock;
+import io.stocklock.domain.stock.LocationId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.domain.location.LocationAllocator.Ask;

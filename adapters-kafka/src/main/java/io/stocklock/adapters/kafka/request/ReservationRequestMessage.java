@@ -1,6 +1,6 @@
 package io.stocklock.adapters.kafka.request;
 
-import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;

@@ -3,7 +3,7 @@ package io.stocklock.adapters.persistence.stock;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
-import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.stock.Sku;
 import java.time.Instant;

@@ -14,7 +14,7 @@ import io.stocklock.application.port.in.ManageStock.StockResult;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockChange;
-import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.SkuStock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,6 +1,6 @@
 package io.stocklock.adapters.rest.stock;
 
-import io.stocklock.domain.location.LocationId;
+import io.stocklock.domain.stock.LocationId;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Bodies the inventory endpoints accept (unknown fields are refused: see RestConfiguration). */

@@ -1,6 +1,6 @@
 package io.stocklock.adapters.rest.stock;
 
-import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,7 +1,7 @@
 package io.stocklock.application.port.in;
 
 import io.stocklock.domain.ledger.LedgerEntry;
-import io.stocklock.domain.location.Location;
+import io.stocklock.domain.stock.Location;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import java.util.List;

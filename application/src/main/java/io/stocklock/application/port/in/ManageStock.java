@@ -1,8 +1,8 @@
 package io.stocklock.application.port.in;
 
-import io.stocklock.domain.location.Location;
-import io.stocklock.domain.location.LocationId;
-import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.Location;
+import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockChange;

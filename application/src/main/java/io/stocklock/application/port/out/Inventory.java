@@ -1,7 +1,7 @@
 package io.stocklock.application.port.out;
 
-import io.stocklock.domain.location.Location;
-import io.stocklock.domain.location.ShortStock;
+import io.stocklock.domain.stock.Location;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;

@@ -1,15 +1,15 @@
-package io.stocklock.domain.location;
+package io.stocklock.domain.stock;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Reads the constants the contracts name exactly: no other case, no abbreviation. */
-final class Names {
+public final class Names {
 
     private Names() {
     }
 
-    static <E extends Enum<E>> E of(Class<E> type, String what, String name) {
+    public static <E extends Enum<E>> E of(Class<E> type, String what, String name) {
         return Arrays.stream(type.getEnumConstants())
                 .filter(constant -> constant.name().equals(name))
                 .findFirst()

@@ -1,4 +1,4 @@
-package io.stocklock.domain.location;
+package io.stocklock.domain.stock;
 
 import io.stocklock.domain.RequestLimit;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.stocklock.domain.location;
+package io.stocklock.domain.stock;
 
 /** What a SKU does with a line it cannot serve in full from stock. */
 public enum ShortStock {
