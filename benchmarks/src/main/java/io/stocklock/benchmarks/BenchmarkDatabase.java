@@ -68,11 +68,12 @@ final class BenchmarkDatabase implements AutoCloseable {
      * writes (stock rows and their CREATED ledger rows), in two statements instead of a transaction each.
      */
     static void createSkus(JdbcClient jdbc, int count, long onHand) {
-        jdbc.sql("INSERT INTO inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, '0')), :stock "
+        jdbc.sql("INSERT INTO inventory (sku, location_id, on_hand) "
+                        + "SELECT format('SKU-%s', lpad(i::text, 5, '0')), 'default', :stock "
                         + "FROM generate_series(0, :last) AS i")
                 .param("stock", onHand).param("last", count - 1).update();
-        jdbc.sql("INSERT INTO stock_movement (sku, kind, on_hand_delta, reserved_delta, note, at) "
-                        + "SELECT sku, 'CREATED', on_hand, 0, 'benchmark stock', now() FROM inventory "
+        jdbc.sql("INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, note, at) "
+                        + "SELECT sku, location_id, 'CREATED', on_hand, 0, 'benchmark stock', now() FROM inventory "
                         + "WHERE sku LIKE 'SKU-%'")
                 .update();
     }

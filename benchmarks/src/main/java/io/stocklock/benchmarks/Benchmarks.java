@@ -69,6 +69,9 @@ public final class Benchmarks {
             // Spring Boot settings of both stocklock and the reference service, name=value|name=value
             System.setProperty(HttpBenchmark.SERVICE_SETTINGS, options.get("service-settings"));
         }
+        if (options.containsKey("hot-locations")) {
+            System.setProperty(HttpBenchmark.HOT_LOCATIONS, options.get("hot-locations"));
+        }
         if (options.containsKey("jdbc-url")) {
             Databases.use(options.get("jdbc-url"), options.getOrDefault("jdbc-user", "postgres"),
                     options.getOrDefault("jdbc-password", ""));

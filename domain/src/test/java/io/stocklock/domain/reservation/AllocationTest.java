@@ -2,14 +2,20 @@ package io.stocklock.domain.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stocklock.domain.location.Pick;
+import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.Quantity;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
-import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class AllocationTest {
@@ -122,6 +128,46 @@ class AllocationTest {
 
     private static ReservationRequest request(ReservationLine... lines) {
         return new ReservationRequest(ReservationId.generate(), "buyer", Arrays.asList(lines), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void linesAreServedFromLocationsAsTheirPlacementAndTheirSkusPolicySay() {
+        LocationId east = LocationId.of("east");
+        var twoPlaces = new SkuStock(A, Optional.of(ShortStock.PARTIAL), List.of(
+                new StockLevel(A, LocationId.DEFAULT, 0, 2, 0, 0, 0), new StockLevel(A, east, 1, 3, 0, 0, 0)));
+        var split = new Placement(Optional.empty(), Placement.Order.PRIORITY, true);
+        var first = new ReservationRequest(ReservationId.generate(), "alice",
+                List.of(new ReservationLine(A, Quantity.of(4))), Duration.ofMinutes(5), Optional.of(split));
+        var second = new ReservationRequest(ReservationId.generate(), "bob",
+                List.of(new ReservationLine(A, Quantity.of(3), Quantity.of(1))), Duration.ofMinutes(5));
+        var third = new ReservationRequest(ReservationId.generate(), "carol",
+                List.of(new ReservationLine(A, Quantity.of(1))), Duration.ofMinutes(5));
+
+        Allocation allocation = Allocation.decide(List.of(twoPlaces), List.of(first, second, third),
+                new ReservationPolicy(1_000, Duration.ofHours(1), 1_000), Map.of());
+
+        assertThat(allocation.decisions().get(0)).isInstanceOfSatisfying(Decision.Reserved.class, reserved ->
+                assertThat(reserved.picks()).containsExactly(new Pick(A, LocationId.DEFAULT, 2, 0),
+                        new Pick(A, east, 2, 0)));
+        // one unit is left, at east: the partial line gets it, at least its minimum
+        assertThat(allocation.decisions().get(1)).isInstanceOfSatisfying(Decision.Reserved.class, reserved ->
+                assertThat(reserved.picks()).containsExactly(new Pick(A, east, 1, 0)));
+        assertThat(allocation.decisions().get(2)).isInstanceOfSatisfying(Decision.Rejected.class, rejected ->
+                assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.INSUFFICIENT_STOCK));
+        assertThat(allocation.stock().get(A).reserved()).isEqualTo(5);
+    }
+
+    @Test
+    void theCapPerOwnerCountsWhatAPartialLineGets() {
+        var scarce = new SkuStock(A, Optional.of(ShortStock.PARTIAL), List.of(StockLevel.create(A, 3)));
+        var request = new ReservationRequest(ReservationId.generate(), "alice",
+                List.of(new ReservationLine(A, Quantity.of(10), Quantity.of(1))), Duration.ofMinutes(5));
+
+        Allocation allocation = Allocation.decide(List.of(scarce), List.of(request),
+                new ReservationPolicy(1_000, Duration.ofHours(1), 4), Map.of(new Holding("alice", A), 1L));
+
+        assertThat(allocation.decisions()).singleElement().isInstanceOfSatisfying(Decision.Reserved.class,
+                reserved -> assertThat(reserved.picks()).extracting(Pick::units).containsExactly(3L));
     }
 
     private static List<SkuStock> stock(StockLevel... levels) {
