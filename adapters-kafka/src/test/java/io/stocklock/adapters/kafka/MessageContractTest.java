@@ -89,6 +89,18 @@ class MessageContractTest {
                     assertThat(invalid.requestId()).isEqualTo(request.id().toString());
                     assertThat(invalid.getMessage()).contains("quantity must be between 1 and");
                 });
+        for (String wrong : List.of("\"placement\":{\"order\":\"nearest\"}", "\"placement\":{\"warehouse\":\"x\"}",
+                "\"placement\":{\"location\":\"a/b\"}")) {
+            byte[] bytes = ("{\"schemaVersion\":1,\"requestId\":\"" + request.id() + "\",\"owner\":\"a\","
+                    + "\"lines\":[{\"sku\":\"A\",\"quantity\":1}]," + wrong + "}").getBytes(StandardCharsets.UTF_8);
+            assertThat(errors("reservation-request.schema.json", bytes)).as(wrong).isNotEmpty();
+            assertThatThrownBy(() -> deserializer.deserialize("t", bytes)).as(wrong)
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+        byte[] minimumAboveQuantity = ("{\"schemaVersion\":1,\"requestId\":\"" + request.id() + "\",\"owner\":\"a\","
+                + "\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"minimum\":2}]}").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> deserializer.deserialize("t", minimumAboveQuantity)).isInstanceOfSatisfying(
+                InvalidRequestException.class, invalid -> assertThat(invalid.getMessage()).contains("minimum"));
     }
 
     @Test
