@@ -267,7 +267,8 @@ public final class Benchmarks {
     /** Microseconds to decide one batch in memory, by batch size, for requests of one line on one SKU. */
     private static Map<String, Double> jmh() throws Exception {
         var options = new OptionsBuilder().include(AllocationBenchmark.class.getName())
-                .param("skus", "1")
+                .param("locations", "1")
+                .param("multiLinePercent", "0")
                 .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1))
                 .build();

@@ -20,7 +20,7 @@ public class NoteDecisionsService implements NoteDecisions {
     @Override
     public void decided(DecisionNotice notice) {
         waiters.noticed(notice.id(), pending -> switch (notice.status()) {
-            case RESERVED -> pending.reserve(notice.decidedAt());
+            case RESERVED -> pending.reserve(notice.decidedAt(), notice.picks());
             case REJECTED -> pending.reject(notice.reason().orElse("rejected"), notice.decidedAt());
             case FAILED -> pending.fail(notice.reason().orElse("failed"), notice.decidedAt());
             default -> null; // not a decision of a pending request

@@ -6,11 +6,11 @@ import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Serves requests from stock kept per location. A request gets all of its lines or none; each line is served by the
@@ -38,6 +38,7 @@ public final class LocationAllocator {
     /** A request's outcome: every line served, with the levels after it, or the reason it is refused. */
     public sealed interface Outcome {
 
+        /** @param after the levels of the request's SKUs after it; the other SKUs are as they were */
         record Served(List<LineAllocation.Served> lines, Map<Sku, List<StockLevel>> after) implements Outcome {
         }
 
@@ -55,10 +56,10 @@ public final class LocationAllocator {
      */
     public static Outcome serve(Map<Sku, List<StockLevel>> stock, List<Ask> lines, Placement placement,
                                 Map<Sku, ShortStock> shortStock) {
-        Map<Sku, List<StockLevel>> after = new TreeMap<>(stock);
+        Map<Sku, List<StockLevel>> after = new HashMap<>();
         List<LineAllocation.Served> served = new ArrayList<>(lines.size());
         for (Ask line : lines) {
-            List<StockLevel> levels = after.getOrDefault(line.sku(), List.of());
+            List<StockLevel> levels = after.getOrDefault(line.sku(), stock.getOrDefault(line.sku(), List.of()));
             LineAllocation allocation = serve(line, levels, placement,
                     shortStock.getOrDefault(line.sku(), ShortStock.REJECT));
             if (allocation instanceof LineAllocation.Refused refused) {
@@ -78,7 +79,8 @@ public final class LocationAllocator {
         if (levels.isEmpty()) {
             return new LineAllocation.Refused(sku, true, "unknown SKU " + sku);
         }
-        List<StockLevel> candidates = levels.stream()
+        // one location and no choice to make: the common case, without sorting
+        List<StockLevel> candidates = levels.size() == 1 && placement.only().isEmpty() ? levels : levels.stream()
                 .filter(level -> placement.only().map(level.location()::equals).orElse(true))
                 .sorted(order(placement.order()))
                 .toList();

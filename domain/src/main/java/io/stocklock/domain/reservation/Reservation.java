@@ -3,7 +3,6 @@ package io.stocklock.domain.reservation;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
-import io.stocklock.domain.stock.Sku;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,10 +81,6 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
                 Optional.of(now), Optional.of(now.plus(holdFor)), Optional.empty(), held);
     }
 
-    /** Units of the SKU this reservation holds or held, over all its locations. */
-    public long granted(Sku sku) {
-        return picks.stream().filter(pick -> pick.sku().equals(sku)).mapToLong(Pick::units).sum();
-    }
 
     public Reservation reject(String why, Instant now) {
         requirePending();

@@ -64,10 +64,6 @@ public record StockLevel(Sku sku, LocationId location, int priority, long onHand
         return onHand + backorderLimit - reserved - available();
     }
 
-    public boolean canReserve(long quantity) {
-        return quantity <= available();
-    }
-
     /** Holds units; callers take at most {@code available() + backorderable()}, more is a bug. */
     public StockLevel reserve(long quantity) {
         return new StockLevel(sku, location, priority, onHand, reserved + quantity, backorderLimit, version);

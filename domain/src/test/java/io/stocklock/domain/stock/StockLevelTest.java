@@ -27,8 +27,7 @@ class StockLevelTest {
         assertThat(level).isEqualTo(new StockLevel(SKU, 10, 4));
         assertThat(level.move(-3, -3)).isEqualTo(new StockLevel(SKU, 7, 1, 1));
         assertThat(level.move(0, -4)).isEqualTo(new StockLevel(SKU, 10, 0, 0));
-        assertThat(level.canReserve(6)).isTrue();
-        assertThat(level.canReserve(7)).isFalse();
+        assertThat(level.available()).isEqualTo(6);
     }
 
     @Test

@@ -44,7 +44,7 @@ public class DecisionNoticeListener implements MessageListener<String, byte[]> {
         try {
             OutcomeEventMessage event = json.readValue(record.value(), OutcomeEventMessage.class);
             noteDecisions.decided(new DecisionNotice(id, ReservationStatus.valueOf(event.status()),
-                    Optional.ofNullable(event.reason()), Instant.parse(event.occurredAt())));
+                    Optional.ofNullable(event.reason()), Instant.parse(event.occurredAt()), event.picks()));
         } catch (RuntimeException e) {
             LOG.warn(e, () -> "an outcome event of " + id + " could not be read; its waiting client is answered at "
                     + "the end of its wait");

@@ -3,6 +3,8 @@ package io.stocklock.adapters.kafka.event;
 import io.stocklock.application.port.out.Outbox.PendingOutcome;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.Sku;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +37,12 @@ public record OutcomeEventMessage(int schemaVersion, String eventId, String type
                 outcome.lines().stream().map(line -> line(line, outcome.picks())).toList(),
                 event.reason().orElse(null), event.occurredAt().toString(),
                 outcome.expiresAt().map(Instant::toString).orElse(null));
+    }
+
+    /** Where the event says the reservation's units are held. */
+    public List<Pick> picks() {
+        return lines.stream().flatMap(line -> line.locations().stream().map(held -> new Pick(Sku.of(line.sku()),
+                LocationId.of(held.location()), held.units(), held.backordered()))).toList();
     }
 
     private static Line line(ReservationLine line, List<Pick> allPicks) {

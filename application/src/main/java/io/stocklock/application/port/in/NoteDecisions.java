@@ -1,8 +1,10 @@
 package io.stocklock.application.port.in;
 
+import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,12 +19,15 @@ public interface NoteDecisions {
 
     void decided(DecisionNotice notice);
 
-    record DecisionNotice(ReservationId id, ReservationStatus status, Optional<String> reason, Instant decidedAt) {
+    /** @param picks where the units of a reserved request are held */
+    record DecisionNotice(ReservationId id, ReservationStatus status, Optional<String> reason, Instant decidedAt,
+                          List<Pick> picks) {
         public DecisionNotice {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(decidedAt, "decidedAt");
+            picks = List.copyOf(picks);
         }
     }
 }
