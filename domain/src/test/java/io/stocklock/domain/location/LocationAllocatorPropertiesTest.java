@@ -43,7 +43,7 @@ class LocationAllocatorPropertiesTest {
                 Outcome outcome = LocationAllocator.serve(stock, asks, placement, policies);
                 if (outcome instanceof Outcome.Served done) {
                     Map<Sku, List<StockLevel>> after = new TreeMap<>(stock);
-                    after.putAll(after);
+                    after.putAll(done.after());
                     check(context, stock, after, done, asks, placement, policies);
                     stock = after;
                     served++;
