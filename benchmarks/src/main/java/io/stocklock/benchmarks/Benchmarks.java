@@ -70,13 +70,16 @@ public final class Benchmarks {
             System.setProperty(HttpBenchmark.SERVICE_SETTINGS, options.get("service-settings"));
         }
         if (options.containsKey("hot-locations")) {
-            System.setProperty(HttpBenchmark.HOT_LOCATIONS, options.get("hot-locations"));
+            System.setProperty(HotStock.LOCATIONS, options.get("hot-locations"));
         }
         if (options.containsKey("jdbc-url")) {
             Databases.use(options.get("jdbc-url"), options.getOrDefault("jdbc-user", "postgres"),
                     options.getOrDefault("jdbc-password", ""));
         }
 
+        if (options.getOrDefault("only", "").equals("kafka")) {
+            kafkaOnly(kafkaRequests);
+        }
         if (options.getOrDefault("only", "").equals("intake")) {
             intakeOnly(kafkaRequests, httpRun);
             return;
@@ -236,6 +239,21 @@ public final class Benchmarks {
             results.add(intake.kafkaAtRate(rate, run));
         }
         return results;
+    }
+
+    /**
+     * {@code only=kafka}: how fast the decision engine decides a topic full of requests for one hot SKU, alone; with
+     * {@code hot-locations=N}, the SKU kept at N locations.
+     */
+    private static void kafkaOnly(int kafkaRequests) throws Exception {
+        try (IntakeBenchmark intake = new IntakeBenchmark(serviceDirectory())) {
+            intake.kafkaIntake(kafkaRequests / 10); // warm-up, not measured
+            KafkaResult kafka = intake.kafkaIntake(kafkaRequests);
+            System.out.printf(Locale.ROOT, "Kafka intake, hot SKU at %d location(s): %,d requests decided in %.1f s: "
+                            + "%,.0f decisions/s%n", Integer.getInteger(HotStock.LOCATIONS, 1), kafka.requests(),
+                    kafka.decidedSeconds(), kafka.decisionsPerSecond());
+        }
+        System.exit(0);
     }
 
     /** {@code only=intake}: the Kafka and HTTP intakes alone, for a quick look or a profile of the service. */

@@ -103,11 +103,6 @@ final class HttpBenchmark implements AutoCloseable {
 
     static final String SERVICE_SETTINGS = "stocklock.benchmark.service-settings";
 
-    /**
-     * How many locations keep the hot SKU (1 unless set): each has plenty, so requests are served by the first by
-     * priority, and every decision locks them all.
-     */
-    static final String HOT_LOCATIONS = "stocklock.benchmark.hot-locations";
 
     private final Path directory;
     private final PostgresServer postgres;
@@ -160,30 +155,12 @@ final class HttpBenchmark implements AutoCloseable {
 
     /** The same stock in both: one hot SKU and 10,000 others, plenty of each. */
     private void stock() throws Exception {
-        int locations = Integer.getInteger(HOT_LOCATIONS, 1);
-        send("POST", "/inventory", "{\"sku\":\"" + HOT + "\",\"onHand\":" + STOCK + "}");
-        for (int i = 1; i < locations; i++) {
-            send("PUT", "/locations/L" + i, "{\"name\":\"Location " + i + "\",\"priority\":" + i + "}");
-            send("POST", "/inventory", "{\"sku\":\"" + HOT + "\",\"onHand\":" + STOCK + ",\"location\":\"L" + i
-                    + "\"}");
-        }
+        HotStock.create(http, stocklock, HOT, STOCK);
         try (Connection db = database(); Statement sql = db.createStatement()) {
             BenchmarkDatabase.createSkus(JdbcClient.create(new SingleConnectionDataSource(db, true)), SKUS, STOCK);
             sql.execute("INSERT INTO reference.inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, "
                     + "'0')), " + STOCK + " FROM generate_series(0, " + (SKUS - 1) + ") AS i");
             sql.execute("INSERT INTO reference.inventory (sku, on_hand) VALUES ('" + HOT + "', " + STOCK + ")");
-        }
-    }
-
-    private void send(String method, String path, String body) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(stocklock.uri(path))
-                .header("Authorization", TestTokens.bearer("benchmark", TestTokens.ALL_SCOPES, Duration.ofHours(2),
-                        TestTokens.SECRET))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200 && answer.statusCode() != 201) {
-            throw new IllegalStateException(method + " " + path + ": " + answer.body());
         }
     }
 

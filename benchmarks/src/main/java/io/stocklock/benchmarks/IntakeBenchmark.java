@@ -65,15 +65,7 @@ final class IntakeBenchmark implements AutoCloseable {
         service = new ServiceInstance("stocklock", directory, postgres, kafka, List.of());
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(service.uri("/inventory"))
-                .header("Authorization", TestTokens.bearer("benchmark", TestTokens.ALL_SCOPES, Duration.ofHours(2),
-                        TestTokens.SECRET))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"" + HOT + "\",\"onHand\":1000000000}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("cannot create the hot SKU: " + created.body());
-        }
+        HotStock.create(http, service, HOT, 1_000_000_000L);
     }
 
     /** Kafka intake: how fast the consumer decides a topic full of requests for one hot SKU. */
