@@ -45,9 +45,9 @@ public final class StockInvariants {
     }
 
     /**
-     * Reservation lines whose picks do not say what the reservation got: a reservation that holds or held stock got
-     * between the line's minimum (all of it, unless given) and its quantity, none of it backordered beyond what was
-     * picked; any other reservation has no picks.
+     * Reservation lines whose picks do not say what the reservation got: each line of a reservation that holds or
+     * held stock got between its minimum (all of it, unless given) and its quantity; any other reservation has no
+     * picks.
      */
     public List<String> allocationViolations() {
         return jdbc.sql("""
