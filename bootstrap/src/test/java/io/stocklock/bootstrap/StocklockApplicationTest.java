@@ -3,7 +3,6 @@ package io.stocklock.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.GetReservation;
 import io.stocklock.application.port.in.GetStock;
@@ -15,6 +14,7 @@ import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.stocklock.adapters.kafka;
 
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
 import java.util.List;
 

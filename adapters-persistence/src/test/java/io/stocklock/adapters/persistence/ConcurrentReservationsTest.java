@@ -6,30 +6,31 @@ import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Services;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
+import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
+import io.stocklock.application.port.in.ManageStock.SetShortStockCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
-import io.stocklock.application.port.in.ManageStock.SetShortStockCommand;
-import io.stocklock.domain.stock.Location;
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Placement;
-import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.Location;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Quantity;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Deque;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -185,6 +186,11 @@ class ConcurrentReservationsTest {
         var monitor = pool.submit(() -> {
             while (!soldOut.get()) {
                 sampledViolations.addAll(invariants.stockViolations());
+                // deliveries of a few units keep the scarce SKUs short while batches decide them: partial lines
+                // get what came in, and lines of the thin SKU need several locations
+                services.manageStock().adjust(new AdjustStockCommand(PARTIAL, 2, "delivery"));
+                LOCATIONS.forEach(location -> services.manageStock().adjust(
+                        new AdjustStockCommand(SPREAD, location, 1, "delivery")));
                 pause(Duration.ofMillis(20));
             }
             return null;

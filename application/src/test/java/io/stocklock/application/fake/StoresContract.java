@@ -3,8 +3,6 @@ package io.stocklock.application.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stocklock.domain.stock.SkuStock;
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
@@ -15,7 +13,9 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,6 @@ package io.stocklock.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stocklock.domain.stock.SkuStock;
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
@@ -16,7 +14,9 @@ import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.Transition;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,8 @@ package io.stocklock.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stocklock.domain.stock.SkuStock;
-import io.stocklock.domain.stock.LocationId;
-import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock;
+import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock.CreateResult;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ManageStock.SetOnHandCommand;
@@ -13,7 +11,9 @@ import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsC
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockChange;
 import io.stocklock.domain.stock.StockLevel;
 import java.util.List;

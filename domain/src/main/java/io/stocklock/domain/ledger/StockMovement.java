@@ -1,8 +1,8 @@
 package io.stocklock.domain.ledger;
 
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.stocklock.domain.location;
 
-import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
 import java.util.ArrayList;

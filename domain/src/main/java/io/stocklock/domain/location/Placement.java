@@ -1,7 +1,7 @@
 package io.stocklock.domain.location;
 
-import io.stocklock.domain.stock.Names;
 import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.Names;
 import java.util.Objects;
 import java.util.Optional;
 

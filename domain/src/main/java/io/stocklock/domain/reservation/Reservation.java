@@ -1,8 +1,8 @@
 package io.stocklock.domain.reservation;
 
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.stock.LocationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

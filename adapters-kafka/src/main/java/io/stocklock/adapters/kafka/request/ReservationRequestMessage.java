@@ -1,10 +1,10 @@
 package io.stocklock.adapters.kafka.request;
 
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Quantity;
 import io.stocklock.domain.stock.Sku;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.stocklock.adapters.persistence.outbox;
 
+import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
-import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;

@@ -1,12 +1,12 @@
 package io.stocklock.adapters.persistence.reservation;
 
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Quantity;
 import io.stocklock.domain.stock.Sku;
 import java.sql.Array;

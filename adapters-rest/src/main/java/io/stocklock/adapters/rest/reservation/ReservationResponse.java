@@ -1,10 +1,10 @@
 package io.stocklock.adapters.rest.reservation;
 
-import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.stock.LocationId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
