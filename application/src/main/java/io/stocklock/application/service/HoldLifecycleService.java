@@ -13,7 +13,6 @@ import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
-import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.Transition;
 import io.stocklock.domain.stock.Sku;

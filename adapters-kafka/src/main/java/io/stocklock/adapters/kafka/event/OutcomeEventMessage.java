@@ -3,6 +3,7 @@ package io.stocklock.adapters.kafka.event;
 import io.stocklock.application.port.out.Outbox.PendingOutcome;
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ServedLine;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public record OutcomeEventMessage(int schemaVersion, String eventId, String type
         var event = outcome.event();
         return new OutcomeEventMessage(SCHEMA_VERSION, event.eventId().toString(), event.status().eventName(),
                 event.reservationId().toString(), outcome.owner(), event.status().name(),
-                outcome.lines().stream().map(line -> line(line, outcome.picks())).toList(),
+                ServedLine.of(outcome.lines(), outcome.picks()).stream().map(OutcomeEventMessage::line).toList(),
                 event.reason().orElse(null), event.occurredAt().toString(),
                 outcome.expiresAt().map(Instant::toString).orElse(null));
     }
@@ -45,14 +46,12 @@ public record OutcomeEventMessage(int schemaVersion, String eventId, String type
                 LocationId.of(held.location()), held.units(), held.backordered()))).toList();
     }
 
-    private static Line line(ReservationLine line, List<Pick> allPicks) {
-        List<Pick> picks = allPicks.stream().filter(pick -> pick.sku().equals(line.sku())).toList();
-        boolean held = !picks.isEmpty();
+    private static Line line(ServedLine served) {
+        ReservationLine line = served.line();
         return new Line(line.sku().value(), line.quantity().value(),
                 line.acceptsPart() ? line.minimum().value() : null,
-                held ? picks.stream().mapToLong(Pick::units).sum() : null,
-                held ? picks.stream().mapToLong(Pick::backordered).sum() : null,
-                picks.stream().map(pick -> new Held(pick.location().value(), pick.units(), pick.backordered()))
-                        .toList());
+                served.held() ? served.granted() : null, served.held() ? served.backordered() : null,
+                served.picks().stream().map(pick -> new Held(pick.location().value(), pick.units(),
+                        pick.backordered())).toList());
     }
 }

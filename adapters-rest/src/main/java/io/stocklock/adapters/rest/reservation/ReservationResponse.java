@@ -1,9 +1,9 @@
 package io.stocklock.adapters.rest.reservation;
 
-import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ServedLine;
 import io.stocklock.domain.stock.LocationId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -43,22 +43,21 @@ record ReservationResponse(
 
     static ReservationResponse from(Reservation reservation) {
         return new ReservationResponse(reservation.id().toString(), reservation.owner(), reservation.status().name(),
-                reservation.lines().stream().map(line -> line(reservation, line)).toList(),
+                ServedLine.of(reservation.lines(), reservation.picks()).stream().map(ReservationResponse::line)
+                        .toList(),
                 reservation.placement().map(ReservationResponse::placement).orElse(null),
                 reservation.reason().orElse(null), reservation.createdAt().toString(),
                 reservation.decidedAt().map(Instant::toString).orElse(null),
                 reservation.expiresAt().map(Instant::toString).orElse(null));
     }
 
-    private static LineResponse line(Reservation reservation, ReservationLine line) {
-        List<Pick> picks = reservation.picks().stream().filter(pick -> pick.sku().equals(line.sku())).toList();
-        boolean held = !picks.isEmpty();
+    private static LineResponse line(ServedLine served) {
+        ReservationLine line = served.line();
         return new LineResponse(line.sku().value(), line.quantity().value(),
                 line.acceptsPart() ? line.minimum().value() : null,
-                held ? picks.stream().mapToLong(Pick::units).sum() : null,
-                held ? picks.stream().mapToLong(Pick::backordered).sum() : null,
-                picks.stream().map(pick -> new Held(pick.location().value(), pick.units(), pick.backordered()))
-                        .toList());
+                served.held() ? served.granted() : null, served.held() ? served.backordered() : null,
+                served.picks().stream().map(pick -> new Held(pick.location().value(), pick.units(),
+                        pick.backordered())).toList());
     }
 
     private static PlacementResponse placement(Placement placement) {
