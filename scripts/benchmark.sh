@@ -9,6 +9,8 @@
 #   bash scripts/benchmark.sh docs=true                         # and docs/benchmarks.md with its plots
 #   bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5
 #   bash scripts/benchmark.sh only=http docs=true                # HTTP side by side, docs/benchmarks-http.md
+#   bash scripts/benchmark.sh only=door                          # requests/s side by side, wrk-driven, one and two
+#       instances (rounds=5 wrk-seconds=15 connections=64; about 35 minutes on 2 cores)
 #   bash scripts/benchmark.sh probe=STOCKLOCK_WAIT rate=250,250,800 service-jvm='-XX:StartFlightRecording=filename=/tmp/s.jfr'
 #       (one endpoint, warmed up, at one rate after another on the same processes, for a look or a profile;
 #        probe=STOCKLOCK_ACCEPTED,PER_REQUEST_LOCK runs each in turn, for a ratio in one run)
@@ -19,5 +21,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-pgbench.sh
+bash scripts/install-wrk.sh
 mvn -B -q -pl benchmarks -am install -DskipTests
 mvn -B -q -pl benchmarks exec:exec -Dbenchmark.args="$*"

@@ -14,17 +14,16 @@ import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
-import io.stocklock.application.service.NoteDecisionsService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
-import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -50,14 +49,12 @@ public final class UseCases {
     }
 
     private final Ports ports;
-    private final DecisionWaiters waiters = new DecisionWaiters();
     private final ProcessReservationsService process;
     private final HoldLifecycleService holdLifecycle;
     private final ManageStockService manageStock;
     private final GetStockService getStock;
     private final GetReservationService getReservation;
     private final FailReservationService fail;
-    private final NoteDecisionsService noteDecisions;
 
     private final ReservationPolicy policy;
 
@@ -71,19 +68,13 @@ public final class UseCases {
         this.ports = ports;
         this.policy = Objects.requireNonNull(policy, "policy");
         process = new ProcessReservationsService(ports.transactions(), ports.reservations(), ports.inventory(),
-                ports.ledger(), ports.publisher(), waiters, policy, ports.clock());
+                ports.ledger(), ports.publisher(), ports.events(), policy, ports.clock());
         holdLifecycle = new HoldLifecycleService(ports.transactions(), ports.reservations(), ports.inventory(),
                 ports.ledger(), ports.events(), ports.clock());
         manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
         getStock = new GetStockService(ports.inventory(), ports.ledger());
         getReservation = new GetReservationService(ports.reservations());
         fail = new FailReservationService(ports.transactions(), ports.reservations(), ports.events(), ports.clock());
-        noteDecisions = new NoteDecisionsService(waiters);
-    }
-
-    /** Clients of this process waiting for decisions; deciding a batch completes them as it commits. */
-    public DecisionWaiters waiters() {
-        return waiters;
     }
 
     public ProcessReservationsService process() {
@@ -111,21 +102,20 @@ public final class UseCases {
         return fail;
     }
 
-    /** Decisions taken by other processes, from their outcome events, for the clients of this one that wait. */
-    public NoteDecisionsService noteDecisions() {
-        return noteDecisions;
-    }
-
     /** @param lease how long a relay owns the events it claimed */
     public RelayOutcomesService relayOutcomes(Duration lease) {
         return new RelayOutcomesService(ports.outbox(), ports.publisher(), lease);
     }
 
-    /** The HTTP intake's use case; the arguments are {@link SubmitReservationService}'s. */
-    public SubmitReservationService submitReservation(RequestIntake intake, byte[] idSecret, Duration inFlightTimeout,
-                                                      int mostInFlight, Supplier<Executor> callerContext) {
-        return new SubmitReservationService(ports.transactions(), ports.reservations(), intake, fail, waiters,
-                policy, idSecret, ports.clock(), inFlightTimeout, mostInFlight, callerContext);
+    /**
+     * The HTTP intake's use case: waiting buyers decided by the same engine as {@link #process()}, the others handed
+     * to {@code intake}; the other arguments are {@link SubmitReservationService}'s.
+     */
+    public SubmitReservationService submitReservation(RequestIntake intake, SubmitReservationService.Settings settings,
+                                                      Predicate<Throwable> isTransient,
+                                                      Supplier<Executor> callerContext) {
+        return new SubmitReservationService(ports.transactions(), ports.reservations(), process, intake, fail, policy,
+                ports.clock(), settings, isTransient, callerContext);
     }
 
     public ForgetFinishedReservationsService forgetFinished() {

@@ -84,6 +84,12 @@ public final class Benchmarks {
             intakeOnly(kafkaRequests, httpRun);
             return;
         }
+        if (options.getOrDefault("only", "").equals("door")) {
+            doorOnly(Integer.parseInt(options.getOrDefault("rounds", "5")),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("wrk-seconds", "15"))),
+                    Integer.parseInt(options.getOrDefault("connections", "64")));
+            return;
+        }
         if (options.getOrDefault("only", "").equals("http")) {
             httpOnly(httpRun, Boolean.parseBoolean(options.getOrDefault("docs", "false"))
                     ? Optional.of(Path.of(options.getOrDefault("docs-dir", "../docs"))) : Optional.empty());
@@ -187,6 +193,26 @@ public final class Benchmarks {
     /** A new directory for the data and logs of the processes of one run. */
     private static Path serviceDirectory() throws java.io.IOException {
         return Files.createTempDirectory(Files.createDirectories(Path.of("target", "benchmark-service")), "run-");
+    }
+
+    /**
+     * {@code only=door}: requests per second side by side, driven by wrk: the per-request endpoint, stocklock waiting
+     * and 202, a bare group commit and the no-op, with one and two stocklock instances; then the invariants.
+     */
+    private static void doorOnly(int rounds, Duration seconds, int connections) throws Exception {
+        Progress progress = new Progress(1 + 10 * rounds + 8 * rounds + 7);
+        progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
+                Duration.ZERO);
+        try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
+            var door = new DoorSideBySide(bench, seconds, connections);
+            List<DoorSideBySide.Run> runs = door.all(rounds, progress);
+            System.out.println(DoorSideBySide.table(runs));
+            System.out.println(DoorSideBySide.statuses(runs));
+            List<String> violations = door.violations();
+            System.out.println(violations.isEmpty() ? "invariants: all hold" : "VIOLATIONS: " + violations);
+            System.out.println("processes' logs: " + bench.directory().toAbsolutePath());
+        }
+        System.exit(0);
     }
 
     /** {@code only=http}: stocklock over HTTP side by side with the per-request endpoint and the no-op ceiling. */

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -56,17 +57,20 @@ final class HttpBenchmark implements AutoCloseable {
 
     /** What is measured: one endpoint, answering what kind of answer. */
     enum Target {
-        STOCKLOCK_WAIT("stocklock, `Prefer: wait=10` (the decision)", true),
-        STOCKLOCK_ACCEPTED("stocklock, 202 (accepted)", true),
-        PER_REQUEST_LOCK("per-request `FOR UPDATE` endpoint (the decision)", false),
-        NO_OP("authenticated no-op, same stack (ceiling)", false);
+        STOCKLOCK_WAIT("stocklock, `Prefer: wait=10` (the decision)", true, "/reservations"),
+        STOCKLOCK_ACCEPTED("stocklock, 202 (accepted)", true, "/reservations"),
+        PER_REQUEST_LOCK("per-request `FOR UPDATE` endpoint (the decision)", false, "/reservations"),
+        BARE_GROUP_COMMIT("bare group commit, same stack (the decision; no guarantees)", false, "/group-commit"),
+        NO_OP("authenticated no-op, same stack (ceiling)", false, "/noop");
 
         final String label;
         final boolean stocklock;
+        final String path;
 
-        Target(String label, boolean stocklock) {
+        Target(String label, boolean stocklock, String path) {
             this.label = label;
             this.stocklock = stocklock;
+            this.path = path;
         }
     }
 
@@ -108,6 +112,7 @@ final class HttpBenchmark implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaCluster kafka;
     private final ServiceInstance stocklock;
+    private ServiceInstance second;
     private final Process reference;
     private final int referencePort = Processes.freePort();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -143,7 +148,7 @@ final class HttpBenchmark implements AutoCloseable {
     }
 
     /** What only the command line of the target's service process holds. */
-    private static String serviceMarker(Target target) {
+    static String serviceMarker(Target target) {
         return target.stocklock ? "-jar " + ServiceInstance.applicationJar() : ReferenceService.class.getName();
     }
 
@@ -176,7 +181,7 @@ final class HttpBenchmark implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Processes.java(), "-Xmx1g", "-XX:+UseParallelGC",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED", // Gatling reads strings without copying them
                 "-Dbase-url=" + baseUrl(target),
-                "-Dpath=" + (target == Target.NO_OP ? "/noop" : "/reservations"),
+                "-Dpath=" + target.path,
                 "-Dsecret=" + TestTokens.SECRET,
                 "-Dcallers=1000",
                 "-Drate=" + rate,
@@ -323,11 +328,11 @@ final class HttpBenchmark implements AutoCloseable {
         return false;
     }
 
-    private String baseUrl(Target target) {
+    String baseUrl(Target target) {
         return target.stocklock ? stocklock.uri("").toString() : "http://localhost:" + referencePort;
     }
 
-    private Connection database() throws SQLException {
+    Connection database() throws SQLException {
         return postgres.connect(PostgresServer.DATABASE);
     }
 
@@ -371,9 +376,30 @@ final class HttpBenchmark implements AutoCloseable {
         return directory;
     }
 
+    /** A second stocklock instance on the same database and broker, in the same consumer group; started once. */
+    String secondInstanceUrl() {
+        if (second == null) {
+            second = new ServiceInstance("stocklock-2", directory, postgres, kafka, serviceSettings());
+            second.start();
+            second.awaitReady(Duration.ofMinutes(3));
+        }
+        return second.uri("").toString();
+    }
+
+    long postmasterPid() {
+        return postgres.postmasterPid();
+    }
+
+    Admin kafkaAdmin() {
+        return kafka.admin();
+    }
+
     @Override
     public void close() {
         reference.destroy();
+        if (second != null) {
+            second.stop();
+        }
         stocklock.stop();
         kafka.close();
         postgres.stop();

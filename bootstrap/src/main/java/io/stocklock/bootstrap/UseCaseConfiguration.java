@@ -3,6 +3,8 @@ package io.stocklock.bootstrap;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.stocklock.adapters.kafka.KafkaSettings;
+import io.stocklock.adapters.kafka.request.TransientFailures;
+import io.stocklock.application.grouping.Retries;
 import io.stocklock.adapters.rest.RestSettings;
 import io.stocklock.application.UseCases;
 import io.stocklock.application.port.out.Inventory;
@@ -19,15 +21,14 @@ import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
-import io.stocklock.application.service.NoteDecisionsService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
-import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,18 +51,6 @@ class UseCaseConfiguration {
                       Clock clock, LimitSettings limits, ReservationSettings serving) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
                 publisher, clock), limits.toPolicy(serving));
-    }
-
-    /** Clients of this instance waiting for decisions; the consumer completes them as its batches commit. */
-    @Bean
-    DecisionWaiters decisionWaiters(UseCases useCases) {
-        return useCases.waiters();
-    }
-
-    /** Decisions of other instances, from their outcome events, for the clients of this one that wait. */
-    @Bean
-    NoteDecisionsService noteDecisions(UseCases useCases) {
-        return useCases.noteDecisions();
     }
 
     @Bean
@@ -90,6 +79,9 @@ class UseCaseConfiguration {
         return useCases.fail();
     }
 
+    /** A door group whose transaction failed for a transient reason is tried again, within about a second. */
+    private static final Retries DOOR_RETRIES = new Retries(4, Duration.ofMillis(50), Duration.ofMillis(500));
+
     @Bean
     SubmitReservationService submitReservation(UseCases useCases, RequestIntake intake, RestSettings http,
                                                JdbcReservationStore reservations) {
@@ -97,7 +89,10 @@ class UseCaseConfiguration {
                 : http.idSecret().getBytes(StandardCharsets.UTF_8);
         // the request is handed to Kafka on the intake's thread, within the HTTP request's trace
         ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
-        return useCases.submitReservation(intake, idSecret, http.inFlightTimeout(), http.mostInFlight(), () -> {
+        var settings = new SubmitReservationService.Settings(idSecret, http.inFlightTimeout(), http.mostInFlight(),
+                http.lanes(), DOOR_RETRIES);
+        // one classifier of transient failures for both intakes
+        return useCases.submitReservation(intake, settings, TransientFailures::isTransient, () -> {
             ContextSnapshot caller = snapshots.captureAll();
             return task -> caller.wrap(task).run();
         });

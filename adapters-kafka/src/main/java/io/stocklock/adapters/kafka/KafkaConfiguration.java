@@ -1,6 +1,5 @@
 package io.stocklock.adapters.kafka;
 
-import io.stocklock.adapters.kafka.event.DecisionNoticeListener;
 import io.stocklock.adapters.kafka.event.KafkaOutcomePublisher;
 import io.stocklock.adapters.kafka.event.OutcomeRelay;
 import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
@@ -10,19 +9,16 @@ import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
 import io.stocklock.adapters.kafka.request.ReservationRequestListener;
 import io.stocklock.adapters.kafka.request.TransientFailures;
 import io.stocklock.application.port.in.FailReservation;
-import io.stocklock.application.port.in.NoteDecisions;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,8 +36,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Kafka side of stocklock: topics, the producer, the batch listener with its error handling, the outcome relay.
@@ -51,10 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaSettings.class)
 public class KafkaConfiguration {
-
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     @Bean
     NewTopic reservationRequestsTopic(KafkaSettings settings) {
@@ -171,29 +161,6 @@ public class KafkaConfiguration {
                 ReservationRequestDeserializer.DEFAULT_HOLD_CONFIG, settings.defaultHold())));
         container.setBeanName("stocklock-reservation-requests");
         container.setupMessageListener(reservationRequestListener);
-        return container;
-    }
-
-    /**
-     * Every outcome event, for the clients of this instance that wait for a decision another instance took: a consumer
-     * group of this instance's own, reading from the end, committing nothing.
-     */
-    @Bean
-    ConcurrentMessageListenerContainer<Object, Object> decisionNoticeListenerContainer(
-            ConsumerFactory<Object, Object> consumerFactory, KafkaSettings settings, NoteDecisions noteDecisions) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(consumerFactory);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
-        var container = factory.createContainer(settings.eventsTopic());
-        container.getContainerProperties().setGroupId(settings.groupId() + "-answers-" + UUID.randomUUID());
-        container.getContainerProperties().setKafkaConsumerProperties(consumerSettings(Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                // parsed only when a client here waits for it
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)));
-        container.setBeanName("stocklock-decision-notices");
-        container.setupMessageListener(new DecisionNoticeListener(noteDecisions, json));
         return container;
     }
 

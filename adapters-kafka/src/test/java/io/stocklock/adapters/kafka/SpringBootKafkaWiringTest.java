@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
 import io.stocklock.application.port.in.FailReservation;
-import io.stocklock.application.port.in.NoteDecisions;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.domain.reservation.ReservationId;
@@ -85,16 +84,6 @@ class SpringBootKafkaWiringTest {
                     return List.of();
                 })
                 .withBean(FailReservation.class, () -> command -> true)
-                .withBean(NoteDecisions.class, () -> new NoteDecisions() {
-                    @Override
-                    public boolean isAwaited(ReservationId id) {
-                        return false;
-                    }
-
-                    @Override
-                    public void decided(DecisionNotice notice) {
-                    }
-                })
                 .withBean(RelayOutcomes.class, () -> command -> 0)
                 .withPropertyValues(
                         "spring.kafka.security.protocol=SSL",

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        and buffers (about 100 KB): 2,000 ran a 512 MiB instance out of heap under an open-loop
  *                        overload of 2,000 requests/s; 500 refused some of a load the instance otherwise sustained
  *                        (1,331/s waiting for the decision, p99 470 ms)
+ * @param lanes           groups of submissions one instance decides or records at once; a request is laned by its
+ *                        smallest SKU, so one SKU's buyers are taken in arrival order, and a hot SKU's lane does not
+ *                        hold back the others
  * @param idSecret        the secret (at least 32 bytes) reservation ids are derived from Idempotency-Keys under, the
  *                        same on every instance; when not set, the one the database migration made is used
  */
@@ -27,5 +30,6 @@ public record RestSettings(
         @DefaultValue("30s") Duration maxWait,
         @DefaultValue("30s") Duration inFlightTimeout,
         @DefaultValue("1000") int mostInFlight,
+        @DefaultValue("4") int lanes,
         String idSecret) {
 }

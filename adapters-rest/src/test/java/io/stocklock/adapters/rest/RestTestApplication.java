@@ -13,6 +13,7 @@ import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.SubmitReservationService;
+import io.stocklock.application.grouping.Retries;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,8 +96,9 @@ class RestTestApplication {
     SubmitReservationService submitReservation(InMemoryStores stores, TestIntake intake, Services services,
                                                MutableClock clock) {
         // at most 10 units per request, so the API's answer to a request beyond the policy can be seen
-        return new SubmitReservationService(stores.transactions(), stores.reservations(), intake, services.fail(),
-                services.waiters(), new ReservationPolicy(10, Duration.ofHours(1), Long.MAX_VALUE),
-                ID_SECRET, clock, Duration.ofSeconds(30), 100, () -> Runnable::run);
+        return new SubmitReservationService(stores.transactions(), stores.reservations(), services.process(), intake,
+                services.fail(), new ReservationPolicy(10, Duration.ofHours(1), Long.MAX_VALUE), clock,
+                new SubmitReservationService.Settings(ID_SECRET, Duration.ofSeconds(30), 100, 2, Retries.NONE),
+                failure -> false, () -> Runnable::run);
     }
 }

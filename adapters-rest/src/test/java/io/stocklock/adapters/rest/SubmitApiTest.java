@@ -73,16 +73,33 @@ class SubmitApiTest {
     void waitingForTheDecisionAnswersReservedOrRejected() throws Exception {
         send(submit(2).header("Prefer", "wait=5")).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("RESERVED"));
-        problem(send(submit(2).header("Prefer", "respond-async, wait=5")), 409, "reservation-rejected")
+        problem(send(submit(2).header("Prefer", "wait=5")), 409, "reservation-rejected")
                 .andExpect(jsonPath("$.detail").value("insufficient stock of " + sku + ": requested 2, available 1"))
                 .andExpect(jsonPath("$.reservation.status").value("REJECTED"));
     }
 
     @Test
-    void notDecidedInTimeIsStillAccepted() throws Exception {
+    void aWaitingBuyerIsDecidedAtTheDoorWithoutTheIntake() throws Exception {
+        intake.mode = TestIntake.Mode.DOWN;
+        send(submit(1).header("Prefer", "wait=1")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("RESERVED"));
+    }
+
+    @Test
+    void respondAsyncQueuesTheRequestWhateverTheWait() throws Exception {
         intake.mode = TestIntake.Mode.HOLD;
-        send(submit(1).header("Prefer", "wait=1")).andExpect(status().isAccepted())
+        send(submit(1).header("Prefer", "respond-async, wait=5")).andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("PENDING"));
+    }
+
+    @Test
+    void aWaitingRetryOfAQueuedRequestDecidesIt() throws Exception {
+        intake.mode = TestIntake.Mode.HOLD;
+        send(submit(1).header("Idempotency-Key", "k-6")).andExpect(status().isAccepted());
+
+        send(submit(1).header("Idempotency-Key", "k-6").header("Prefer", "wait=5")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("RESERVED"));
+        http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.reserved").value(1));
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.stocklock.application.service;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
+import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
-import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Allocation;
 import io.stocklock.domain.reservation.Decision;
@@ -38,19 +38,19 @@ public class ProcessReservationsService implements ProcessReservations {
     private final Inventory inventory;
     private final StockLedger ledger;
     private final OutcomePublisher publisher;
-    private final DecisionWaiters waiters;
+    private final OutcomeEvents events;
     private final ReservationPolicy policy;
     private final Clock clock;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                                      StockLedger ledger, OutcomePublisher publisher, DecisionWaiters waiters,
+                                      StockLedger ledger, OutcomePublisher publisher, OutcomeEvents events,
                                       ReservationPolicy policy, Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
         this.publisher = publisher;
-        this.waiters = waiters;
+        this.events = events;
         this.policy = policy;
         this.clock = clock;
     }
@@ -60,12 +60,20 @@ public class ProcessReservationsService implements ProcessReservations {
         if (command.requests().isEmpty()) {
             return List.of();
         }
-        List<RequestOutcome> outcomes = decideInOneTransaction(command.requests());
-        // committed: clients of this process that wait for one of these decisions get it now
-        waiters.decided(outcomes.stream().filter(RequestOutcome.Decided.class::isInstance)
-                .map(outcome -> ((RequestOutcome.Decided) outcome).reservation()).toList());
+        List<RequestOutcome> outcomes = decideInOneTransaction(command.requests(), false);
         publisher.publish(decisionEvents(outcomes));
         return outcomes;
+    }
+
+    /**
+     * Decides requests of buyers who wait for the answer, at the door of the instance that received them: the same
+     * decision as {@link #process}, with the events of the decisions taken written to the outbox in the decision's
+     * own transaction (no consumer publishes them; the outbox relay does). Nothing is published before this returns.
+     *
+     * @return one outcome per request, in the order given
+     */
+    public List<RequestOutcome> decideAtTheDoor(List<ReservationRequest> requests) {
+        return requests.isEmpty() ? List.of() : decideInOneTransaction(requests, true);
     }
 
     /**
@@ -73,10 +81,19 @@ public class ProcessReservationsService implements ProcessReservations {
      * request on two partitions, or submitted twice at once), that one decided it, and this batch is decided again
      * with that decision in sight.
      */
-    private List<RequestOutcome> decideInOneTransaction(List<ReservationRequest> batch) {
+    private List<RequestOutcome> decideInOneTransaction(List<ReservationRequest> batch, boolean recordEvents) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.inTransaction(() -> decide(batch, clock.instant()));
+                return transactions.inTransaction(() -> {
+                    List<RequestOutcome> outcomes = decide(batch, clock.instant());
+                    if (recordEvents) {
+                        events.append(outcomes.stream().filter(RequestOutcome.Decided.class::isInstance)
+                                .flatMap(outcome -> OutcomeEvent.decisionOf(((RequestOutcome.Decided) outcome).reservation())
+                                        .stream())
+                                .toList());
+                    }
+                    return outcomes;
+                });
             } catch (DecidedMeanwhile e) {
                 if (attempt == 3) {
                     throw e;

@@ -1,7 +1,10 @@
 package io.stocklock.application.service;
 
+import io.stocklock.application.grouping.GroupCommit;
+import io.stocklock.application.grouping.Retries;
 import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.in.FailReservation.FailReservationCommand;
+import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.SubmitReservation;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Accepted;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Decided;
@@ -13,9 +16,9 @@ import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Unavaila
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Transactions;
-import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
 import java.time.Clock;
@@ -24,90 +27,109 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Group commit for the intake: submissions that arrive while the previous group is being written are written
- * together, with one insert of their PENDING rows in one transaction, and handed to the intake together, so the
- * producer batches them too. One thread of this service talks to the database; callers only enqueue, and their
- * answers complete when the intake acknowledges (or the decision commits, for callers that wait).
+ * The HTTP intake's two doors over one {@link GroupCommit}. A buyer who waits for the answer is decided at the door:
+ * the submissions that arrived while the lane wrote its previous group are decided together by the decision engine,
+ * in one transaction, and answered right after its commit. Every other submission is recorded PENDING (one insert
+ * per group) and handed to the intake, to be decided by its consumers; its answer completes once the intake has it.
+ * Submissions are laned by their smallest SKU, so one SKU's buyers are taken in the order they arrived, while groups of
+ * other lanes are written at the same time.
  */
 public class SubmitReservationService implements SubmitReservation, AutoCloseable {
 
-    /** Most submissions written in one insert. */
+    /** Most submissions decided or written in one transaction. */
     private static final int MOST_PER_GROUP = 1_000;
 
+    /**
+     * How the door is run.
+     *
+     * @param idSecret        the secret of the keyed hash that turns a caller's idempotency key into a reservation id
+     * @param inFlightTimeout a PENDING request older than this whose submission is not answered counts as abandoned
+     *                        (its process died), and a retry with its key hands it over again
+     * @param mostInFlight    most submissions of this process not answered yet, and most waiting in one lane; beyond
+     *                        it a submission is answered unavailable at once, so an outage cannot pile up callers
+     * @param lanes           groups written at once
+     * @param retries         how a group whose transaction failed for a transient reason is tried again
+     */
+    public record Settings(byte[] idSecret, Duration inFlightTimeout, int mostInFlight, int lanes, Retries retries) {
+        public Settings {
+            if (idSecret.length < 32) {
+                throw new IllegalArgumentException("the secret of reservation ids must have at least 32 bytes");
+            }
+            idSecret = idSecret.clone();
+            Objects.requireNonNull(inFlightTimeout, "inFlightTimeout");
+            Objects.requireNonNull(retries, "retries");
+        }
+    }
+
     /** @param callerContext runs the hand-over in the caller's context (its trace, for one) */
-    private record Submission(ReservationRequest request, Duration waitAtMost, Executor callerContext,
+    private record Submission(ReservationRequest request, boolean waits, Executor callerContext,
                               CompletableFuture<SubmitOutcome> answer) {
     }
 
     private final Transactions transactions;
     private final ReservationStore reservations;
+    private final ProcessReservationsService engine;
     private final RequestIntake intake;
     private final FailReservation failReservation;
-    private final DecisionWaiters waiters;
     private final ReservationPolicy policy;
-    private final byte[] idSecret;
     private final Clock clock;
-    private final Duration inFlightTimeout;
-    private final int mostInFlight;
+    private final Settings settings;
+    private final Predicate<Throwable> isTransient;
     private final Supplier<Executor> callerContext;
 
     /** Submissions of this process not answered yet, by reservation id: a second one with the same key is refused. */
     private final Map<ReservationId, Submission> inFlight = new ConcurrentHashMap<>();
-    private final BlockingQueue<Submission> arrivals = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final GroupCommit<Submission> groups;
+    /** Completes the door's answers, so that a lane goes on to its next group at once. */
+    private final ExecutorService answers = Executors.newSingleThreadExecutor(daemon("stocklock-answers"));
     /** Marks requests FAILED whose hand-over failed, off the intake's own threads. */
     private final ExecutorService failures = Executors.newSingleThreadExecutor(daemon("stocklock-intake-failures"));
     private volatile boolean closed;
 
     /**
-     * @param inFlightTimeout a PENDING request older than this whose submission is not answered counts as abandoned
-     *                        (its process died), and a retry with its key hands it over again
-     * @param mostInFlight    most submissions of this process waiting for the database or the intake; beyond it a
-     *                        submission is answered unavailable at once, so an intake outage cannot pile up callers
-     * @param callerContext   called on the caller's thread: captures what the hand-over to the intake, on another
-     *                        thread, should see of it (a trace context, say) and runs tasks within it
+     * @param engine        decides the waiting buyers' requests, as the intake's consumers decide the others
+     * @param isTransient   tells failures worth trying again from those that would happen again
+     * @param callerContext called on the caller's thread: captures what the hand-over to the intake, on another
+     *                      thread, should see of it (a trace context, say) and runs tasks within it
      */
-    public SubmitReservationService(Transactions transactions, ReservationStore reservations, RequestIntake intake,
-                                    FailReservation failReservation, DecisionWaiters waiters,
-                                    ReservationPolicy policy, byte[] idSecret, Clock clock,
-                                    Duration inFlightTimeout, int mostInFlight, Supplier<Executor> callerContext) {
+    public SubmitReservationService(Transactions transactions, ReservationStore reservations,
+                                    ProcessReservationsService engine, RequestIntake intake,
+                                    FailReservation failReservation, ReservationPolicy policy, Clock clock,
+                                    Settings settings, Predicate<Throwable> isTransient,
+                                    Supplier<Executor> callerContext) {
         this.transactions = transactions;
         this.reservations = reservations;
+        this.engine = engine;
         this.intake = intake;
         this.failReservation = failReservation;
-        this.waiters = waiters;
         this.policy = policy;
-        if (idSecret.length < 32) {
-            throw new IllegalArgumentException("the secret of reservation ids must have at least 32 bytes");
-        }
-        this.idSecret = idSecret.clone();
         this.clock = clock;
-        this.inFlightTimeout = inFlightTimeout;
-        this.mostInFlight = mostInFlight;
+        this.settings = settings;
+        this.isTransient = isTransient;
         this.callerContext = callerContext;
-        this.writer = daemon("stocklock-intake").newThread(this::writeArrivals);
-        this.writer.start();
+        this.groups = new GroupCommit<>("stocklock-door", settings.lanes(), settings.mostInFlight(), MOST_PER_GROUP,
+                this::write);
     }
 
     @Override
     public CompletableFuture<SubmitOutcome> submit(SubmitReservationCommand command) {
-        ReservationId id = command.idempotencyKey().map(key -> ReservationId.keyed(idSecret, command.caller(), key))
+        ReservationId id = command.idempotencyKey()
+                .map(key -> ReservationId.keyed(settings.idSecret(), command.caller(), key))
                 .orElseGet(ReservationId::generate);
         var request = new ReservationRequest(id, command.caller(), command.lines(), command.holdFor(),
                 command.placement());
@@ -118,43 +140,123 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         if (closed) {
             return CompletableFuture.completedFuture(new Unavailable(Optional.empty(), "the service is stopping"));
         }
-        if (inFlight.size() >= mostInFlight) {
+        if (inFlight.size() >= settings.mostInFlight()) {
             return CompletableFuture.completedFuture(new Unavailable(Optional.empty(),
-                    "the intake has " + mostInFlight + " requests in flight"));
+                    "the intake has " + settings.mostInFlight() + " requests in flight"));
         }
-        var submission = new Submission(request, command.waitAtMost(), callerContext.get(), new CompletableFuture<>());
+        var submission = new Submission(request, !command.waitAtMost().isZero(), callerContext.get(),
+                new CompletableFuture<>());
         Submission earlier = inFlight.putIfAbsent(id, submission);
         if (earlier != null) {
             return CompletableFuture.completedFuture(earlier.request().fingerprint().equals(request.fingerprint())
                     ? new InFlight(id) : new KeyReused(id));
         }
         submission.answer().whenComplete((outcome, failure) -> inFlight.remove(id, submission));
-        arrivals.add(submission);
+        if (!groups.offer(groups.laneOf(laneKey(request)), submission)) {
+            submission.answer().complete(new Unavailable(Optional.empty(), closed ? "the service is stopping"
+                    : "the intake's queue for these SKUs is full"));
+        }
         return submission.answer();
     }
 
-    private void writeArrivals() {
-        List<Submission> group = new ArrayList<>();
-        while (!closed) {
+    /** A request is laned, and so ordered, with the others of its smallest SKU. */
+    private static int laneKey(ReservationRequest request) {
+        return request.lines().stream().map(ReservationLine::sku).min(Comparable::compareTo).orElseThrow()
+                .hashCode();
+    }
+
+    /** One group of one lane: waiting buyers are decided first, then the others recorded and handed over. */
+    private void write(List<Submission> group) {
+        List<Submission> waiting = new ArrayList<>();
+        List<Submission> queued = new ArrayList<>();
+        group.forEach(submission -> (submission.waits() ? waiting : queued).add(submission));
+        if (!waiting.isEmpty()) {
+            decide(waiting);
+        }
+        if (!queued.isEmpty()) {
             try {
-                Submission first = arrivals.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                arrivals.drainTo(group, MOST_PER_GROUP - 1);
-                write(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                recordAndHandOver(queued);
             } catch (RuntimeException e) {
-                group.forEach(submission -> submission.answer().completeExceptionally(e));
+                queued.forEach(submission -> submission.answer().completeExceptionally(e));
             }
-            group.clear();
         }
     }
 
-    private void write(List<Submission> group) {
+    // ---- the waiting door: decided here -------------------------------------------------------------------------
+
+    private void decide(List<Submission> waiting) {
+        List<ReservationRequest> requests = waiting.stream().map(Submission::request).toList();
+        List<SubmitOutcome> outcomes;
+        try {
+            outcomes = withRetries(() -> engine.decideAtTheDoor(requests)).stream()
+                    .map(SubmitReservationService::answerOf).toList();
+        } catch (RuntimeException e) {
+            outcomes = answerFromTheRows(requests);
+        }
+        List<SubmitOutcome> decided = outcomes;
+        answers.execute(() -> {
+            for (int i = 0; i < waiting.size(); i++) {
+                waiting.get(i).answer().complete(decided.get(i));
+            }
+        });
+    }
+
+    private static SubmitOutcome answerOf(RequestOutcome outcome) {
+        if (outcome instanceof RequestOutcome.Decided decided) {
+            return new Decided(decided.reservation());
+        }
+        if (outcome instanceof RequestOutcome.AlreadyDecided before) {
+            return new Replayed(before.reservation());
+        }
+        return new KeyReused(outcome.request().id());
+    }
+
+    private <T> T withRetries(Supplier<T> work) {
+        for (int failed = 1; ; failed++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                Optional<Duration> wait = isTransient.test(e) ? settings.retries().after(failed) : Optional.empty();
+                if (wait.isEmpty()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(wait.get().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * The group's transaction failed, and perhaps only the answer to its commit was lost: what the rows say is the
+     * answer. A request without a row was not decided, and a retry with its key is decided afresh.
+     */
+    private List<SubmitOutcome> answerFromTheRows(List<ReservationRequest> requests) {
+        Map<ReservationId, Reservation> stored;
+        try {
+            stored = reservations.findAll(requests.stream().map(ReservationRequest::id).toList());
+        } catch (RuntimeException e) {
+            return requests.stream().<SubmitOutcome>map(request ->
+                    new Unavailable(Optional.empty(), "the database is unavailable")).toList();
+        }
+        return requests.stream().<SubmitOutcome>map(request -> {
+            Reservation row = stored.get(request.id());
+            if (row == null) {
+                return new Unavailable(Optional.empty(), "the database did not record the decision");
+            }
+            if (!row.matches(request)) {
+                return new KeyReused(request.id());
+            }
+            return row.status().isDecided() ? new Decided(row) : new Accepted(row);
+        }).toList();
+    }
+
+    // ---- the asynchronous door: recorded here, decided by the intake's consumers --------------------------------
+
+    private void recordAndHandOver(List<Submission> group) {
         Instant now = clock.instant();
         List<Reservation> pending = group.stream().map(submission -> Reservation.pending(submission.request(), now))
                 .toList();
@@ -185,7 +287,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             submission.answer().complete(new KeyReused(request.id()));
         } else if (stored.status().isDecided()) {
             submission.answer().complete(new Replayed(stored));
-        } else if (stored.createdAt().isAfter(now.minus(inFlightTimeout))) {
+        } else if (stored.createdAt().isAfter(now.minus(settings.inFlightTimeout()))) {
             submission.answer().complete(new InFlight(request.id()));
         } else {
             // its first submission was abandoned (its process died before answering); handing it over again is safe
@@ -204,20 +306,14 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     }
 
     private Throwable handOver(Submission submission, Reservation pending) {
-        // registered before the request can reach a consumer, so its decision cannot pass unnoticed
-        CompletableFuture<Reservation> decision = submission.waitAtMost().isZero() ? null
-                : waiters.await(pending, submission.waitAtMost());
         var handedOver = new AtomicReference<CompletableFuture<Void>>();
         submission.callerContext().execute(() -> handedOver.set(intake.submit(pending.request())));
         CompletableFuture<Void> accepted = handedOver.get();
         accepted.whenComplete((ok, failure) -> {
             if (failure != null) {
                 failures.execute(() -> fail(submission, cause(failure)));
-            } else if (decision == null) {
-                submission.answer().complete(new Accepted(pending));
             } else {
-                decision.thenAccept(reservation -> submission.answer().complete(reservation.status().isDecided()
-                        ? new Decided(reservation) : new Accepted(reservation)));
+                submission.answer().complete(new Accepted(pending));
             }
         });
         return accepted.isCompletedExceptionally() ? accepted.handle((ok, failure) -> cause(failure)).join() : null;
@@ -236,7 +332,6 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         }
     }
 
-    /** One key of one caller always names the same reservation. */
     private static Throwable cause(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
@@ -249,15 +344,12 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         };
     }
 
-    /** Stops taking submissions; those already written finish as their intake answers. */
+    /** Takes no more submissions; those queued are still decided or handed over, and answered. */
     @Override
     public void close() {
         closed = true;
-        writer.interrupt();
+        groups.close();
+        answers.shutdown();
         failures.shutdown();
-        Submission left;
-        while ((left = arrivals.poll()) != null) {
-            left.answer().complete(new Unavailable(Optional.empty(), "the service is stopping"));
-        }
     }
 }

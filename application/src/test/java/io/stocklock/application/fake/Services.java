@@ -7,7 +7,6 @@ import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
-import io.stocklock.application.waiting.DecisionWaiters;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
 
@@ -15,7 +14,7 @@ import java.time.Clock;
 public record Services(ProcessReservationsService process, HoldLifecycleService confirm,
                        HoldLifecycleService release, HoldLifecycleService expire,
                        ManageStockService manageStock, GetStockService getStock, GetReservationService getReservation,
-                       FailReservationService fail, DecisionWaiters waiters) {
+                       FailReservationService fail) {
 
     public static Services wire(Ports ports, Clock clock) {
         return wire(ports, clock, ReservationPolicy.CONTRACT);
@@ -25,6 +24,6 @@ public record Services(ProcessReservationsService process, HoldLifecycleService 
         var useCases = new UseCases(ports.forUseCases(clock), policy);
         return new Services(useCases.process(), useCases.holdLifecycle(), useCases.holdLifecycle(),
                 useCases.holdLifecycle(), useCases.manageStock(), useCases.getStock(), useCases.getReservation(),
-                useCases.fail(), useCases.waiters());
+                useCases.fail());
     }
 }

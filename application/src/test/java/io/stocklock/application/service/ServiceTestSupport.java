@@ -9,7 +9,6 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
-import io.stocklock.application.waiting.DecisionWaiters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +31,6 @@ class ServiceTestSupport {
     final GetStockService getStock = services.getStock();
     final GetReservationService getReservation = services.getReservation();
     final FailReservationService fail = services.fail();
-    final DecisionWaiters waiters = services.waiters();
 
     void stock(String sku, long onHand) {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of(sku), onHand));

@@ -12,6 +12,8 @@ import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.application.grouping.Retries;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,11 +38,20 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
 
 
     private final AtomicInteger transactions = new AtomicInteger();
+    /** Runs before each transaction of the door's engine: throws to make it fail. */
+    private volatile Runnable failing = () -> { };
+    private volatile boolean committedButLost;
     private final Transactions counted = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
             transactions.incrementAndGet();
-            return ports.transactions().inTransaction(work);
+            failing.run();
+            T result = ports.transactions().inTransaction(work);
+            if (committedButLost) {
+                committedButLost = false;
+                throw new TransientFailure("the connection was lost during COMMIT");
+            }
+            return result;
         }
     };
     private final List<ReservationRequest> handedOver = new CopyOnWriteArrayList<>();
@@ -58,11 +69,25 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
     }
 
     private SubmitReservationService service(int mostInFlight) {
-        var service = new SubmitReservationService(counted, ports.reservations(), intake, fail, waiters,
-                new ReservationPolicy(1_000, Duration.ofHours(1), Long.MAX_VALUE), ID_SECRET, clock,
-                Duration.ofSeconds(30), mostInFlight, () -> Runnable::run);
+        return service(mostInFlight, new Retries(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+    }
+
+    private SubmitReservationService service(int mostInFlight, Retries retries) {
+        var policy = new ReservationPolicy(1_000, Duration.ofHours(1), Long.MAX_VALUE);
+        var engine = new ProcessReservationsService(counted, ports.reservations(), ports.inventory(), ports.ledger(),
+                ports.publisher(), ports.events(), policy, clock);
+        var service = new SubmitReservationService(counted, ports.reservations(), engine, intake, fail, policy, clock,
+                new SubmitReservationService.Settings(ID_SECRET, Duration.ofSeconds(30), mostInFlight, 3, retries),
+                TransientFailure.class::isInstance, () -> Runnable::run);
         started.add(service);
         return service;
+    }
+
+    /** What the database says of a failure that goes away by itself. */
+    private static final class TransientFailure extends RuntimeException {
+        TransientFailure(String message) {
+            super(message);
+        }
     }
 
     private static SubmitReservationCommand command(Optional<String> key, long quantity, Duration wait) {
@@ -104,34 +129,109 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
     }
 
     @Test
-    void aWaitingCallerGetsTheDecisionWhenItCommits() throws Exception {
+    void waitingCallersAreDecidedAtTheDoorInGroupsWithoutTheIntake() throws Exception {
+        stock("A", 100);
+        SubmitReservationService submit = service(10_000);
+        List<CompletableFuture<SubmitOutcome>> answers = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int c = 0; c < 8; c++) {
+            pool.execute(() -> {
+                for (int i = 0; i < 50; i++) {
+                    answers.add(submit.submit(command(Optional.empty(), 1, Duration.ofSeconds(10))));
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        Map<ReservationStatus, Integer> statuses = new ConcurrentHashMap<>();
+        for (CompletableFuture<SubmitOutcome> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(SubmitOutcome.Decided.class,
+                    decided -> statuses.merge(decided.reservation().status(), 1, Integer::sum));
+        }
+        assertThat(statuses).containsEntry(ReservationStatus.RESERVED, 100)
+                .containsEntry(ReservationStatus.REJECTED, 300);
+        assertThat(handedOver).isEmpty();
+        assertThat(transactions.get()).isLessThan(400);
+        // every decision has its outcome event in the outbox, written in the decision's transaction
+        assertThat(ports.outbox().claim(1_000, Duration.ofSeconds(1))).hasSize(400)
+                .allSatisfy(event -> assertThat(event.event().status()).isIn(ReservationStatus.RESERVED,
+                        ReservationStatus.REJECTED));
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(100);
+    }
+
+    @Test
+    void aWaitingRetryGetsTheCommittedDecisionAndAnotherBodyIsRefused() throws Exception {
         stock("A", 1);
-        intakeAnswer = request -> CompletableFuture.runAsync(
-                () -> process.process(new ProcessReservationsCommand(List.of(request))));
         SubmitReservationService submit = service(100);
 
-        SubmitOutcome first = submit.submit(command(Optional.empty(), 1, Duration.ofSeconds(10)))
+        SubmitOutcome first = submit.submit(command(Optional.of("k"), 1, Duration.ofSeconds(5)))
                 .get(10, TimeUnit.SECONDS);
-        SubmitOutcome second = submit.submit(command(Optional.empty(), 1, Duration.ofSeconds(10)))
+        SubmitOutcome retry = submit.submit(command(Optional.of("k"), 1, Duration.ofSeconds(5)))
+                .get(10, TimeUnit.SECONDS);
+        SubmitOutcome reused = submit.submit(command(Optional.of("k"), 2, Duration.ofSeconds(5)))
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(first).isInstanceOfSatisfying(SubmitOutcome.Decided.class,
                 decided -> assertThat(decided.reservation().status()).isEqualTo(ReservationStatus.RESERVED));
-        assertThat(second).isInstanceOfSatisfying(SubmitOutcome.Decided.class,
-                decided -> assertThat(decided.reservation().status()).isEqualTo(ReservationStatus.REJECTED));
-        assertThat(waiters.size()).isZero();
+        assertThat(retry).isInstanceOfSatisfying(SubmitOutcome.Replayed.class,
+                replayed -> assertThat(replayed.reservation().id())
+                        .isEqualTo(((SubmitOutcome.Decided) first).reservation().id()));
+        assertThat(reused).isInstanceOf(SubmitOutcome.KeyReused.class);
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(1);
     }
 
     @Test
-    void notDecidedWithinTheWaitIsAcceptedAndStillPending() throws Exception {
-        stock("A", 1);
+    void aGroupWhoseTransactionFailsForATransientReasonIsTriedAgain() throws Exception {
+        stock("A", 5);
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        failing = () -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new TransientFailure("connection lost");
+            }
+        };
         SubmitReservationService submit = service(100);
 
-        SubmitOutcome outcome = submit.submit(command(Optional.empty(), 1, Duration.ofMillis(200)))
+        SubmitOutcome outcome = submit.submit(command(Optional.empty(), 1, Duration.ofSeconds(5)))
                 .get(10, TimeUnit.SECONDS);
 
-        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Accepted.class,
-                accepted -> assertThat(accepted.reservation().status()).isEqualTo(ReservationStatus.PENDING));
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Decided.class,
+                decided -> assertThat(decided.reservation().status()).isEqualTo(ReservationStatus.RESERVED));
+        assertThat(failuresLeft.get()).isNegative();
+    }
+
+    @Test
+    void aCommitWhoseAnswerWasLostIsAnsweredFromTheRow() throws Exception {
+        stock("A", 5);
+        // the transaction commits, then the connection drops before its answer: no retry, the row decides
+        committedButLost = true;
+        SubmitReservationService submit = service(100, Retries.NONE);
+
+        SubmitOutcome outcome = submit.submit(command(Optional.of("lost"), 1, Duration.ofSeconds(5)))
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Decided.class,
+                decided -> assertThat(decided.reservation().status()).isEqualTo(ReservationStatus.RESERVED));
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupThatDidNotCommitIsAnsweredUnavailableAndARetryIsDecidedAfresh() throws Exception {
+        stock("A", 5);
+        failing = () -> {
+            throw new TransientFailure("the database is restarting");
+        };
+        SubmitReservationService submit = service(100);
+
+        SubmitOutcome outcome = submit.submit(command(Optional.of("again"), 1, Duration.ofSeconds(5)))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Unavailable.class,
+                unavailable -> assertThat(unavailable.reservation()).isEmpty());
+
+        failing = () -> { };
+        assertThat(submit.submit(command(Optional.of("again"), 1, Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(SubmitOutcome.Decided.class);
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(1);
     }
 
     @Test
@@ -140,7 +240,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         intakeAnswer = request -> CompletableFuture.failedFuture(new IllegalStateException("no broker"));
         SubmitReservationService submit = service(100);
 
-        SubmitOutcome outcome = submit.submit(command(Optional.of("k"), 1, Duration.ofSeconds(5)))
+        SubmitOutcome outcome = submit.submit(command(Optional.of("k"), 1, Duration.ZERO))
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Unavailable.class, unavailable -> {

@@ -34,8 +34,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /reservations}: answers 202 once the request is durably handed over, or, with {@code Prefer: wait=N},
- * 201 (reserved) or 409 (rejected) as soon as it is decided within N seconds. With an {@code Idempotency-Key}, a
+ * {@code POST /reservations}: with {@code Prefer: wait=N}, decides the request at the door and answers 201 (reserved)
+ * or 409 (rejected) right after the decision commits; otherwise, or with {@code Prefer: respond-async}, answers 202
+ * once the request is durably queued for the intake's consumers. With an {@code Idempotency-Key}, a
  * retry is answered from the reservation the key names, so it can never reserve twice. The request thread returns at
  * once; the answer is written when the use case completes it.
  */
@@ -44,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SubmitController {
 
     private static final Pattern WAIT = Pattern.compile("(?:^|[;,\\s])wait=(\\d+)");
+    private static final Pattern RESPOND_ASYNC = Pattern.compile("(?:^|[;,\\s])respond-async(?:$|[;,\\s])");
 
     private final SubmitReservation submitReservation;
     private final RestSettings settings;
@@ -53,10 +55,11 @@ class SubmitController {
         this.settings = settings;
     }
 
-    @Operation(summary = "Reserve stock", description = "Answers 202 once the request is durably handed over; with "
-            + "Prefer: wait=N (N up to stocklock.http.max-wait), 201 or 409 reservation-rejected as soon as it is "
-            + "decided within N seconds, else 202. With an Idempotency-Key, a retry is answered from the reservation "
-            + "the key names (Idempotent-Replayed: true), so it never reserves twice.")
+    @Operation(summary = "Reserve stock", description = "With Prefer: wait=N, decided at once by the instance that "
+            + "received it: 201, or 409 reservation-rejected, right after the decision commits. Without it, or with "
+            + "Prefer: respond-async, 202 once the request is durably queued, to be decided shortly after. With an "
+            + "Idempotency-Key, a retry is answered from the reservation the key names (Idempotent-Replayed: true), "
+            + "so it never reserves twice.")
     @ApiResponse(responseCode = "201", description = "reserved (or, on a replay, the reservation as it is now)",
             headers = @Header(name = "Idempotent-Replayed", description = "true when this answers a retry",
                     schema = @Schema(type = "string", allowableValues = "true")),
@@ -76,8 +79,9 @@ class SubmitController {
                                                      @Parameter(description = "makes retries safe: one reservation per "
                                                              + "caller and key, at most 255 characters")
                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                                     @Parameter(description = "wait=N: answer the decision if it "
-                                                             + "comes within N seconds", example = "wait=10")
+                                                     @Parameter(description = "wait=N: decide now and answer the "
+                                                             + "decision; respond-async: queue it and answer 202",
+                                                             example = "wait=10")
                                                      @RequestHeader(name = "Prefer", required = false) String prefer,
                                                      Principal principal) {
         String caller = principal == null ? "anonymous" : principal.getName();
@@ -152,7 +156,7 @@ class SubmitController {
     }
 
     private Duration waitOf(String prefer) {
-        if (prefer == null) {
+        if (prefer == null || RESPOND_ASYNC.matcher(prefer).find()) {
             return Duration.ZERO;
         }
         Matcher matcher = WAIT.matcher(prefer);

@@ -1,0 +1,306 @@
+package io.stocklock.benchmarks;
+
+import io.stocklock.adapters.persistence.StockInvariants;
+import io.stocklock.benchmarks.HttpBenchmark.Skus;
+import io.stocklock.benchmarks.HttpBenchmark.Target;
+import io.stocklock.testsupport.TestTokens;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Throughput side by side, driven by wrk (Debian's; about 0.05 ms of CPU per request) in a process of its own, 1,000
+ * distinct callers over {@code connections} connections: the per-request {@code FOR UPDATE} endpoint, stocklock with
+ * {@code Prefer: wait} (decided at the door) and answering 202, a bare group commit and the authenticated no-op on the
+ * reference's stack; one hot SKU and 10,000 SKUs; {@code rounds} alternating rounds, medians and ratios; then the
+ * same with two stocklock instances sharing the load. After the runs: stock invariants, nothing left PENDING, every
+ * outcome event published, and at least one event on the topic for every decision.
+ */
+final class DoorSideBySide {
+
+    private static final List<Target> TARGETS = List.of(Target.PER_REQUEST_LOCK, Target.STOCKLOCK_WAIT,
+            Target.STOCKLOCK_ACCEPTED, Target.BARE_GROUP_COMMIT, Target.NO_OP);
+    private static final List<Target> TWO_INSTANCES = List.of(Target.STOCKLOCK_WAIT, Target.STOCKLOCK_ACCEPTED);
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)\\.000%\\s+([\\d.]+)(us|ms|s)\\s*$",
+            Pattern.MULTILINE);
+    private static final Pattern CODE = Pattern.compile("^status (\\d+|other) (\\d+)$", Pattern.MULTILINE);
+
+    /** One wrk run of one endpoint: requests per second, latency percentiles, answers by status, CPU per request. */
+    record Run(Target target, Skus skus, int instances, double perSecond, double p50, double p99,
+               Map<String, Long> statuses, Map<ProcessCpu.Kind, Double> cpuMillis) {
+    }
+
+    private final HttpBenchmark bench;
+    private final Duration seconds;
+    private final int connections;
+    private final Path script;
+
+    DoorSideBySide(HttpBenchmark bench, Duration seconds, int connections) throws IOException {
+        this.bench = bench;
+        this.seconds = seconds;
+        this.connections = connections;
+        this.script = bench.directory().resolve("tokens.lua");
+        StringBuilder tokens = new StringBuilder("tokens = {\n");
+        for (int caller = 0; caller < 1_000; caller++) {
+            tokens.append("  \"").append(TestTokens.bearer("buyer-" + caller, TestTokens.ALL_SCOPES)).append("\",\n");
+        }
+        Files.writeString(script, tokens.append("}\n").toString());
+    }
+
+    List<Run> all(int rounds, Progress progress) throws Exception {
+        List<Run> runs = new ArrayList<>();
+        for (Target target : TARGETS) {
+            progress.step("warming up " + target.label, Duration.ofSeconds(20));
+            wrk(target, Skus.HOT_SKU, List.of(bench.baseUrl(target)), Duration.ofSeconds(20));
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (Skus skus : Skus.values()) {
+                for (Target target : TARGETS) {
+                    progress.step("round %d: %s, %s".formatted(round, target.label, skus.label), seconds);
+                    runs.add(wrk(target, skus, List.of(bench.baseUrl(target)), seconds));
+                }
+            }
+        }
+        String second = bench.secondInstanceUrl();
+        for (Target target : TWO_INSTANCES) {
+            wrk(target, Skus.HOT_SKU, List.of(second), Duration.ofSeconds(20));
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (Skus skus : Skus.values()) {
+                for (Target target : TWO_INSTANCES) {
+                    progress.step("round %d, two instances: %s, %s".formatted(round, target.label, skus.label),
+                            seconds);
+                    runs.add(wrk(target, skus, List.of(bench.baseUrl(target), second), seconds));
+                }
+                runs.add(wrk(Target.PER_REQUEST_LOCK, skus, List.of(bench.baseUrl(Target.PER_REQUEST_LOCK)),
+                        seconds));
+            }
+        }
+        return runs;
+    }
+
+    /** One wrk process per URL, the connections split between them, all at once. */
+    private Run wrk(Target target, Skus skus, List<String> urls, Duration duration) throws Exception {
+        Path lua = bench.directory().resolve("load-" + target + "-" + skus + ".lua");
+        Files.writeString(lua, "dofile(\"" + script + "\")\n" + """
+                local path = "%s"
+                local sku_count = %d
+                local prefer = %s
+                local threads = {}
+                function setup(thread) table.insert(threads, thread) end
+                function init(args)
+                  math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+                  counts = {}
+                end
+                function request()
+                  local sku = "HOT"
+                  if sku_count > 0 then sku = string.format("SKU-%%05d", math.random(0, sku_count - 1)) end
+                  local headers = {["Authorization"] = tokens[math.random(#tokens)],
+                                   ["Content-Type"] = "application/json"}
+                  if prefer then headers["Prefer"] = prefer end
+                  return wrk.format("POST", path, headers,
+                      '{"lines":[{"sku":"' .. sku .. '","quantity":1}],"holdSeconds":600}')
+                end
+                function response(status, headers, body)
+                  counts[status] = (counts[status] or 0) + 1
+                end
+                function done(summary, latency, requests)
+                  for _, code in ipairs({200, 201, 202, 409, 422, 429, 500, 503}) do
+                    local n = 0
+                    for _, thread in ipairs(threads) do n = n + (thread:get("counts")[code] or 0) end
+                    io.write(string.format("status %%d %%d\\n", code, n))
+                  end
+                  io.write(string.format("status other %%d\\n", summary.errors.connect
+                      + summary.errors.read + summary.errors.write + summary.errors.timeout))
+                end
+                """.formatted(target.path, skus == Skus.HOT_SKU ? 0 : HttpBenchmark.SKUS,
+                target == Target.STOCKLOCK_WAIT ? "\"wait=10\"" : "nil"));
+        ProcessCpu before = ProcessCpu.read(HttpBenchmark.serviceMarker(target), bench.postmasterPid());
+        List<Process> processes = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            Path output = bench.directory().resolve("wrk-" + i + ".out");
+            outputs.add(output);
+            processes.add(new ProcessBuilder("wrk", "-t1", "-c" + connections / urls.size(),
+                    "-d" + duration.toSeconds() + "s", "--latency", "--timeout", "15s", "-s", lua.toString(),
+                    urls.get(i)).redirectErrorStream(true).redirectOutput(output.toFile()).start());
+        }
+        for (Process process : processes) {
+            if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("wrk did not finish");
+            }
+        }
+        double perSecond = 0;
+        double p50 = 0;
+        double p99 = 0;
+        Map<String, Long> statuses = new TreeMap<>();
+        for (Path output : outputs) {
+            String text = Files.readString(output);
+            Matcher rate = RATE.matcher(text);
+            if (!rate.find()) {
+                throw new IllegalStateException("wrk printed no rate:\n" + text);
+            }
+            perSecond += Double.parseDouble(rate.group(1));
+            Matcher percentile = PERCENTILE.matcher(text);
+            while (percentile.find()) {
+                double millis = Double.parseDouble(percentile.group(2)) * switch (percentile.group(3)) {
+                    case "us" -> 0.001;
+                    case "s" -> 1_000.0;
+                    default -> 1.0;
+                };
+                if (percentile.group(1).equals("50")) {
+                    p50 = Math.max(p50, millis);
+                } else {
+                    p99 = Math.max(p99, millis);
+                }
+            }
+            Matcher code = CODE.matcher(text);
+            while (code.find()) {
+                statuses.merge(code.group(1), Long.parseLong(code.group(2)), Long::sum);
+            }
+        }
+        statuses.values().removeIf(count -> count == 0);
+        long answered = statuses.values().stream().mapToLong(Long::longValue).sum();
+        Map<ProcessCpu.Kind, Double> cpu = before.millisPerRequest(
+                ProcessCpu.read(HttpBenchmark.serviceMarker(target), bench.postmasterPid()), answered);
+        return new Run(target, skus, urls.size(), perSecond, p50, p99, statuses, cpu);
+    }
+
+    /** What must hold after every run; empty when all of it does. */
+    List<String> violations() throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection db = bench.database(); Statement sql = db.createStatement()) {
+            var invariants = new StockInvariants(JdbcClient.create(new SingleConnectionDataSource(db, true)));
+            found.addAll(invariants.stockViolations());
+            found.addAll(invariants.allocationViolations());
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            long pending;
+            long unpublished;
+            do {
+                pending = count(sql, "SELECT count(*) FROM reservation WHERE status = 'PENDING'");
+                unpublished = count(sql, "SELECT count(*) FROM outbox WHERE published_at IS NULL");
+            } while ((pending > 0 || unpublished > 0) && System.nanoTime() < deadline && pause());
+            if (pending > 0) {
+                found.add(pending + " requests still PENDING two minutes after the load");
+            }
+            if (unpublished > 0) {
+                found.add(unpublished + " outcome events not published two minutes after the load");
+            }
+            long decided = count(sql, "SELECT count(*) FROM reservation WHERE status <> 'PENDING'");
+            long events = eventsOnTopic();
+            if (events < decided) {
+                found.add(decided + " requests decided but only " + events + " events on the topic");
+            }
+            System.out.printf(Locale.ROOT, "checked: %d requests decided, %d events on the topic%n", decided, events);
+        }
+        return found;
+    }
+
+    private long eventsOnTopic() throws Exception {
+        try (Admin admin = bench.kafkaAdmin()) {
+            String topic = "stocklock.reservation-events";
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
+                    partition -> new TopicPartition(topic, partition.partition()), partition -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    private static long count(Statement sql, String query) throws Exception {
+        try (ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    /** Medians over the rounds, with ratios to the per-request endpoint and to the no-op, and CPU per request. */
+    static String table(List<Run> runs) {
+        StringBuilder table = new StringBuilder("""
+                | SKUs | endpoint | instances | requests/s, rounds | median | ratio to per-request | share of no-op | \
+                p50 / p99 ms (median) | CPU ms per request: service / Kafka / PostgreSQL / wrk |
+                |---|---|---|---|---|---|---|---|---|
+                """);
+        for (Skus skus : Skus.values()) {
+            double naive = median(runs, Target.PER_REQUEST_LOCK, skus, 1, Run::perSecond);
+            double ceiling = median(runs, Target.NO_OP, skus, 1, Run::perSecond);
+            for (int instances = 1; instances <= 2; instances++) {
+                for (Target target : TARGETS) {
+                    int count = instances;
+                    List<Run> these = runs.stream().filter(run -> run.target() == target && run.skus() == skus
+                            && run.instances() == count).toList();
+                    if (these.isEmpty() || instances == 2 && !target.stocklock) {
+                        continue;
+                    }
+                    double median = median(runs, target, skus, instances, Run::perSecond);
+                    table.append(String.format(Locale.ROOT,
+                            "| %s | %s | %d | %s | %,.0f | %.2fx | %.2f | %.1f / %.1f | %s |%n", skus.label,
+                            target.label, instances,
+                            these.stream().map(run -> String.format(Locale.ROOT, "%,.0f", run.perSecond()))
+                                    .collect(Collectors.joining(" / ")),
+                            median, median / naive, median / ceiling,
+                            median(runs, target, skus, instances, Run::p50),
+                            median(runs, target, skus, instances, Run::p99),
+                            Arrays.stream(ProcessCpu.Kind.values())
+                                    .map(kind -> String.format(Locale.ROOT, "%.2f", median(runs, target, skus,
+                                            count, run -> run.cpuMillis().getOrDefault(kind, Double.NaN))))
+                                    .collect(Collectors.joining(" / "))));
+                }
+            }
+        }
+        return table.toString();
+    }
+
+    /** Answers by HTTP status, added up over the rounds. */
+    static String statuses(List<Run> runs) {
+        Map<String, Map<String, Long>> byEndpoint = new TreeMap<>();
+        for (Run run : runs) {
+            run.statuses().forEach((status, count) -> byEndpoint.computeIfAbsent(
+                    run.target() + " x" + run.instances() + " " + run.skus(), key -> new TreeMap<>())
+                    .merge(status, count, Long::sum));
+        }
+        return byEndpoint.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static double median(List<Run> runs, Target target, Skus skus, int instances,
+                                 java.util.function.ToDoubleFunction<Run> value) {
+        double[] values = runs.stream().filter(run -> run.target() == target && run.skus() == skus
+                && run.instances() == instances).mapToDouble(value).sorted().toArray();
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+}
