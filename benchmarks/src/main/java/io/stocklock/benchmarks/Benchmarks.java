@@ -87,7 +87,12 @@ public final class Benchmarks {
         if (options.getOrDefault("only", "").equals("door")) {
             doorOnly(Integer.parseInt(options.getOrDefault("rounds", "5")),
                     Duration.ofSeconds(Long.parseLong(options.getOrDefault("wrk-seconds", "15"))),
-                    Integer.parseInt(options.getOrDefault("connections", "64")));
+                    Integer.parseInt(options.getOrDefault("connections", "64")),
+                    options.containsKey("targets") ? Arrays.stream(options.get("targets").split(","))
+                            .map(HttpBenchmark.Target::valueOf).toList() : DoorSideBySide.TARGETS,
+                    Arrays.stream(options.getOrDefault("skus", "HOT_SKU,UNIFORM").split(","))
+                            .map(HttpBenchmark.Skus::valueOf).toList(),
+                    Boolean.parseBoolean(options.getOrDefault("two-instances", "true")));
             return;
         }
         if (options.getOrDefault("only", "").equals("http")) {
@@ -199,12 +204,14 @@ public final class Benchmarks {
      * {@code only=door}: requests per second side by side, driven by wrk: the per-request endpoint, stocklock waiting
      * and 202, a bare group commit and the no-op, with one and two stocklock instances; then the invariants.
      */
-    private static void doorOnly(int rounds, Duration seconds, int connections) throws Exception {
-        Progress progress = new Progress(1 + 10 * rounds + 8 * rounds + 7);
+    private static void doorOnly(int rounds, Duration seconds, int connections, List<HttpBenchmark.Target> targets,
+                                 List<HttpBenchmark.Skus> skus, boolean twoInstances) throws Exception {
+        Progress progress = new Progress(1 + targets.size() * (1 + skus.size() * rounds)
+                + (twoInstances ? 1 + 3 * skus.size() * rounds : 0));
         progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
                 Duration.ZERO);
         try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
-            var door = new DoorSideBySide(bench, seconds, connections);
+            var door = new DoorSideBySide(bench, seconds, connections, targets, skus, twoInstances);
             List<DoorSideBySide.Run> runs = door.all(rounds, progress);
             System.out.println(DoorSideBySide.table(runs));
             System.out.println(DoorSideBySide.statuses(runs));

@@ -22,7 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
-/** With no Kafka broker to take requests, HTTP intake answers 503 and never 202, and the request is FAILED. */
+/**
+ * With no Kafka broker to take requests, the queued door answers 503 and never 202, and the request is FAILED; a buyer
+ * who waits is decided at the door all the same (its event waits in the outbox).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"stocklock.kafka.send-timeout=2s", "spring.kafka.admin.operation-timeout=2s",
                 "spring.kafka.admin.properties.request.timeout.ms=2000",
@@ -64,5 +67,25 @@ class BrokerDownTest {
         assertThat(id.find()).isTrue();
         assertThat(getReservation.get(ReservationId.parse(id.group(1))).orElseThrow().status())
                 .isEqualTo(ReservationStatus.FAILED);
+    }
+
+    @Test
+    void aBuyerWhoWaitsIsStillDecidedAtTheDoor() throws Exception {
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("NO-BROKER-DOOR"), 5));
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/reservations"))
+                .header("Authorization", TestTokens.bearer("alice", "reservations:write"))
+                .header("Content-Type", "application/json")
+                .header("Prefer", "wait=5")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"lines\":[{\"sku\":\"NO-BROKER-DOOR\",\"quantity\":2}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(response.body());
+        assertThat(id.find()).isTrue();
+        assertThat(getReservation.get(ReservationId.parse(id.group(1))).orElseThrow().status())
+                .isEqualTo(ReservationStatus.RESERVED);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.stocklock.adapters.kafka.KafkaSettings;
-import io.stocklock.adapters.kafka.event.OutcomeEventMessage;
 import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
@@ -16,16 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -37,9 +33,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -63,13 +57,8 @@ class HttpIntakeTest {
     @Autowired
     KafkaSettings settings;
     @Autowired
-    KafkaTemplate<String, Object> stocklockKafkaTemplate;
-    @Autowired
     @Qualifier("reservationRequestListenerContainer")
     MessageListenerContainer requestListener;
-    @Autowired
-    @Qualifier("decisionNoticeListenerContainer")
-    MessageListenerContainer decisionNotices;
 
     private final ExecutorService clients = Executors.newFixedThreadPool(64);
     private final HttpClient http = HttpClient.newBuilder().executor(clients).build();
@@ -169,28 +158,19 @@ class HttpIntakeTest {
     }
 
     @Test
-    void aWaitingClientGetsADecisionTakenByAnotherInstanceFromItsOutcomeEvent() throws Exception {
-        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("HTTP-ELSEWHERE"), 5));
-        ContainerTestUtils.waitForAssignment(decisionNotices, settings.partitions());
-        requestListener.stop(); // this instance's consumer does not decide it: another instance's does
-        try {
-            CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(
-                    post("{\"lines\":[{\"sku\":\"HTTP-ELSEWHERE\",\"quantity\":2}]}", "carol")
-                            .header("Prefer", "wait=20").build(), HttpResponse.BodyHandlers.ofString());
-            String id = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                            "SELECT id::text FROM reservation WHERE owner = 'carol' AND status = 'PENDING'")
-                    .query(String.class).optional(), java.util.Optional::isPresent).orElseThrow();
+    void aWaitingBuyerIsDecidedAtTheDoorAndItsOutcomeEventIsRelayedFromTheOutbox() throws Exception {
+        manageStock.create(new ManageStock.CreateStockCommand(Sku.of("HTTP-DOOR"), 5));
+        requestListener.stop(); // nothing reaches the decision through Kafka
+        try (var events = new TopicReader(settings.eventsTopic())) {
+            HttpResponse<String> answer = http.send(post("{\"lines\":[{\"sku\":\"HTTP-DOOR\",\"quantity\":2}]}",
+                    "carol").header("Prefer", "wait=20").build(), HttpResponse.BodyHandlers.ofString());
 
-            // that instance's consumer publishes the outcome event
-            stocklockKafkaTemplate.send(settings.eventsTopic(), id, new OutcomeEventMessage(1,
-                    UUID.randomUUID().toString(), "ReservationReserved", id, "carol", "RESERVED",
-                    List.of(new OutcomeEventMessage.Line("HTTP-ELSEWHERE", 2, null, 2L, 0L,
-                            List.of(new OutcomeEventMessage.Held("default", 2, 0)))), null, Instant.now().toString(),
-                    Instant.now().plusSeconds(900).toString())).get(10, TimeUnit.SECONDS);
-
-            HttpResponse<String> answer = waiting.get(15, TimeUnit.SECONDS);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-            assertThat(answer.body()).contains("\"status\":\"RESERVED\"").contains(id);
+            String id = idOf(answer.body());
+            assertThat(jdbc.sql("SELECT status FROM reservation WHERE id = ?::uuid").param(id).query(String.class)
+                    .single()).isEqualTo("RESERVED");
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.records().stream()
+                    .anyMatch(record -> id.equals(record.key()) && record.value().contains("ReservationReserved")));
         } finally {
             requestListener.start();
         }
