@@ -92,7 +92,9 @@ public final class Benchmarks {
                             .map(HttpBenchmark.Target::valueOf).toList() : DoorSideBySide.TARGETS,
                     Arrays.stream(options.getOrDefault("skus", "HOT_SKU,UNIFORM").split(","))
                             .map(HttpBenchmark.Skus::valueOf).toList(),
-                    Boolean.parseBoolean(options.getOrDefault("two-instances", "true")));
+                    Boolean.parseBoolean(options.getOrDefault("two-instances", "true")),
+                    Boolean.parseBoolean(options.getOrDefault("docs", "false"))
+                            ? Optional.of(Path.of(options.getOrDefault("docs-dir", "../docs"))) : Optional.empty());
             return;
         }
         if (options.getOrDefault("only", "").equals("http")) {
@@ -205,7 +207,8 @@ public final class Benchmarks {
      * and 202, a bare group commit and the no-op, with one and two stocklock instances; then the invariants.
      */
     private static void doorOnly(int rounds, Duration seconds, int connections, List<HttpBenchmark.Target> targets,
-                                 List<HttpBenchmark.Skus> skus, boolean twoInstances) throws Exception {
+                                 List<HttpBenchmark.Skus> skus, boolean twoInstances, Optional<Path> docs)
+            throws Exception {
         Progress progress = new Progress(1 + targets.size() * (1 + skus.size() * rounds)
                 + (twoInstances ? 1 + 3 * skus.size() * rounds : 0));
         progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
@@ -217,6 +220,11 @@ public final class Benchmarks {
             System.out.println(DoorSideBySide.statuses(runs));
             List<String> violations = door.violations();
             System.out.println(violations.isEmpty() ? "invariants: all hold" : "VIOLATIONS: " + violations);
+            if (docs.isPresent()) {
+                Files.writeString(docs.get().resolve("benchmarks-door.md"),
+                        DoorSideBySide.markdown(runs, violations, rounds, seconds, connections));
+                System.out.println("wrote " + docs.get().resolve("benchmarks-door.md").toAbsolutePath().normalize());
+            }
             System.out.println("processes' logs: " + bench.directory().toAbsolutePath());
         }
         System.exit(0);
@@ -388,6 +396,8 @@ public final class Benchmarks {
                     bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5   # a quicker look
                     ```
 
+                    Requests per second over HTTP, driven by wrk, for one and two instances, with a bare group commit as
+                    reference: [benchmarks-door.md](benchmarks-door.md) (`bash scripts/benchmark.sh only=door`).
                     Buyers over HTTP, stocklock side by side with the per-request `FOR UPDATE` endpoint a team would
                     write instead and the no-op ceiling of that stack, in an open loop: [benchmarks-http.md](benchmarks-http.md)
                     (`bash scripts/benchmark.sh only=http`). Load-test your own installation with the same simulation:

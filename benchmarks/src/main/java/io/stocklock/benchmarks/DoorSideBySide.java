@@ -303,6 +303,58 @@ final class DoorSideBySide {
         return table.toString();
     }
 
+    /** The page docs/benchmarks-door.md: how it was measured, the table, the answers, the checks. */
+    static String markdown(List<Run> runs, List<String> violations, int rounds, Duration seconds, int connections) {
+        return """
+                # Requests per second over HTTP, side by side
+
+                ```bash
+                bash scripts/benchmark.sh only=door docs=true    # this page
+                bash scripts/benchmark.sh only=door rounds=1 wrk-seconds=5 two-instances=false   # a quick look
+                bash scripts/benchmark.sh only=door targets=STOCKLOCK_WAIT skus=HOT_SKU two-instances=false \\
+                    service-jvm=-XX:StartFlightRecording=filename=/tmp/stocklock.jfr,settings=profile   # a profile
+                ```
+
+                Written by that command from one run on %s: %d cores, JDK %s. Each endpoint is driven by wrk
+                (Debian's, in a process of its own) with %d connections and the JWTs of 1,000 distinct callers,
+                each buyer asking for one unit; every endpoint is warmed up for a minute first, then %d rounds of
+                %d s alternate between the endpoints. All services run as processes of their own against one
+                durable PostgreSQL 17 (`fsync` and `synchronous_commit` on) and one Kafka broker, on the same cores
+                as wrk. The endpoints:
+
+                - **per-request `FOR UPDATE` endpoint**: what a team would write instead, a plain Spring Boot
+                  service (WebMVC, Spring Security's JWT resource server, HikariCP) deciding each request in its
+                  own transaction: `SELECT ... FOR UPDATE`, `UPDATE`, `INSERT` the request row, `COMMIT`, then
+                  201/409;
+                - **stocklock, `Prefer: wait=10`**: decided at the door ([ADR 13](adr/0013-decide-at-the-door.md));
+                - **stocklock, 202**: queued through the request topic;
+                - **bare group commit**: on the reference's stack, concurrent requests decided in one transaction
+                  per group (one sorted `FOR UPDATE`, one `UPDATE`, one multi-row `INSERT`), answered after the
+                  commit; no idempotency, ledger, holdings or events: what the guarantees cost is the gap to it;
+                - **authenticated no-op**: the ceiling of that stack.
+
+                With two instances, the connections are split between two wrk processes, one per instance, and
+                the rates added up. CPU per request is each kind of process's CPU time over the answers of the
+                run: stocklock's JVM (or the reference's), the Kafka broker, PostgreSQL (postmaster and backends)
+                and wrk itself. Absolute figures drift up to 2x between runs on these shared machines; the
+                ratios, taken within one run, hold better.
+
+                %s
+                Answers by status, over all rounds:
+
+                ```
+                %s
+                ```
+
+                After the runs: %s.
+                """.formatted(java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), connections, rounds, seconds.toSeconds(), table(runs),
+                statuses(runs), violations.isEmpty()
+                        ? "stock within bounds and equal to what RESERVED reservations hold, nothing PENDING, every "
+                        + "outcome event published, at least one event on the topic for every decision"
+                        : "**violations**: " + String.join("; ", violations));
+    }
+
     /** Answers by HTTP status, added up over the rounds. */
     static String statuses(List<Run> runs) {
         Map<String, Map<String, Long>> byEndpoint = new TreeMap<>();

@@ -91,6 +91,7 @@ class ArchitectureTest {
                 .should().beInterfaces()
                 .check(STOCKLOCK);
         classes().that().resideInAPackage("io.stocklock.application.service..").and().arePublic()
+                .and().areTopLevelClasses()
                 .should().haveSimpleNameEndingWith("Service")
                 .andShould().implement(DescribedPredicate.describe("a use case of port.in",
                         (JavaClass type) -> type.getPackageName().equals("io.stocklock.application.port.in")))

@@ -101,6 +101,10 @@ class HttpIntakeTest {
         var invariants = new StockInvariants(jdbc);
         assertThat(invariants.stockViolations()).isEmpty();
         assertThat(invariants.applyViolations()).isEmpty();
+        // each decision taken at the door wrote its one event to the outbox
+        assertThat(invariants.eventViolations()).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox o JOIN reservation_line l ON l.reservation_id = o.reservation_id "
+                + "WHERE l.sku = 'HTTP-HOT'").query(Long.class).single()).isEqualTo(2_000);
     }
 
     @Test
