@@ -80,7 +80,8 @@ final class DoorSideBySide {
         this.script = bench.directory().resolve("tokens.lua");
         StringBuilder tokens = new StringBuilder("tokens = {\n");
         for (int caller = 0; caller < 1_000; caller++) {
-            tokens.append("  \"").append(TestTokens.bearer("buyer-" + caller, TestTokens.ALL_SCOPES)).append("\",\n");
+            tokens.append("  \"").append(TestTokens.bearer("buyer-" + caller, TestTokens.ALL_SCOPES,
+                    Duration.ofHours(3), TestTokens.SECRET)).append("\",\n");
         }
         Files.writeString(script, tokens.append("}\n").toString());
     }
