@@ -20,7 +20,6 @@
 #       one Maven runs on: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bash scripts/benchmark.sh ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-pgbench.sh
-bash scripts/install-wrk.sh
+bash scripts/install-pgbench.sh wrk
 mvn -B -q -pl benchmarks -am install -DskipTests
 mvn -B -q -pl benchmarks exec:exec -Dbenchmark.args="$*"

@@ -53,12 +53,7 @@ class BrokerDownTest {
     void anUnreachableBrokerMeans503AndAFailedRequest() throws Exception {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of("NO-BROKER"), 5));
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/reservations"))
-                .header("Authorization", TestTokens.bearer("alice", "reservations:write"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"lines\":[{\"sku\":\"NO-BROKER\",\"quantity\":1}]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = reserve(reservation("{\"lines\":[{\"sku\":\"NO-BROKER\",\"quantity\":1}]}"));
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).contains("5");
@@ -73,19 +68,24 @@ class BrokerDownTest {
     void aBuyerWhoWaitsIsStillDecidedAtTheDoor() throws Exception {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of("NO-BROKER-DOOR"), 5));
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/reservations"))
-                .header("Authorization", TestTokens.bearer("alice", "reservations:write"))
-                .header("Content-Type", "application/json")
-                .header("Prefer", "wait=5")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"lines\":[{\"sku\":\"NO-BROKER-DOOR\",\"quantity\":2}]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = reserve(
+                reservation("{\"lines\":[{\"sku\":\"NO-BROKER-DOOR\",\"quantity\":2}]}").header("Prefer", "wait=5"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(response.body());
         assertThat(id.find()).isTrue();
         assertThat(getReservation.get(ReservationId.parse(id.group(1))).orElseThrow().status())
                 .isEqualTo(ReservationStatus.RESERVED);
+    }
+
+    private HttpRequest.Builder reservation(String body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/reservations"))
+                .header("Authorization", TestTokens.bearer("alice", "reservations:write"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpResponse<String> reserve(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
