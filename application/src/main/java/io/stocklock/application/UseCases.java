@@ -20,7 +20,6 @@ import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -102,9 +101,8 @@ public final class UseCases {
         return fail;
     }
 
-    /** @param lease how long a relay owns the events it claimed */
-    public RelayOutcomesService relayOutcomes(Duration lease) {
-        return new RelayOutcomesService(ports.outbox(), ports.publisher(), lease);
+    public RelayOutcomesService relayOutcomes() {
+        return new RelayOutcomesService(ports.transactions(), ports.outbox(), ports.publisher());
     }
 
     /**

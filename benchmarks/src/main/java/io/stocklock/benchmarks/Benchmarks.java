@@ -209,20 +209,29 @@ public final class Benchmarks {
     private static void doorOnly(int rounds, Duration seconds, int connections, List<HttpBenchmark.Target> targets,
                                  List<HttpBenchmark.Skus> skus, boolean twoInstances, Optional<Path> docs)
             throws Exception {
+        List<HttpBenchmark.Target> curves = DoorSideBySide.CURVES.stream().filter(targets::contains).toList();
+        boolean mixed = targets.contains(HttpBenchmark.Target.STOCKLOCK_WAIT)
+                && skus.contains(HttpBenchmark.Skus.UNIFORM) && skus.contains(HttpBenchmark.Skus.HOT_SKU);
         Progress progress = new Progress(1 + targets.size() * (1 + skus.size() * rounds)
-                + (twoInstances ? 1 + 3 * skus.size() * rounds : 0));
+                + (twoInstances ? 1 + 3 * skus.size() * rounds : 0)
+                + curves.size() * DoorSideBySide.LOAD_FRACTIONS.length + (mixed ? 2 : 0));
         progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
                 Duration.ZERO);
         try (HttpBenchmark bench = new HttpBenchmark(serviceDirectory())) {
             var door = new DoorSideBySide(bench, seconds, connections, targets, skus, twoInstances);
             List<DoorSideBySide.Run> runs = door.all(rounds, progress);
             System.out.println(DoorSideBySide.table(runs));
+            List<DoorSideBySide.Offered> curve = door.latencyAgainstLoad(runs, curves, progress);
+            List<DoorSideBySide.Offered> mixing = mixed ? door.mixed(progress) : List.of();
+            System.out.println(DoorSideBySide.latencyTable(curve));
+            System.out.println(DoorSideBySide.mixedTable(mixing));
             System.out.println(DoorSideBySide.statuses(runs));
             List<String> violations = door.violations();
             System.out.println(violations.isEmpty() ? "invariants: all hold" : "VIOLATIONS: " + violations);
             if (docs.isPresent()) {
+                DoorSideBySide.plot(curve, docs.get().resolve("benchmarks-door-latency.png"));
                 Files.writeString(docs.get().resolve("benchmarks-door.md"),
-                        DoorSideBySide.markdown(runs, violations, rounds, seconds, connections));
+                        DoorSideBySide.markdown(runs, curve, mixing, violations, rounds, seconds, connections));
                 System.out.println("wrote " + docs.get().resolve("benchmarks-door.md").toAbsolutePath().normalize());
             }
             System.out.println("processes' logs: " + bench.directory().toAbsolutePath());

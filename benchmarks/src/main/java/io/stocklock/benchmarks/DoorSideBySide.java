@@ -50,11 +50,29 @@ final class DoorSideBySide {
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$",
             Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("^status (\\d+|other) (\\d+)$", Pattern.MULTILINE);
+    private static final Pattern LATE = Pattern.compile("^late (\\d+)$", Pattern.MULTILINE);
 
     /** One wrk run of one endpoint: requests per second, latency percentiles, answers by status, CPU per request. */
     record Run(Target target, Skus skus, int instances, double perSecond, double p50, double p99,
                Map<String, Long> statuses, Map<ProcessCpu.Kind, Double> cpuMillis) {
     }
+
+    /**
+     * One open-loop run: requests offered at a fixed rate whatever the answers do; {@code late} counts the requests
+     * sent more than a millisecond after their time because every connection was still waiting for an answer (none,
+     * when the figures are free of coordinated omission).
+     */
+    record Offered(double rate, Run run, long late) {
+    }
+
+    /** Connections of an open-loop run: enough that they are all busy only when the endpoint falls behind. */
+    private static final int OPEN_LOOP_CONNECTIONS = 256;
+    /** The endpoints whose latency is measured against offered load. */
+    static final List<Target> CURVES = List.of(Target.PER_REQUEST_LOCK, Target.STOCKLOCK_WAIT);
+    /** The fractions of an endpoint's own maximum at which its latency is measured. */
+    static final double[] LOAD_FRACTIONS = {0.2, 0.4, 0.6, 0.8, 0.9, 1.0};
+    /** The cool SKUs' rate of the mixed load. */
+    static final double COOL_RATE = 300;
 
     private final HttpBenchmark bench;
     private final Duration seconds;
@@ -63,6 +81,7 @@ final class DoorSideBySide {
     private final List<Target> targets;
     private final List<Skus> workloads;
     private final boolean twoInstances;
+    private int wrkRuns;
 
     /**
      * @param targets      the endpoints measured with one instance (all of them for the table; fewer for a profile)
@@ -122,18 +141,56 @@ final class DoorSideBySide {
         return runs;
     }
 
-    /** One wrk process per URL, the connections split between them, all at once. */
+    /** One wrk process per URL, the connections split between them, all at once; as many requests as they take. */
     private Run wrk(Target target, Skus skus, List<String> urls, Duration duration) throws Exception {
-        Path lua = bench.directory().resolve("load-" + target + "-" + skus + ".lua");
+        return await(start(target, skus, urls, duration, connections, 0));
+    }
+
+    /** A wrk run under way. */
+    private record Started(Target target, Skus skus, List<String> urls, Duration duration, List<Process> processes,
+                           List<Path> outputs, ProcessCpu before) {
+    }
+
+    /**
+     * Starts one wrk process per URL, the connections split between them.
+     *
+     * @param rate requests per second offered in all, at fixed times whatever the answers do (an open loop); 0: each
+     *             connection sends its next request when its answer arrives (a closed loop)
+     */
+    private Started start(Target target, Skus skus, List<String> urls, Duration duration, int connections,
+                          double rate) throws Exception {
+        Path lua = bench.directory().resolve("load-" + target + "-" + skus + "-" + rate + ".lua");
         Files.writeString(lua, "dofile(\"" + script + "\")\n" + """
                 local path = "%s"
                 local sku_count = %d
                 local prefer = %s
+                local rate = %s
                 local threads = {}
                 function setup(thread) table.insert(threads, thread) end
                 function init(args)
                   math.randomseed(os.time() + math.floor(os.clock() * 1000000))
                   counts = {}
+                  late = 0
+                end
+                if rate > 0 then
+                  -- the next request is due at the next slot of a fixed schedule, on whichever connection is free
+                  local ffi = require("ffi")
+                  ffi.cdef[[
+                    typedef struct { long tv_sec; long tv_usec; } stocklock_timeval;
+                    int gettimeofday(stocklock_timeval *tv, void *tz);
+                  ]]
+                  local tv = ffi.new("stocklock_timeval")
+                  local function now()
+                    ffi.C.gettimeofday(tv, nil)
+                    return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000
+                  end
+                  local due = nil
+                  function delay()
+                    local at = now()
+                    due = (due or at) + 1000 / rate
+                    if due < at - 1 then late = late + 1 end
+                    return math.max(0, due - at)
+                  end
                 end
                 function request()
                   local sku = "HOT"
@@ -155,30 +212,40 @@ final class DoorSideBySide {
                   end
                   io.write(string.format("status other %%d\\n", summary.errors.connect
                       + summary.errors.read + summary.errors.write + summary.errors.timeout))
+                  local behind = 0
+                  for _, thread in ipairs(threads) do behind = behind + thread:get("late") end
+                  io.write(string.format("late %%d\\n", behind))
                 end
                 """.formatted(target.path, skus == Skus.HOT_SKU ? 0 : HttpBenchmark.SKUS,
-                target == Target.STOCKLOCK_WAIT ? "\"wait=10\"" : "nil"));
+                target == Target.STOCKLOCK_WAIT ? "\"wait=10\"" : "nil",
+                String.format(Locale.ROOT, "%.3f", rate / urls.size())));
         ProcessCpu before = ProcessCpu.read(HttpBenchmark.serviceMarker(target), bench.postmasterPid());
         List<Process> processes = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
-            Path output = bench.directory().resolve("wrk-" + i + ".out");
+            Path output = bench.directory().resolve("wrk-" + (++wrkRuns) + ".out");
             outputs.add(output);
             processes.add(new ProcessBuilder("wrk", "-t1", "-c" + connections / urls.size(),
                     "-d" + duration.toSeconds() + "s", "--latency", "--timeout", "15s", "-s", lua.toString(),
                     urls.get(i)).redirectErrorStream(true).redirectOutput(output.toFile()).start());
         }
-        for (Process process : processes) {
-            if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
+        return new Started(target, skus, urls, duration, processes, outputs, before);
+    }
+
+    /** Waits for a wrk run to end and reads what its processes printed. */
+    private Run await(Started started) throws Exception {
+        for (Process process : started.processes()) {
+            if (!process.waitFor(started.duration().toSeconds() + 60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("wrk did not finish");
             }
         }
+        Target target = started.target();
         double perSecond = 0;
         double p50 = 0;
         double p99 = 0;
         Map<String, Long> statuses = new TreeMap<>();
-        for (Path output : outputs) {
+        for (Path output : started.outputs()) {
             String text = Files.readString(output);
             Matcher rate = RATE.matcher(text);
             if (!rate.find()) {
@@ -205,9 +272,66 @@ final class DoorSideBySide {
         }
         statuses.values().removeIf(count -> count == 0);
         long answered = statuses.values().stream().mapToLong(Long::longValue).sum();
-        Map<ProcessCpu.Kind, Double> cpu = before.millisPerRequest(
+        Map<ProcessCpu.Kind, Double> cpu = started.before().millisPerRequest(
                 ProcessCpu.read(HttpBenchmark.serviceMarker(target), bench.postmasterPid()), answered);
-        return new Run(target, skus, urls.size(), perSecond, p50, p99, statuses, cpu);
+        return new Run(target, started.skus(), started.urls().size(), perSecond, p50, p99, statuses, cpu);
+    }
+
+    /** Requests a run sent late (see {@link Offered}). */
+    private static long late(Started started) throws IOException {
+        long late = 0;
+        for (Path output : started.outputs()) {
+            Matcher matcher = LATE.matcher(Files.readString(output));
+            if (matcher.find()) {
+                late += Long.parseLong(matcher.group(1));
+            }
+        }
+        return late;
+    }
+
+    /** An open-loop run of one endpoint at one rate. */
+    private Offered offer(Target target, Skus skus, double rate, Duration duration) throws Exception {
+        Started started = start(target, skus, List.of(bench.baseUrl(target)), duration, OPEN_LOOP_CONNECTIONS,
+                rate);
+        Run run = await(started);
+        return new Offered(rate, run, late(started));
+    }
+
+    /**
+     * Latency against offered load: each endpoint at fractions of its own maximum (the median of its closed-loop
+     * rounds on one hot SKU), open loop.
+     */
+    List<Offered> latencyAgainstLoad(List<Run> runs, List<Target> targets, Progress progress) throws Exception {
+        List<Offered> points = new ArrayList<>();
+        for (Target target : targets) {
+            double maximum = median(runs, target, Skus.HOT_SKU, 1, Run::perSecond);
+            for (double fraction : LOAD_FRACTIONS) {
+                progress.step("%s offered %.0f%% of its maximum, one hot SKU".formatted(target.label,
+                        100 * fraction), seconds);
+                points.add(offer(target, Skus.HOT_SKU, fraction * maximum, seconds));
+            }
+        }
+        return points;
+    }
+
+    /**
+     * Mixed load: stocklock's waiting buyers of 10,000 cool SKUs offered {@link #COOL_RATE} requests per second, open
+     * loop, alone and then beside buyers of one hot SKU at saturation (closed loop, as many as {@code connections}
+     * connections take).
+     *
+     * @return the cool buyers alone, then beside the hot SKU
+     */
+    List<Offered> mixed(Progress progress) throws Exception {
+        Target target = Target.STOCKLOCK_WAIT;
+        progress.step("cool SKUs alone, %.0f requests/s offered".formatted(COOL_RATE), seconds);
+        Offered alone = offer(target, Skus.UNIFORM, COOL_RATE, seconds);
+        progress.step("cool SKUs beside the hot SKU at saturation", seconds);
+        Started hot = start(target, Skus.HOT_SKU, List.of(bench.baseUrl(target)), seconds.plusSeconds(2),
+                connections, 0);
+        TimeUnit.SECONDS.sleep(1);
+        Offered beside = offer(target, Skus.UNIFORM, COOL_RATE, seconds);
+        await(hot);
+        return List.of(alone, beside);
     }
 
     /** What must hold after every run; empty when all of it does. */
@@ -222,7 +346,7 @@ final class DoorSideBySide {
             long unpublished;
             do {
                 pending = count(sql, "SELECT count(*) FROM reservation WHERE status = 'PENDING'");
-                unpublished = count(sql, "SELECT count(*) FROM outbox WHERE published_at IS NULL");
+                unpublished = count(sql, "SELECT count(*) FROM outbox");
             } while ((pending > 0 || unpublished > 0) && System.nanoTime() < deadline && pause());
             if (pending > 0) {
                 found.add(pending + " requests still PENDING two minutes after the load");
@@ -304,8 +428,70 @@ final class DoorSideBySide {
         return table.toString();
     }
 
-    /** The page docs/benchmarks-door.md: how it was measured, the table, the answers, the checks. */
-    static String markdown(List<Run> runs, List<String> violations, int rounds, Duration seconds, int connections) {
+    /** Latency against offered load, one row per endpoint and rate. */
+    static String latencyTable(List<Offered> points) {
+        StringBuilder table = new StringBuilder("""
+                | endpoint | offered requests/s | share of its maximum | answered requests/s | p50 / p99 ms | \
+                sent late | CPU ms per request: service / Kafka / PostgreSQL / wrk |
+                |---|---|---|---|---|---|---|
+                """);
+        for (Offered point : points) {
+            table.append(String.format(Locale.ROOT, "| %s | %,.0f | %.0f%% | %,.0f | %.1f / %.1f | %,d | %s |%n",
+                    point.run().target().label, point.rate(), 100 * point.rate() / maximum(points, point),
+                    point.run().perSecond(), point.run().p50(), point.run().p99(), point.late(),
+                    cpu(point.run())));
+        }
+        return table.toString();
+    }
+
+    /** The highest rate an endpoint was offered: its maximum. */
+    private static double maximum(List<Offered> points, Offered point) {
+        return points.stream().filter(other -> other.run().target() == point.run().target())
+                .mapToDouble(Offered::rate).max().orElseThrow();
+    }
+
+    /** The cool SKUs' latency alone and beside the hot SKU. */
+    static String mixedTable(List<Offered> mixed) {
+        if (mixed.isEmpty()) {
+            return "";
+        }
+        Offered alone = mixed.get(0);
+        Offered beside = mixed.get(1);
+        return String.format(Locale.ROOT, """
+                | 10,000 cool SKUs, %,.0f requests/s offered | answered requests/s | p50 / p99 ms | sent late | \
+                wrk CPU ms per cool request |
+                |---|---|---|---|---|
+                | alone | %,.0f | %.1f / %.1f | %,d | %.2f |
+                | beside one hot SKU at saturation | %,.0f | %.1f / %.1f | %,d | %.2f |
+
+                Cool p99 beside the hot SKU: **%.2fx** its p99 alone (target: at most 2x).
+                """, alone.rate(), alone.run().perSecond(), alone.run().p50(), alone.run().p99(), alone.late(),
+                alone.run().cpuMillis().get(ProcessCpu.Kind.LOAD), beside.run().perSecond(), beside.run().p50(),
+                beside.run().p99(), beside.late(), beside.run().cpuMillis().get(ProcessCpu.Kind.LOAD),
+                beside.run().p99() / alone.run().p99());
+    }
+
+    private static String cpu(Run run) {
+        return Arrays.stream(ProcessCpu.Kind.values())
+                .map(kind -> String.format(Locale.ROOT, "%.2f", run.cpuMillis().getOrDefault(kind, Double.NaN)))
+                .collect(Collectors.joining(" / "));
+    }
+
+    /** p99 against offered load, one line per endpoint. */
+    static void plot(List<Offered> points, Path file) throws IOException {
+        Plot plot = new Plot("p99 against offered load, one hot SKU (open loop, wrk)", "offered requests/s",
+                "p99 ms", false);
+        for (Target target : points.stream().map(point -> point.run().target()).distinct().toList()) {
+            List<Offered> these = points.stream().filter(point -> point.run().target() == target).toList();
+            plot.series(target.label, these.stream().mapToDouble(Offered::rate).toArray(),
+                    these.stream().mapToDouble(point -> point.run().p99()).toArray());
+        }
+        plot.write(file);
+    }
+
+    /** The page docs/benchmarks-door.md: how it was measured, the tables, the answers, the checks. */
+    static String markdown(List<Run> runs, List<Offered> curve, List<Offered> mixed, List<String> violations,
+                           int rounds, Duration seconds, int connections) {
         return """
                 # Requests per second over HTTP, side by side
 
@@ -341,6 +527,24 @@ final class DoorSideBySide {
                 ratios, taken within one run, hold better.
 
                 %s
+                ## Latency against offered load
+
+                Each endpoint offered fixed rates, fractions of its own maximum above (the median of its rounds on
+                one hot SKU), for %d s each: wrk sends every request at its time on whichever of %d connections is
+                free (its Lua `delay` hook keeps the schedule), so a slow answer does not hold back the next
+                arrival. "Sent late" counts requests that left more than 1 ms after their time because every
+                connection was busy: where it is 0, the percentiles are free of coordinated omission.
+
+                %s
+                ![p99 against offered load](benchmarks-door-latency.png)
+
+                ## Mixed load
+
+                Buyers of 10,000 cool SKUs offered a fixed rate (open loop as above), alone, then while buyers of
+                one hot SKU keep %d connections busy (closed loop, as fast as stocklock answers them). A group
+                that holds the hot SKU must not hold back the cool SKUs' buyers.
+
+                %s
                 Answers by status, over all rounds:
 
                 ```
@@ -350,6 +554,7 @@ final class DoorSideBySide {
                 After the runs: %s.
                 """.formatted(java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), connections, rounds, seconds.toSeconds(), table(runs),
+                seconds.toSeconds(), OPEN_LOOP_CONNECTIONS, latencyTable(curve), connections, mixedTable(mixed),
                 statuses(runs), violations.isEmpty()
                         ? "stock within bounds and equal to what RESERVED reservations hold, nothing PENDING, every "
                         + "outcome event published, at least one event on the topic for every decision"

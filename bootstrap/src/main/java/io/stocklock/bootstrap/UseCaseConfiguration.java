@@ -2,7 +2,6 @@ package io.stocklock.bootstrap;
 
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
-import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.adapters.kafka.request.TransientFailures;
 import io.stocklock.application.grouping.Retries;
 import io.stocklock.adapters.rest.RestSettings;
@@ -109,8 +108,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RelayOutcomesService relayOutcomes(UseCases useCases, KafkaSettings settings) {
-        return useCases.relayOutcomes(settings.relayLease());
+    RelayOutcomesService relayOutcomes(UseCases useCases) {
+        return useCases.relayOutcomes();
     }
 
     @Bean

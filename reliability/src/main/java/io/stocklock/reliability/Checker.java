@@ -76,7 +76,7 @@ final class Checker {
             try (Connection connection = postgres.connect(PostgresServer.DATABASE)) {
                 long pending = count(connection, "SELECT count(*) FROM reservation WHERE status = 'PENDING'");
                 long held = count(connection, "SELECT count(*) FROM reservation WHERE status = 'RESERVED'");
-                long unpublished = count(connection, "SELECT count(*) FROM outbox WHERE published_at IS NULL");
+                long unpublished = count(connection, "SELECT count(*) FROM outbox");
                 long lag = consumerLag();
                 state = "pending=%d held=%d unpublished=%d lag=%d".formatted(pending, held, unpublished, lag);
                 if (pending == 0 && held == 0 && unpublished == 0 && lag == 0) {

@@ -21,7 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout       how long a send may take before it counts as failed (delivery timeout)
  * @param relayInterval     how often the outbox is swept for events not yet published
  * @param relayBatchSize    most events published in one go
- * @param relayLease        how long a publisher owns the events it claimed
  */
 @ConfigurationProperties("stocklock.kafka")
 public record KafkaSettings(
@@ -37,6 +36,5 @@ public record KafkaSettings(
         @DefaultValue("15m") Duration defaultHold,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("200ms") Duration relayInterval,
-        @DefaultValue("500") int relayBatchSize,
-        @DefaultValue("30s") Duration relayLease) {
+        @DefaultValue("500") int relayBatchSize) {
 }

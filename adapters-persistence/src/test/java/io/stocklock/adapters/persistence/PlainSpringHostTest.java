@@ -92,7 +92,7 @@ class PlainSpringHostTest {
 
             assertThat(outcomes).extracting(outcome -> ((RequestOutcome.Decided) outcome).reservation().status())
                     .containsExactly(ReservationStatus.RESERVED, ReservationStatus.REJECTED);
-            assertThat(host.getBean(Outbox.class).claim(10, Duration.ofMinutes(1)))
+            assertThat(host.getBean(Transactions.class).inTransaction(() -> host.getBean(Outbox.class).lockUnpublished(10)))
                     .extracting(outcome -> outcome.event().status(), outcome -> outcome.event().reservationId())
                     .containsExactlyInAnyOrder(tuple(ReservationStatus.RESERVED, first.id()),
                             tuple(ReservationStatus.REJECTED, second.id()));

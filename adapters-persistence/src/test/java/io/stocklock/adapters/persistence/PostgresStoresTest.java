@@ -1,8 +1,24 @@
 package io.stocklock.adapters.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.stocklock.application.fake.Ports;
 import io.stocklock.application.fake.StoresContract;
+import io.stocklock.application.port.out.Outbox;
+import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The store contract against PostgreSQL: a fresh database per test. */
 class PostgresStoresTest extends StoresContract {
@@ -18,5 +34,48 @@ class PostgresStoresTest extends StoresContract {
     @AfterEach
     void closePool() {
         postgres.dataSource.close();
+    }
+
+    /** Two relays at once: the second skips what the first holds, and publishes the rest. */
+    @Test
+    void eventsOneRelayHoldsAreSkippedByAnother() throws Exception {
+        List<Outbox.PendingOutcome> events = IntStream.range(0, 5)
+                .mapToObj(i -> new Outbox.PendingOutcome(new OutcomeEvent(UUID.randomUUID(),
+                        ReservationStatus.RELEASED, ReservationId.generate(), Instant.parse("2026-01-01T00:00:00Z"),
+                        Optional.empty()), "alice", List.of(ReservationLine.of("A", 1)), List.of(), Optional.empty()))
+                .toList();
+        postgres.ports.transactions().inTransaction(() -> {
+            postgres.ports.events().append(events);
+            return null;
+        });
+        var firstHolds = new CountDownLatch(1);
+        var secondDone = new CountDownLatch(1);
+        var first = CompletableFuture.supplyAsync(() -> postgres.ports.transactions().inTransaction(() -> {
+            List<Outbox.PendingOutcome> locked = postgres.ports.outbox().lockUnpublished(2);
+            firstHolds.countDown();
+            await(secondDone);
+            postgres.ports.outbox().markPublished(locked.stream().map(outcome -> outcome.event().eventId()).toList());
+            return locked;
+        }));
+        assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
+
+        List<Outbox.PendingOutcome> second = postgres.ports.transactions().inTransaction(() -> {
+            List<Outbox.PendingOutcome> locked = postgres.ports.outbox().lockUnpublished(10);
+            postgres.ports.outbox().markPublished(locked.stream().map(outcome -> outcome.event().eventId()).toList());
+            return locked;
+        });
+        secondDone.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(events.subList(0, 2));
+        assertThat(second).containsExactlyElementsOf(events.subList(2, 5));
+        assertThat(postgres.ports.transactions().inTransaction(() -> postgres.ports.outbox().lockUnpublished(10))).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.stocklock.application.service;
 
 import io.stocklock.application.port.in.FailReservation;
+import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.application.port.out.ReservationStore;
@@ -42,7 +43,7 @@ public class FailReservationService implements FailReservation {
                 failed = stored.fail(command.reason(), now);
                 reservations.update(List.of(failed));
             }
-            events.append(List.of(OutcomeEvent.of(failed, now)));
+            events.append(List.of(Outbox.PendingOutcome.of(OutcomeEvent.of(failed, now), failed)));
             return true;
         });
     }

@@ -4,6 +4,7 @@ import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.ExpireReservations;
 import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.application.port.out.ReservationStore;
@@ -117,7 +118,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
 
         List<StockMovement> movements = new ArrayList<>();
         Map<Holding, Long> holdings = new HashMap<>();
-        List<OutcomeEvent> outcomeEvents = new ArrayList<>(ended.size());
+        List<Outbox.PendingOutcome> outcomeEvents = new ArrayList<>(ended.size());
         for (Reservation reservation : ended) {
             List<StockMovement> moved = StockMovement.of(reservation);
             Holdings.add(holdings, reservation, moved);
@@ -130,7 +131,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
                         .with(level.move(movement.onHandDelta(), movement.reservedDelta())));
                 movements.add(movement);
             }
-            outcomeEvents.add(OutcomeEvent.of(reservation, now));
+            outcomeEvents.add(Outbox.PendingOutcome.of(OutcomeEvent.of(reservation, now), reservation));
         }
         reservations.update(ended);
         reservations.addToHoldings(holdings);

@@ -87,10 +87,8 @@ public class ProcessReservationsService implements ProcessReservations {
                 return transactions.inTransaction(() -> {
                     List<RequestOutcome> outcomes = decide(batch, clock.instant());
                     if (recordEvents) {
-                        events.append(outcomes.stream().filter(RequestOutcome.Decided.class::isInstance)
-                                .flatMap(outcome -> OutcomeEvent.decisionOf(((RequestOutcome.Decided) outcome).reservation())
-                                        .stream())
-                                .toList());
+                        events.append(decisionEvents(outcomes.stream()
+                                .filter(RequestOutcome.Decided.class::isInstance).toList()));
                     }
                     return outcomes;
                 });

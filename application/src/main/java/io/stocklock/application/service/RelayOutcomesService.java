@@ -3,31 +3,37 @@ package io.stocklock.application.service;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomePublisher;
-import java.time.Duration;
+import io.stocklock.application.port.out.Transactions;
 import java.util.List;
 
+/**
+ * Publishes the outbox's events, oldest first, in one transaction per batch: the batch is locked (other relays skip
+ * it), published, and taken out of the outbox when the broker has it. If publishing fails, the transaction rolls back
+ * and the events stay for the next round; if the commit is lost after publishing, they are published again with the
+ * same event ids.
+ */
 public class RelayOutcomesService implements RelayOutcomes {
 
+    private final Transactions transactions;
     private final Outbox outbox;
     private final OutcomePublisher publisher;
-    private final Duration lease;
 
-    /** @param lease how long a claim lasts: longer than a publish can take, short enough to recover quickly */
-    public RelayOutcomesService(Outbox outbox, OutcomePublisher publisher, Duration lease) {
+    public RelayOutcomesService(Transactions transactions, Outbox outbox, OutcomePublisher publisher) {
+        this.transactions = transactions;
         this.outbox = outbox;
         this.publisher = publisher;
-        this.lease = lease;
     }
 
     @Override
     public int relay(RelayOutcomesCommand command) {
-        List<Outbox.PendingOutcome> claimed = outbox.claim(command.limit(), lease);
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        // no lock is held here: if publishing fails, the claim runs out and the events are published later
-        publisher.publish(claimed);
-        outbox.markPublished(claimed.stream().map(outcome -> outcome.event().eventId()).toList());
-        return claimed.size();
+        return transactions.inTransaction(() -> {
+            List<Outbox.PendingOutcome> locked = outbox.lockUnpublished(command.limit());
+            if (locked.isEmpty()) {
+                return 0;
+            }
+            publisher.publish(locked);
+            outbox.markPublished(locked.stream().map(outcome -> outcome.event().eventId()).toList());
+            return locked.size();
+        });
     }
 }

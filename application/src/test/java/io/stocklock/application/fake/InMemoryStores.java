@@ -18,7 +18,6 @@ import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,8 +51,7 @@ public final class InMemoryStores {
         final TreeMap<LocationId, Location> locations = new TreeMap<>(
                 Map.of(LocationId.DEFAULT, new Location(LocationId.DEFAULT, "Default", 0)));
         final List<LedgerEntry> ledger = new ArrayList<>();
-        final List<OutcomeEvents.OutcomeEvent> events = new ArrayList<>();
-        final Map<UUID, Instant> claimedUntil = new HashMap<>();
+        final List<Outbox.PendingOutcome> events = new ArrayList<>();
         final Map<ReservationId, Instant> resubmittedAt = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
         final Map<Holding, Long> holdings = new HashMap<>();
@@ -65,7 +63,6 @@ public final class InMemoryStores {
             copy.locations.putAll(locations);
             copy.ledger.addAll(ledger);
             copy.events.addAll(events);
-            copy.claimedUntil.putAll(claimedUntil);
             copy.resubmittedAt.putAll(resubmittedAt);
             copy.published.addAll(published);
             copy.holdings.putAll(holdings);
@@ -183,6 +180,7 @@ public final class InMemoryStores {
             public int deleteFinished(Instant before, int limit) {
                 requireTransaction();
                 Set<ReservationId> unpublished = state.events.stream()
+                        .map(Outbox.PendingOutcome::event)
                         .filter(event -> !state.published.contains(event.eventId()))
                         .map(OutcomeEvents.OutcomeEvent::reservationId)
                         .collect(Collectors.toSet());
@@ -196,7 +194,7 @@ public final class InMemoryStores {
                         .map(Reservation::id)
                         .toList();
                 finished.forEach(state.reservations::remove);
-                state.events.removeIf(event -> finished.contains(event.reservationId()));
+                state.events.removeIf(outcome -> finished.contains(outcome.event().reservationId()));
                 return finished.size();
             }
 
@@ -323,9 +321,12 @@ public final class InMemoryStores {
     public OutcomeEvents events() {
         return new OutcomeEvents() {
             @Override
-            public void append(Collection<OutcomeEvent> events) {
+            public void append(Collection<Outbox.PendingOutcome> events) {
                 requireTransaction();
-                state.events.addAll(events);
+                events.stream()
+                        .filter(outcome -> state.events.stream()
+                                .noneMatch(kept -> kept.event().eventId().equals(outcome.event().eventId())))
+                        .forEach(state.events::add);
             }
         };
     }
@@ -333,26 +334,18 @@ public final class InMemoryStores {
     public Outbox outbox() {
         return new Outbox() {
             @Override
-            public List<PendingOutcome> claim(int limit, Duration lease) {
-                return read(() -> {
-                    Instant now = Instant.now();
-                    List<PendingOutcome> claimed = state.events.stream()
-                            .filter(event -> !state.published.contains(event.eventId()))
-                            .filter(event -> !state.claimedUntil.getOrDefault(event.eventId(), Instant.MIN).isAfter(now))
-                            .limit(limit)
-                            .map(event -> {
-                                Reservation reservation = state.reservations.get(event.reservationId());
-                                return PendingOutcome.of(event, reservation);
-                            })
-                            .toList();
-                    claimed.forEach(outcome -> state.claimedUntil.put(outcome.event().eventId(), now.plus(lease)));
-                    return claimed;
-                });
+            public List<PendingOutcome> lockUnpublished(int limit) {
+                requireTransaction();
+                return state.events.stream()
+                        .filter(outcome -> !state.published.contains(outcome.event().eventId()))
+                        .limit(limit)
+                        .toList();
             }
 
             @Override
             public void markPublished(Collection<UUID> eventIds) {
-                read(() -> state.published.addAll(eventIds));
+                requireTransaction();
+                state.published.addAll(eventIds);
             }
         };
     }
@@ -368,7 +361,7 @@ public final class InMemoryStores {
     }
 
     public List<OutcomeEvents.OutcomeEvent> appendedEvents() {
-        return read(() -> List.copyOf(state.events));
+        return read(() -> state.events.stream().map(Outbox.PendingOutcome::event).toList());
     }
 
     public Ports ports() {

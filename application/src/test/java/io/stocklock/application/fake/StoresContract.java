@@ -152,9 +152,11 @@ public abstract class StoresContract {
         OutcomeEvent rejected = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.REJECTED, ReservationId.generate(), NOW,
                 Optional.of("unknown SKU Z"));
 
-        inTx(() -> ports.events().append(List.of(reserved, rejected)));
+        inTx(() -> ports.events().append(List.of(stored(reserved), stored(rejected))));
+        inTx(() -> ports.events().append(List.of(stored(reserved))));
 
-        assertThat(ports.appendedEvents().get()).containsExactly(reserved, rejected);
+        assertThat(ports.appendedEvents().get()).as("an event appended again is kept once")
+                .containsExactly(reserved, rejected);
     }
 
     @Test
@@ -171,41 +173,32 @@ public abstract class StoresContract {
     }
 
     @Test
-    void outboxHandsEachEventToOneClaimerUntilTheLeaseEnds() {
+    void outboxHandsOutEventsOldestFirstWithTheirReservationUntilTheyArePublished() {
         Reservation reserved = pending("A", 2).reserve(NOW);
         inTx(() -> {
             ports.reservations().insertIfAbsent(List.of(pending(reserved)));
             ports.reservations().update(List.of(reserved));
         });
         OutcomeEvent first = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RESERVED, reserved.id(), NOW, Optional.empty());
+        var confirmed = reserved.confirm(NOW.plusSeconds(1)).current();
         OutcomeEvent second = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.CONFIRMED, reserved.id(), NOW, Optional.empty());
-        inTx(() -> ports.events().append(List.of(first, second)));
+        inTx(() -> ports.events().append(List.of(Outbox.PendingOutcome.of(first, reserved),
+                Outbox.PendingOutcome.of(second, confirmed))));
 
-        List<Outbox.PendingOutcome> claimed = ports.outbox().claim(1, Duration.ofMinutes(1));
-        assertThat(claimed).singleElement().satisfies(outcome -> {
-            assertThat(outcome.event()).isEqualTo(first);
-            assertThat(outcome.owner()).isEqualTo("alice");
-            assertThat(outcome.lines()).isEqualTo(reserved.lines());
-            assertThat(outcome.expiresAt()).isEqualTo(reserved.expiresAt());
-        });
-        assertThat(ports.outbox().claim(10, Duration.ofMinutes(1))).extracting(Outbox.PendingOutcome::event)
-                .containsExactly(second);
-        assertThat(ports.outbox().claim(10, Duration.ofMinutes(1))).isEmpty();
-    }
+        assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(1)))
+                .containsExactly(Outbox.PendingOutcome.of(first, reserved));
+        assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(10)))
+                .extracting(Outbox.PendingOutcome::event).containsExactly(first, second);
+        assertThatThrownBy(() -> inTx(() -> {
+            ports.outbox().markPublished(List.of(first.eventId(), second.eventId()));
+            throw new IllegalStateException("the broker did not acknowledge");
+        })).hasMessageContaining("acknowledge");
+        assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(10))).hasSize(2);
 
-    @Test
-    void anExpiredClaimIsClaimedAgainAndPublishedEventsAreNot() {
-        Reservation reserved = pending("A", 2).reserve(NOW);
-        inTx(() -> ports.reservations().insertIfAbsent(List.of(reserved)));
-        OutcomeEvent first = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RESERVED, reserved.id(), NOW, Optional.empty());
-        OutcomeEvent second = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RELEASED, reserved.id(), NOW, Optional.empty());
-        inTx(() -> ports.events().append(List.of(first, second)));
+        inTx(() -> ports.outbox().markPublished(List.of(first.eventId())));
 
-        assertThat(ports.outbox().claim(10, Duration.ZERO)).hasSize(2);
-        ports.outbox().markPublished(List.of(first.eventId()));
-
-        assertThat(ports.outbox().claim(10, Duration.ofMinutes(1))).extracting(Outbox.PendingOutcome::event)
-                .containsExactly(second);
+        assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(10)))
+                .containsExactly(Outbox.PendingOutcome.of(second, confirmed));
     }
 
     @Test
@@ -274,11 +267,12 @@ public abstract class StoresContract {
             ports.reservations().update(List.of(oldConfirmed, oldButHeld, recentReleased, oldUnpublished));
             ports.reservations().update(List.of(confirmed, recentReleased.release().current(), unpublishedRelease));
             ports.events().append(List.of(
-                    new OutcomeEvent(publishedEvent, ReservationStatus.CONFIRMED, oldConfirmed.id(), old, Optional.empty()),
-                    new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RELEASED, oldUnpublished.id(), old,
-                            Optional.empty())));
+                    Outbox.PendingOutcome.of(new OutcomeEvent(publishedEvent, ReservationStatus.CONFIRMED,
+                            oldConfirmed.id(), old, Optional.empty()), confirmed),
+                    Outbox.PendingOutcome.of(new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RELEASED,
+                            oldUnpublished.id(), old, Optional.empty()), unpublishedRelease)));
         });
-        ports.outbox().markPublished(List.of(publishedEvent));
+        inTx(() -> ports.outbox().markPublished(List.of(publishedEvent)));
 
         int deleted = ports.transactions().inTransaction(() -> ports.reservations().deleteFinished(NOW.minus(Duration.ofDays(30)), 10));
 
@@ -297,13 +291,20 @@ public abstract class StoresContract {
         assertThatThrownBy(() -> inTx(() -> {
             ports.inventory().insert(StockLevel.create(Sku.of("A"), 1));
             ports.reservations().insertIfAbsent(List.of(pending));
-            ports.events().append(List.of(new OutcomeEvent(UUID.randomUUID(), ReservationStatus.FAILED, pending.id(), NOW, Optional.empty())));
+            ports.events().append(List.of(stored(new OutcomeEvent(UUID.randomUUID(), ReservationStatus.FAILED,
+                    pending.id(), NOW, Optional.empty()))));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
         assertThat(ports.inventory().find(Sku.of("A"))).isEmpty();
         assertThat(ports.reservations().find(pending.id())).isEmpty();
         assertThat(ports.appendedEvents().get()).isEmpty();
+    }
+
+    /** An event with a reservation of alice's that asked for one A. */
+    private static Outbox.PendingOutcome stored(OutcomeEvent event) {
+        return new Outbox.PendingOutcome(event, "alice", List.of(ReservationLine.of("A", 1)), List.of(),
+                Optional.empty());
     }
 
     private void inTx(Runnable work) {

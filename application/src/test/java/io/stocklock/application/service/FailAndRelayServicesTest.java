@@ -15,7 +15,6 @@ import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationStatus;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,12 +82,12 @@ class FailAndRelayServicesTest extends ServiceTestSupport {
         stock("A", 5);
         List<Outbox.PendingOutcome> delivered = new ArrayList<>();
         var failing = new boolean[] {true};
-        var relay = new RelayOutcomesService(ports.outbox(), outcomes -> {
+        var relay = new RelayOutcomesService(ports.transactions(), ports.outbox(), outcomes -> {
             if (failing[0]) {
                 throw new IllegalStateException("broker down");
             }
             delivered.addAll(outcomes);
-        }, Duration.ZERO);
+        });
         var sold = request(ReservationLine.of("A", 1));
         var given = request(ReservationLine.of("A", 2));
         process.process(new ProcessReservationsCommand(List.of(sold, given)));
@@ -102,5 +101,7 @@ class FailAndRelayServicesTest extends ServiceTestSupport {
         assertThat(relay.relay(new RelayOutcomesCommand(10))).isZero();
         assertThat(delivered).extracting(outcome -> outcome.event().status())
                 .containsExactly(ReservationStatus.CONFIRMED, ReservationStatus.RELEASED);
+        assertThat(delivered).extracting(Outbox.PendingOutcome::lines).as("published with what the event reports")
+                .containsExactly(sold.lines(), given.lines());
     }
 }

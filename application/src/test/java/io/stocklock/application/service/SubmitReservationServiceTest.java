@@ -154,7 +154,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         assertThat(handedOver).isEmpty();
         assertThat(transactions.get()).isLessThan(400);
         // every decision has its outcome event in the outbox, written in the decision's transaction
-        assertThat(ports.outbox().claim(1_000, Duration.ofSeconds(1))).hasSize(400)
+        assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(1_000))).hasSize(400)
                 .allSatisfy(event -> assertThat(event.event().status()).isIn(ReservationStatus.RESERVED,
                         ReservationStatus.REJECTED));
         assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(100);

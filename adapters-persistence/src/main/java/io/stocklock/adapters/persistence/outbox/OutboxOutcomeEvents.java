@@ -1,13 +1,14 @@
 package io.stocklock.adapters.persistence.outbox;
 
+import io.stocklock.application.port.out.Outbox.PendingOutcome;
 import io.stocklock.application.port.out.OutcomeEvents;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Outcome events written to the {@code outbox} table, inside the transaction of the transition they report. An event
- * written again (the same event id) is stored once.
+ * Outcome events written to the {@code outbox} table, inside the transaction of the transition they report, with
+ * what they report of the reservation. An event written again (the same event id) is stored once.
  */
 public class OutboxOutcomeEvents implements OutcomeEvents {
 
@@ -18,22 +19,23 @@ public class OutboxOutcomeEvents implements OutcomeEvents {
     }
 
     @Override
-    public void append(Collection<OutcomeEvent> events) {
+    public void append(Collection<PendingOutcome> events) {
         if (events.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO outbox (event_id, event_type, reservation_id, reason, occurred_at)
-                        SELECT event_id, event_type, reservation_id, reason, occurred_at::timestamptz
-                        FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[])
-                             AS e(event_id, event_type, reservation_id, reason, occurred_at)
+                        INSERT INTO outbox (event_id, event_type, reservation_id, reason, occurred_at, payload)
+                        SELECT event_id, event_type, reservation_id, reason, occurred_at::timestamptz, payload::jsonb
+                        FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                             AS e(event_id, event_type, reservation_id, reason, occurred_at, payload)
                         ON CONFLICT (event_id) DO NOTHING
                         """)
-                .param(events.stream().map(OutcomeEvent::eventId).toArray(UUID[]::new))
-                .param(events.stream().map(event -> event.status().name()).toArray(String[]::new))
-                .param(events.stream().map(event -> event.reservationId().value()).toArray(UUID[]::new))
-                .param(events.stream().map(event -> event.reason().orElse(null)).toArray(String[]::new))
-                .param(events.stream().map(event -> event.occurredAt().toString()).toArray(String[]::new))
+                .param(events.stream().map(outcome -> outcome.event().eventId()).toArray(UUID[]::new))
+                .param(events.stream().map(outcome -> outcome.event().status().name()).toArray(String[]::new))
+                .param(events.stream().map(outcome -> outcome.event().reservationId().value()).toArray(UUID[]::new))
+                .param(events.stream().map(outcome -> outcome.event().reason().orElse(null)).toArray(String[]::new))
+                .param(events.stream().map(outcome -> outcome.event().occurredAt().toString()).toArray(String[]::new))
+                .param(events.stream().map(EventPayload::json).toArray(String[]::new))
                 .update();
     }
 }

@@ -19,6 +19,6 @@ public class OutboxPublisher implements OutcomePublisher {
 
     @Override
     public void publish(List<PendingOutcome> outcomes) {
-        outbox.append(outcomes.stream().map(PendingOutcome::event).toList());
+        outbox.append(outcomes);
     }
 }

@@ -231,18 +231,16 @@ public class JdbcReservationStore implements ReservationStore {
                         """)
                 .param(limit)
                 .update();
-        // the lines and events go in the same statement; the foreign key is checked at its end
+        // the lines and picks go in the same statement; the foreign key is checked at its end
         return jdbc.sql("""
                         WITH finished AS (
                             SELECT r.id FROM reservation r
                             WHERE r.status IN ('CONFIRMED', 'RELEASED', 'EXPIRED', 'REJECTED', 'FAILED')
                               AND r.decided_at < ?::timestamptz
-                              AND NOT EXISTS (SELECT 1 FROM outbox o
-                                              WHERE o.reservation_id = r.id AND o.published_at IS NULL)
+                              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.reservation_id = r.id)
                             ORDER BY r.decided_at
                             LIMIT ?
                             FOR UPDATE OF r SKIP LOCKED),
-                        events AS (DELETE FROM outbox o USING finished f WHERE o.reservation_id = f.id),
                         lines AS (DELETE FROM reservation_line l USING finished f WHERE l.reservation_id = f.id),
                         picks AS (DELETE FROM reservation_pick p USING finished f WHERE p.reservation_id = f.id)
                         DELETE FROM reservation r USING finished f WHERE r.id = f.id
