@@ -6,9 +6,12 @@ import io.stocklock.application.fake.Ports;
 import io.stocklock.application.fake.StoresContract;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +72,43 @@ class PostgresStoresTest extends StoresContract {
         assertThat(first.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(events.subList(0, 2));
         assertThat(second).containsExactlyElementsOf(events.subList(2, 5));
         assertThat(postgres.ports.transactions().inTransaction(() -> postgres.ports.outbox().lockUnpublished(10))).isEmpty();
+    }
+
+    /**
+     * A release or confirm that waits for the decision of its reservation must see the decision whole: a statement
+     * that waited for the row lock sees the row as committed since, but other tables as they were when it started.
+     */
+    @Test
+    void aLockTakenWhileTheDecisionCommitsSeesTheDecisionsPicks() throws Exception {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        Reservation pending = Reservation.pending(new ReservationRequest(ReservationId.generate(), "alice",
+                List.of(ReservationLine.of("A", 2)), Duration.ofMinutes(5)), now);
+        Reservation reserved = pending.reserve(now);
+        postgres.ports.transactions().inTransaction(() -> postgres.ports.reservations().insertIfAbsent(List.of(pending)));
+        var decisionHolds = new CountDownLatch(1);
+        var decision = CompletableFuture.runAsync(() -> postgres.ports.transactions().inTransaction(() -> {
+            postgres.ports.reservations().lock(List.of(pending.id()));
+            postgres.ports.reservations().update(List.of(reserved));
+            decisionHolds.countDown();
+            pause(Duration.ofMillis(500)); // the release below is waiting for the lock meanwhile
+            return null;
+        }));
+        assertThat(decisionHolds.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Reservation seen = postgres.ports.transactions().inTransaction(
+                () -> postgres.ports.reservations().lock(List.of(pending.id())).get(pending.id()));
+
+        decision.get(10, TimeUnit.SECONDS);
+        assertThat(seen.status()).isEqualTo(ReservationStatus.RESERVED);
+        assertThat(seen.picks()).isEqualTo(reserved.picks()).isNotEmpty();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {

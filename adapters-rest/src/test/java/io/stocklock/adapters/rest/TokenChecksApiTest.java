@@ -3,6 +3,7 @@ package io.stocklock.adapters.rest;
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -22,7 +23,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** With an issuer and an audience configured, a token is taken only with both, and never without an expiry. */
+/**
+ * With an issuer and an audience configured, a token is taken only with both, and never without an expiry or a
+ * subject.
+ */
 @WebMvcTest(properties = {"stocklock.security.issuer=https://id.example.com",
         "spring.security.oauth2.resourceserver.jwt.audiences=stocklock"})
 class TokenChecksApiTest {
@@ -54,6 +58,16 @@ class TokenChecksApiTest {
                 token(claims -> claims.audience((String) null)))), 401, "unauthorized");
         problem(http.perform(get("/inventory/" + sku).header("Authorization",
                 token(claims -> claims.expirationTime(null)))), 401, "unauthorized");
+    }
+
+    @Test
+    void aTokenWithoutASubjectIsRefusedLikeAnyUnusableToken() throws Exception {
+        problem(http.perform(post("/reservations").contentType("application/json")
+                .content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}")
+                .header("Prefer", "wait=5")
+                .header("Authorization", token(claims -> claims.subject(null)))), 401, "unauthorized");
+        problem(http.perform(get("/inventory/" + sku).header("Authorization",
+                token(claims -> claims.subject(" ")))), 401, "unauthorized");
     }
 
     @Test

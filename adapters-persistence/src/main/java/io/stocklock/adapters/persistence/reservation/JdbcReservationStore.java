@@ -102,14 +102,16 @@ public class JdbcReservationStore implements ReservationStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Reservation> locked = ReservationRow.read(jdbc.sql("SELECT " + COLUMNS + """
-                        FROM reservation r LEFT JOIN reservation_line l ON l.reservation_id = r.id
-                        WHERE r.id = ANY(?)
-                        ORDER BY r.id, l.sku
-                        FOR UPDATE OF r
-                        """)
-                .param(ids.stream().map(ReservationId::value).toArray(UUID[]::new)));
-        return locked.stream().collect(Collectors.toMap(Reservation::id, Function.identity()));
+        // lock first, then read: a statement that waited for a lock sees the locked row as committed since, but
+        // reads the other tables (lines, picks) as they were when it started
+        List<UUID> locked = jdbc.sql("SELECT id FROM reservation WHERE id = ANY(?) ORDER BY id FOR UPDATE")
+                .param(ids.stream().map(ReservationId::value).toArray(UUID[]::new))
+                .query(UUID.class)
+                .list();
+        if (locked.isEmpty()) {
+            return Map.of();
+        }
+        return findAll(locked.stream().map(ReservationId::new).toList());
     }
 
     @Override

@@ -133,6 +133,15 @@ public class SecurityConfiguration {
     }
 
     /**
+     * A token must name its caller: reservations, holdings and the rate limit are the subject's, and a token without
+     * {@code sub} (or with a blank one) belongs to nobody.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> subjectRequired() {
+        return new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank());
+    }
+
+    /**
      * A shared HS256 secret, when configured; otherwise Spring Boot's JWK set, issuer or public key applies. Tokens
      * must carry {@code exp} (and are refused {@code clock-skew} after it), the issuer when
      * {@code stocklock.security.issuer} is set, and one of {@code spring.security.oauth2.resourceserver.jwt.audiences}
