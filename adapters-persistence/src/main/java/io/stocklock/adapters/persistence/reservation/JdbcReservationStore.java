@@ -225,16 +225,8 @@ public class JdbcReservationStore implements ReservationStore {
 
     @Override
     public int deleteFinished(Instant before, int limit) {
-        // holdings that ended; one a decision is adding to right now is skipped, and kept if it is no longer zero
-        jdbc.sql("""
-                        DELETE FROM owner_holding h USING (
-                            SELECT owner, sku FROM owner_holding WHERE units = 0 LIMIT ? FOR UPDATE SKIP LOCKED) AS z
-                        WHERE h.owner = z.owner AND h.sku = z.sku AND h.units = 0
-                        """)
-                .param(limit)
-                .update();
         // the lines and picks go in the same statement; the foreign key is checked at its end
-        return jdbc.sql("""
+        int deleted = jdbc.sql("""
                         WITH finished AS (
                             SELECT r.id FROM reservation r
                             WHERE r.status IN ('CONFIRMED', 'RELEASED', 'EXPIRED', 'REJECTED', 'FAILED')
@@ -250,6 +242,17 @@ public class JdbcReservationStore implements ReservationStore {
                 .param(before.toString())
                 .param(limit)
                 .update();
+        // holdings that ended, last: a decision adding to one of them waits for this transaction's commit (holding
+        // its SKU's lock meanwhile), so their locks are taken just before it; one held right now is skipped, and
+        // kept if it is no longer zero
+        jdbc.sql("""
+                        DELETE FROM owner_holding h USING (
+                            SELECT owner, sku FROM owner_holding WHERE units = 0 LIMIT ? FOR UPDATE SKIP LOCKED) AS z
+                        WHERE h.owner = z.owner AND h.sku = z.sku AND h.units = 0
+                        """)
+                .param(limit)
+                .update();
+        return deleted;
     }
 
     /** The secret every instance derives reservation ids from Idempotency-Keys under; made by the migration. */
