@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class PostgresStoresTest extends StoresContract {
 
     @Override
     protected Ports emptyPorts() {
-        postgres = new PostgresPorts(2);
+        postgres = new PostgresPorts(3);
         return postgres.ports;
     }
 
@@ -86,29 +87,26 @@ class PostgresStoresTest extends StoresContract {
         Reservation reserved = pending.reserve(now);
         postgres.ports.transactions().inTransaction(() -> postgres.ports.reservations().insertIfAbsent(List.of(pending)));
         var decisionHolds = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
         var decision = CompletableFuture.runAsync(() -> postgres.ports.transactions().inTransaction(() -> {
             postgres.ports.reservations().lock(List.of(pending.id()));
             postgres.ports.reservations().update(List.of(reserved));
             decisionHolds.countDown();
-            pause(Duration.ofMillis(500)); // the release below is waiting for the lock meanwhile
+            await(commit);
             return null;
         }));
         assertThat(decisionHolds.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Reservation seen = postgres.ports.transactions().inTransaction(
-                () -> postgres.ports.reservations().lock(List.of(pending.id())).get(pending.id()));
+        var release = CompletableFuture.supplyAsync(() -> postgres.ports.transactions().inTransaction(
+                () -> postgres.ports.reservations().lock(List.of(pending.id())).get(pending.id())));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> postgres.jdbc.sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'").query(Long.class).single() > 0);
+        commit.countDown();
 
         decision.get(10, TimeUnit.SECONDS);
+        Reservation seen = release.get(10, TimeUnit.SECONDS);
         assertThat(seen.status()).isEqualTo(ReservationStatus.RESERVED);
         assertThat(seen.picks()).isEqualTo(reserved.picks()).isNotEmpty();
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void await(CountDownLatch latch) {
