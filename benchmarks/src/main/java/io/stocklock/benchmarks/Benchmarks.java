@@ -209,7 +209,8 @@ public final class Benchmarks {
     private static void doorOnly(int rounds, Duration seconds, int connections, List<HttpBenchmark.Target> targets,
                                  List<HttpBenchmark.Skus> skus, boolean twoInstances, Optional<Path> docs)
             throws Exception {
-        List<HttpBenchmark.Target> curves = DoorSideBySide.CURVES.stream().filter(targets::contains).toList();
+        List<HttpBenchmark.Target> curves = skus.contains(HttpBenchmark.Skus.HOT_SKU)
+                ? DoorSideBySide.CURVES.stream().filter(targets::contains).toList() : List.of();
         boolean mixed = targets.contains(HttpBenchmark.Target.STOCKLOCK_WAIT)
                 && skus.contains(HttpBenchmark.Skus.UNIFORM) && skus.contains(HttpBenchmark.Skus.HOT_SKU);
         Progress progress = new Progress(1 + targets.size() * (1 + skus.size() * rounds)
