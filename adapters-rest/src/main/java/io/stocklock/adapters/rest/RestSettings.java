@@ -20,8 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        (1,331/s waiting for the decision, p99 470 ms)
  * @param lanes           groups of submissions one instance decides or records at once; a request is laned by its
  *                        smallest SKU, so one SKU's buyers are taken in arrival order. One lane (the default) makes
- *                        the largest groups: on 10,000 SKUs it answered 1.6x what four lanes did, and the cool SKUs'
- *                        p99 beside a saturated hot SKU stayed where it was alone (docs/adr/0013-decide-at-the-door.md)
+ *                        the largest groups, which is what makes the door cheap (docs/adr/0013-decide-at-the-door.md)
  * @param idSecret        the secret (at least 32 bytes) reservation ids are derived from Idempotency-Keys under, the
  *                        same on every instance; when not set, the one the database migration made is used
  */
