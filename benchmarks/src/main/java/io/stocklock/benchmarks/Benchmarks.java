@@ -97,6 +97,14 @@ public final class Benchmarks {
                             ? Optional.of(Path.of(options.getOrDefault("docs-dir", "../docs"))) : Optional.empty());
             return;
         }
+        if (options.getOrDefault("only", "").equals("drain")) {
+            drainOnly(Integer.parseInt(options.getOrDefault("drain-requests", "50000")),
+                    Arrays.stream(options.getOrDefault("skus", "HOT,UNIFORM,ZIPF").split(","))
+                            .map(DrainSideBySide.Skus::valueOf).toList(),
+                    Integer.parseInt(options.getOrDefault("rounds", "1")),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("pgbench-seconds", "20"))));
+            return;
+        }
         if (options.getOrDefault("only", "").equals("http")) {
             httpOnly(httpRun, Boolean.parseBoolean(options.getOrDefault("docs", "false"))
                     ? Optional.of(Path.of(options.getOrDefault("docs-dir", "../docs"))) : Optional.empty());
@@ -236,6 +244,33 @@ public final class Benchmarks {
                 System.out.println("wrote " + docs.get().resolve("benchmarks-door.md").toAbsolutePath().normalize());
             }
             System.out.println("processes' logs: " + bench.directory().toAbsolutePath());
+        }
+        System.exit(0);
+    }
+
+    /**
+     * {@code only=drain}: the Kafka intake drained, beside pgbench running the per-request transaction on the same
+     * server, for each workload in {@code rounds} rounds; then the invariants.
+     */
+    private static void drainOnly(int requests, List<DrainSideBySide.Skus> skus, int rounds, Duration pgbenchRun)
+            throws Exception {
+        Progress progress = new Progress(1 + rounds * skus.size());
+        progress.step("starting PostgreSQL, a Kafka broker and stocklock as processes; a drain to warm up",
+                Duration.ZERO);
+        try (var drains = new DrainSideBySide(serviceDirectory())) {
+            drains.warmUp(requests);
+            List<DrainSideBySide.Drain> runs = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                for (DrainSideBySide.Skus each : skus) {
+                    progress.step("round %d: %,d requests, %s, then pgbench".formatted(round, requests, each.label),
+                            pgbenchRun);
+                    runs.add(drains.measure(each, requests, pgbenchRun));
+                    System.out.println(DrainSideBySide.table(runs.subList(runs.size() - 1, runs.size())));
+                }
+            }
+            System.out.println(DrainSideBySide.table(runs));
+            List<String> violations = drains.violations((long) requests * (1 + rounds * skus.size()));
+            System.out.println(violations.isEmpty() ? "invariants: all hold" : "VIOLATIONS: " + violations);
         }
         System.exit(0);
     }

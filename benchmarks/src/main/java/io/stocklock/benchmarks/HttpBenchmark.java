@@ -152,7 +152,7 @@ final class HttpBenchmark implements AutoCloseable {
         return target.stocklock ? "-jar " + ServiceInstance.applicationJar() : ReferenceService.class.getName();
     }
 
-    private static List<String> serviceSettings() {
+    static List<String> serviceSettings() {
         String settings = System.getProperty(SERVICE_SETTINGS, "");
         return settings.isBlank() ? List.of()
                 : Arrays.stream(settings.split("\\|")).map(setting -> "--" + setting).toList();

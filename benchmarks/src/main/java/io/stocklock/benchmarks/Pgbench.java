@@ -35,8 +35,12 @@ final class Pgbench {
         return SKU_NUMBER.containsKey(workload);
     }
 
-    /** The script: (a)'s transaction for one unit of one SKU, the INSERT being (a)'s own statement. */
-    static String script(Workload workload) {
+    /**
+     * The script: (a)'s transaction for one unit of one SKU, the INSERT being (a)'s own statement.
+     *
+     * @param skuNumber the number of the SKU each transaction asks for, as a pgbench expression
+     */
+    static String script(String skuNumber) {
         String skus = "ARRAY[" + SKU + "]";
         String reserved = oneLine(Strategy.requestInsert("'RESERVED'", "true", skus, "ARRAY[1::bigint]"));
         String rejected = oneLine(Strategy.requestInsert("'REJECTED'", "false", skus, "ARRAY[1::bigint]"));
@@ -51,7 +55,7 @@ final class Pgbench {
                 %s;
                 \\endif
                 COMMIT;
-                """.formatted(SKU_NUMBER.get(workload), SKU, SKU, reserved, rejected);
+                """.formatted(skuNumber, SKU, SKU, reserved, rejected);
     }
 
     /** pgbench reads a command up to the end of its line. */
@@ -61,8 +65,14 @@ final class Pgbench {
 
     static Strategy.Result run(BenchmarkDatabase db, Workload workload, Duration duration, int clients,
                                Strategy strategy) throws Exception {
+        return run(db, SKU_NUMBER.get(workload), duration, clients, strategy.label);
+    }
+
+    /** @param skuNumber the number of the SKU each transaction asks for, as a pgbench expression */
+    static Strategy.Result run(BenchmarkDatabase db, String skuNumber, Duration duration, int clients, String label)
+            throws Exception {
         Path directory = Files.createTempDirectory("pgbench-");
-        Path script = Files.writeString(directory.resolve("seed-transaction.sql"), script(workload));
+        Path script = Files.writeString(directory.resolve("seed-transaction.sql"), script(skuNumber));
         URI url = URI.create(db.database.url().substring("jdbc:".length()));
         var command = new ProcessBuilder(executable(), "--no-vacuum", "--protocol=prepared",
                 "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
@@ -99,7 +109,7 @@ final class Pgbench {
         long decisions = latency.getTotalCount();
         Duration elapsed = Duration.ofNanos((long) (decisions / Double.parseDouble(tps.group(1)) * 1e9));
         deleteAll(directory);
-        return new Strategy.Result(strategy.label, clients, decisions, elapsed, 0, walSyncs, cpuBusy, latency,
+        return new Strategy.Result(label, clients, decisions, elapsed, 0, walSyncs, cpuBusy, latency,
                 db.oversold(false));
     }
 
