@@ -101,8 +101,12 @@ public final class Benchmarks {
             drainOnly(Integer.parseInt(options.getOrDefault("drain-requests", "50000")),
                     Arrays.stream(options.getOrDefault("skus", "HOT,UNIFORM,ZIPF").split(","))
                             .map(DrainSideBySide.Skus::valueOf).toList(),
-                    Integer.parseInt(options.getOrDefault("rounds", "1")),
-                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("pgbench-seconds", "20"))));
+                    Integer.parseInt(options.getOrDefault("rounds", "3")),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("pgbench-seconds", "20"))),
+                    Arrays.stream(options.getOrDefault("batch-sizes", "50,100,250,500,1000").split(","))
+                            .filter(size -> !size.isBlank()).mapToInt(Integer::parseInt).toArray(),
+                    Boolean.parseBoolean(options.getOrDefault("docs", "false"))
+                            ? Optional.of(Path.of(options.getOrDefault("docs-dir", "../docs"))) : Optional.empty());
             return;
         }
         if (options.getOrDefault("only", "").equals("http")) {
@@ -173,7 +177,10 @@ public final class Benchmarks {
         if (Boolean.parseBoolean(options.getOrDefault("docs", "false"))) {
             Path docs = Path.of(options.getOrDefault("docs-dir", "../docs"));
             report.plots(Files.createDirectories(docs.resolve("benchmarks")));
-            Files.writeString(docs.resolve("benchmarks.md"), text);
+            // the Kafka drain's section is written by its own run (only=drain) and kept
+            Path benchmarks = docs.resolve("benchmarks.md");
+            String drain = Files.exists(benchmarks) ? DrainSideBySide.section(Files.readString(benchmarks)) : "";
+            Files.writeString(benchmarks, drain.isEmpty() ? text : text + "\n" + drain + "\n");
             System.out.println("wrote " + docs.resolve("benchmarks.md").toAbsolutePath().normalize());
         }
         System.exit(0); // the embedded PostgreSQL's shutdown hook stops it
@@ -252,9 +259,9 @@ public final class Benchmarks {
      * {@code only=drain}: the Kafka intake drained, beside pgbench running the per-request transaction on the same
      * server, for each workload in {@code rounds} rounds; then the invariants.
      */
-    private static void drainOnly(int requests, List<DrainSideBySide.Skus> skus, int rounds, Duration pgbenchRun)
-            throws Exception {
-        Progress progress = new Progress(1 + rounds * skus.size());
+    private static void drainOnly(int requests, List<DrainSideBySide.Skus> skus, int rounds, Duration pgbenchRun,
+                                  int[] batchSizes, Optional<Path> docs) throws Exception {
+        Progress progress = new Progress(1 + rounds * skus.size() + skus.size() + batchSizes.length);
         progress.step("starting PostgreSQL, a Kafka broker and stocklock as processes; a drain to warm up",
                 Duration.ZERO);
         try (var drains = new DrainSideBySide(serviceDirectory())) {
@@ -269,8 +276,31 @@ public final class Benchmarks {
                 }
             }
             System.out.println(DrainSideBySide.table(runs));
-            List<String> violations = drains.violations((long) requests * (1 + rounds * skus.size()));
+            List<DrainSideBySide.Offered> offered = new ArrayList<>();
+            for (DrainSideBySide.Skus each : skus) {
+                double rate = 0.8 * runs.stream().filter(run -> run.skus() == each)
+                        .mapToDouble(DrainSideBySide.Drain::perSecond).sorted().toArray()[rounds / 2];
+                progress.step("%,.0f requests/s offered, %s".formatted(rate, each.label), pgbenchRun);
+                offered.add(drains.offer(each, rate, pgbenchRun));
+            }
+            System.out.println(DrainSideBySide.offeredTable(offered));
+            List<DrainSideBySide.Sized> sized = new ArrayList<>();
+            for (int size : batchSizes) {
+                progress.step("batch size " + size + ": restart, warm up, drain", Duration.ofSeconds(60));
+                sized.addAll(drains.withBatchSize(size, List.of(DrainSideBySide.Skus.HOT,
+                        DrainSideBySide.Skus.UNIFORM), requests));
+            }
+            System.out.println(DrainSideBySide.batchSizeTable(sized));
+            List<String> violations = drains.violations();
             System.out.println(violations.isEmpty() ? "invariants: all hold" : "VIOLATIONS: " + violations);
+            if (docs.isPresent()) {
+                DrainSideBySide.plot(sized, Files.createDirectories(docs.get().resolve("benchmarks"))
+                        .resolve("drain-by-batch-size.png"));
+                Path benchmarks = docs.get().resolve("benchmarks.md");
+                Files.writeString(benchmarks, DrainSideBySide.withSection(Files.readString(benchmarks),
+                        DrainSideBySide.markdown(runs, offered, sized, violations, requests, rounds, pgbenchRun)));
+                System.out.println("wrote " + benchmarks.toAbsolutePath().normalize());
+            }
         }
         System.exit(0);
     }

@@ -5,6 +5,7 @@ import io.stocklock.testsupport.TestPostgres;
 import io.stocklock.testsupport.process.KafkaCluster;
 import io.stocklock.testsupport.process.PostgresServer;
 import io.stocklock.testsupport.process.ServiceInstance;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,21 +13,32 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -100,13 +112,31 @@ final class DrainSideBySide implements AutoCloseable {
         }
     }
 
+    /** One drain with the service's batch size set: decisions per second. */
+    record Sized(int batchSize, Skus skus, double perSecond) {
+    }
+
+    /**
+     * Requests offered in an open loop at {@code offered} per second; latency in microseconds from when each was due
+     * to be written to the request topic until its outcome event was read back; the benchmark JVM's CPU (the
+     * producer and the reader) per request.
+     */
+    record Offered(Skus skus, double offered, long decided, Histogram latency, double generatorCpuMillis) {
+        double p(double percentile) {
+            return latency.getValueAtPercentile(percentile) / 1_000.0;
+        }
+    }
+
+    private final Path directory;
     private final PostgresServer postgres;
     private final KafkaCluster kafka;
-    private final ServiceInstance service;
     private final BenchmarkDatabase seed;
+    private ServiceInstance service;
+    private long produced;
     private int runs;
 
     DrainSideBySide(Path directory) throws Exception {
+        this.directory = directory;
         postgres = new PostgresServer(directory);
         postgres.start();
         postgres.createDatabase();
@@ -129,6 +159,22 @@ final class DrainSideBySide implements AutoCloseable {
         drain(Skus.UNIFORM, requests);
     }
 
+    /** The service restarted with {@code stocklock.kafka.batch-size} set, warmed up, then drained once per workload. */
+    List<Sized> withBatchSize(int batchSize, List<Skus> workloads, int requests) throws Exception {
+        service.stop();
+        List<String> settings = new ArrayList<>(HttpBenchmark.serviceSettings());
+        settings.add("--stocklock.kafka.batch-size=" + batchSize);
+        service = new ServiceInstance("stocklock-batch-" + batchSize, directory, postgres, kafka, settings);
+        service.start();
+        service.awaitReady(Duration.ofMinutes(3));
+        warmUp(requests / 2);
+        List<Sized> sized = new ArrayList<>();
+        for (Skus skus : workloads) {
+            sized.add(new Sized(batchSize, skus, drain(skus, requests).perSecond()));
+        }
+        return sized;
+    }
+
     Drain measure(Skus skus, int requests, Duration pgbenchRun) throws Exception {
         Drain drained = drain(skus, requests);
         var pgbench = Pgbench.run(seed, skus.pgbench, pgbenchRun, PGBENCH_CLIENTS, "pgbench");
@@ -137,18 +183,15 @@ final class DrainSideBySide implements AutoCloseable {
     }
 
     private Drain drain(Skus skus, int requests) throws Exception {
+        produced += requests;
         String owners = "drain-" + (++runs) + "-";
         var random = new Random(runs);
         service.freeze();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer(10)) {
             for (int i = 0; i < requests; i++) {
                 String sku = Workload.sku(skus.skuNumber(random));
-                producer.send(new ProducerRecord<>(REQUESTS_TOPIC, sku, request(sku, owners + (i % 1_000))));
+                producer.send(new ProducerRecord<>(REQUESTS_TOPIC, sku,
+                        request(UUID.randomUUID().toString(), sku, owners + (i % 1_000))));
             }
             producer.flush();
         } finally {
@@ -174,15 +217,89 @@ final class DrainSideBySide implements AutoCloseable {
         }
     }
 
+    /**
+     * Requests written to the topic at a steady rate whether or not earlier ones were decided, each timed from when
+     * it was due (not when it was sent: no coordinated omission) until its outcome event is read back.
+     */
+    Offered offer(Skus skus, double perSecond, Duration duration) throws Exception {
+        String owners = "drain-" + (++runs) + "-";
+        var random = new Random(runs);
+        long count = (long) (perSecond * duration.toSeconds());
+        produced += count;
+        Map<String, Long> dueAt = new ConcurrentHashMap<>();
+        var latency = new ConcurrentHistogram(3);
+        var decided = new AtomicLong();
+        var stop = new AtomicBoolean();
+        long cpuBefore = ownCpuNanos();
+        try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID()), new StringDeserializer(),
+                new ByteArrayDeserializer());
+             KafkaProducer<String, byte[]> producer = producer(1)) {
+            List<TopicPartition> partitions = events.partitionsFor(EVENTS_TOPIC).stream()
+                    .map(info -> new TopicPartition(EVENTS_TOPIC, info.partition())).toList();
+            events.assign(partitions);
+            events.seekToEnd(partitions);
+            partitions.forEach(events::position);
+            Thread reader = new Thread(() -> {
+                while (decided.get() < count && !stop.get()) {
+                    for (ConsumerRecord<String, byte[]> event : events.poll(Duration.ofMillis(20))) {
+                        Long due = dueAt.remove(event.key());
+                        if (due != null) {
+                            latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1_000));
+                            decided.incrementAndGet();
+                        }
+                    }
+                }
+            }, "benchmark-events");
+            reader.start();
+            long start = System.nanoTime();
+            long interval = (long) (1e9 / perSecond);
+            for (long i = 0; i < count; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String id = UUID.randomUUID().toString();
+                String sku = Workload.sku(skus.skuNumber(random));
+                dueAt.put(id, due);
+                producer.send(new ProducerRecord<>(REQUESTS_TOPIC, sku, request(id, sku, owners + (i % 1_000))));
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (decided.get() < count && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            stop.set(true);
+            reader.join();
+        }
+        return new Offered(skus, perSecond, decided.get(), latency, (ownCpuNanos() - cpuBefore) / 1e6 / count);
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private KafkaProducer<String, byte[]> producer(int lingerMillis) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, lingerMillis,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
     /** A request for one unit, as an external system would write it to the request topic. */
-    private static byte[] request(String sku, String owner) {
+    private static byte[] request(String id, String sku, String owner) {
         return ("{\"schemaVersion\":1,\"requestId\":\"%s\",\"owner\":\"%s\",\"lines\":"
                 + "[{\"sku\":\"%s\",\"quantity\":1}],\"holdSeconds\":600,\"submittedAt\":\"%s\"}")
-                .formatted(UUID.randomUUID(), owner, sku, Instant.now()).getBytes(StandardCharsets.UTF_8);
+                .formatted(id, owner, sku, Instant.now()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** What must hold after the runs; empty when all of it does. */
-    List<String> violations(long produced) throws Exception {
+    List<String> violations() throws Exception {
         List<String> found = new ArrayList<>();
         try (Connection db = postgres.connect(PostgresServer.DATABASE); Statement sql = db.createStatement()) {
             var invariants = new StockInvariants(JdbcClient.create(new SingleConnectionDataSource(db, true)));
@@ -220,19 +337,125 @@ final class DrainSideBySide implements AutoCloseable {
         }
     }
 
+    /** Each round's figures, and per workload the median ratio (with the CPU of the round nearest the median). */
     static String table(List<Drain> drains) {
         var table = new StringBuilder("""
-                | SKUs | stocklock Kafka drain, decisions/s | seed transaction (pgbench, 32 clients), tps | ratio \
-                | CPU ms/decision: service / broker / PostgreSQL |
+                | SKUs | stocklock Kafka drain, decisions/s | seed transaction (pgbench, 32 clients), tps \
+                | ratio, median | CPU ms/decision: service / broker / PostgreSQL |
                 |---|---|---|---|---|
                 """);
-        for (Drain drain : drains) {
-            table.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2fx | %.2f / %.2f / %.2f |%n",
-                    drain.skus().label, drain.perSecond(), drain.pgbenchPerSecond(), drain.ratio(),
-                    drain.cpuMillis().get(ProcessCpu.Kind.SERVICE), drain.cpuMillis().get(ProcessCpu.Kind.KAFKA),
-                    drain.cpuMillis().get(ProcessCpu.Kind.POSTGRES)));
+        for (Skus skus : drains.stream().map(Drain::skus).distinct().toList()) {
+            List<Drain> these = drains.stream().filter(drain -> drain.skus() == skus)
+                    .sorted(java.util.Comparator.comparingDouble(Drain::ratio)).toList();
+            Drain median = these.get(these.size() / 2);
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | **%.2fx** | %.2f / %.2f / %.2f |%n", skus.label,
+                    these.stream().map(drain -> String.format(Locale.ROOT, "%,.0f", drain.perSecond()))
+                            .collect(Collectors.joining(" / ")),
+                    these.stream().map(drain -> String.format(Locale.ROOT, "%,.0f", drain.pgbenchPerSecond()))
+                            .collect(Collectors.joining(" / ")),
+                    median.ratio(), median.cpuMillis().get(ProcessCpu.Kind.SERVICE),
+                    median.cpuMillis().get(ProcessCpu.Kind.KAFKA), median.cpuMillis().get(ProcessCpu.Kind.POSTGRES)));
         }
         return table.toString();
+    }
+
+    static String batchSizeTable(List<Sized> sized) {
+        List<Skus> workloads = sized.stream().map(Sized::skus).distinct().toList();
+        var table = new StringBuilder("| batch size (`stocklock.kafka.batch-size`) | "
+                + workloads.stream().map(skus -> skus.label + ", decisions/s").collect(Collectors.joining(" | "))
+                + " |\n|---|" + "---|".repeat(workloads.size()) + "\n");
+        for (int size : sized.stream().mapToInt(Sized::batchSize).distinct().toArray()) {
+            table.append("| ").append(size).append(" | ").append(workloads.stream()
+                    .map(skus -> sized.stream().filter(each -> each.batchSize() == size && each.skus() == skus)
+                            .map(each -> String.format(Locale.ROOT, "%,.0f", each.perSecond())).findFirst()
+                            .orElse("")).collect(Collectors.joining(" | "))).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    static String offeredTable(List<Offered> offered) {
+        var table = new StringBuilder("""
+                | SKUs | offered/s (80% of the median drain) | decided | p50 ms | p99 ms | p99.9 ms \
+                | generator CPU ms/request |
+                |---|---|---|---|---|---|---|
+                """);
+        for (Offered each : offered) {
+            table.append(String.format(Locale.ROOT, "| %s | %,.0f | %,d | %.1f | %.1f | %.1f | %.3f |%n",
+                    each.skus().label, each.offered(), each.decided(), each.p(50), each.p(99), each.p(99.9),
+                    each.generatorCpuMillis()));
+        }
+        return table.toString();
+    }
+
+    static void plot(List<Sized> sized, Path file) throws java.io.IOException {
+        var plot = new Plot("Kafka drain against batch size (durable PostgreSQL, 2 cores)",
+                "batch size (stocklock.kafka.batch-size)", "decisions/s", true);
+        for (Skus skus : sized.stream().map(Sized::skus).distinct().toList()) {
+            List<Sized> these = sized.stream().filter(each -> each.skus() == skus).toList();
+            plot.series(skus.label, these.stream().mapToDouble(Sized::batchSize).toArray(),
+                    these.stream().mapToDouble(Sized::perSecond).toArray());
+        }
+        plot.write(file);
+    }
+
+    /** Where docs/benchmarks.md keeps the drain's section, which {@code only=drain docs=true} rewrites. */
+    static final String SECTION_START = "<!-- only=drain: from here to its end marker, written by the drain run -->";
+    static final String SECTION_END = "<!-- end of only=drain -->";
+
+    /** The section of docs/benchmarks.md in {@code benchmarks} replaced by {@code section}, or added at its end. */
+    static String withSection(String benchmarks, String section) {
+        int start = benchmarks.indexOf(SECTION_START);
+        int end = benchmarks.indexOf(SECTION_END);
+        String block = SECTION_START + "\n" + section + SECTION_END;
+        return start >= 0 && end > start
+                ? benchmarks.substring(0, start) + block + benchmarks.substring(end + SECTION_END.length())
+                : benchmarks + "\n" + block + "\n";
+    }
+
+    /** The drain's section of docs/benchmarks.md, or empty if it has none. */
+    static String section(String benchmarks) {
+        int start = benchmarks.indexOf(SECTION_START);
+        int end = benchmarks.indexOf(SECTION_END);
+        return start >= 0 && end > start ? benchmarks.substring(start, end + SECTION_END.length()) : "";
+    }
+
+    static String markdown(List<Drain> drains, List<Offered> offered, List<Sized> sized, List<String> violations,
+                           int requests, int rounds, Duration pgbenchRun) {
+        return """
+                ## The Kafka intake drained, beside the per-request transaction
+
+                `bash scripts/benchmark.sh only=drain docs=true` (%s, %d rounds). stocklock runs as `java -jar` with
+                its default settings on a durable PostgreSQL (`fsync` and `synchronous_commit` on) and one Kafka
+                broker, each a process of its own, on this 2-core machine. For each workload %,d requests for one unit
+                are written to the request topic while the service, warmed up by an earlier drain, is frozen
+                (SIGSTOP), so neither the producer nor a start-up is counted; then the service drains them. Rate =
+                decisions / (last `decided_at` - first `decided_at`). Beside it, in the same run on the same server (a
+                database of its own), pgbench runs for %d s from 32 clients the transaction a team would write per
+                request: `SELECT ... FOR UPDATE`, `UPDATE`, `INSERT` the request, `COMMIT`. CPU per decision by
+                process over the drain.
+
+                %s
+                Targets: one hot SKU >= 8x, 10,000 SKUs uniform >= 2.5x.
+
+                **Latency from queue to decision** at 80%% of the median drain rate: requests written to the topic at
+                a fixed rate (an open loop) by a producer in the benchmark's JVM, each timed from when it was due
+                until its outcome event was read back from the events topic; the generator's CPU per request beside
+                it.
+
+                %s
+                **Batch size.** The service restarted with `stocklock.kafka.batch-size` set, warmed up, then one
+                drain per workload (no pgbench); 500 is the default.
+
+                %s
+                ![Kafka drain against batch size](benchmarks/drain-by-batch-size.png)
+
+                After the runs: %s.
+
+                """.formatted(LocalDate.now(), rounds, requests, pgbenchRun.toSeconds(), table(drains),
+                offeredTable(offered), batchSizeTable(sized), violations.isEmpty()
+                        ? "nothing oversold, reserved equal to what RESERVED reservations hold, every request written "
+                        + "to the topic decided once, an event on the topic for every decision"
+                        : "VIOLATIONS: " + String.join("; ", violations));
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor replicas of the topics created at start-up
  * @param retention         how long the topics keep records
  * @param batchSize         most requests decided in one transaction ({@code max.poll.records}); 1 locks per request
- * @param concurrency       consumer threads of one instance
+ * @param concurrency       consumer threads of one instance: two let one decide while the other publishes its
+ *                          batch's events and commits its offsets (docs/adr/0014-kafka-drain.md)
  * @param defaultHold       how long a hold lasts when the request does not say
  * @param sendTimeout       how long a send may take before it counts as failed (delivery timeout)
  * @param relayInterval     how often the outbox is swept for events not yet published
@@ -32,7 +33,7 @@ public record KafkaSettings(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("1") int concurrency,
+        @DefaultValue("2") int concurrency,
         @DefaultValue("15m") Duration defaultHold,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("200ms") Duration relayInterval,
