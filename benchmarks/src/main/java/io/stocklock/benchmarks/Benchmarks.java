@@ -261,10 +261,22 @@ public final class Benchmarks {
      */
     private static void drainOnly(int requests, List<DrainSideBySide.Skus> skus, int rounds, Duration pgbenchRun,
                                   int[] batchSizes, Optional<Path> docs) throws Exception {
-        Progress progress = new Progress(1 + rounds * skus.size() + skus.size() + batchSizes.length);
-        progress.step("starting PostgreSQL, a Kafka broker and stocklock as processes; a drain to warm up",
-                Duration.ZERO);
-        try (var drains = new DrainSideBySide(serviceDirectory())) {
+        Progress progress = new Progress(1 + rounds * skus.size() + skus.size() * DrainSideBySide.LOAD_FRACTIONS.length
+                + batchSizes.length);
+        List<DrainSideBySide.Sized> sized = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        for (int size : batchSizes) {
+            progress.step("batch size " + size + ": fresh processes, warm up, drain", Duration.ofSeconds(60));
+            try (var fresh = new DrainSideBySide(serviceDirectory(), List.of("--stocklock.kafka.batch-size=" + size))) {
+                fresh.warmUp(requests);
+                sized.addAll(fresh.drains(size, List.of(DrainSideBySide.Skus.HOT, DrainSideBySide.Skus.UNIFORM),
+                        requests));
+                violations.addAll(fresh.violations());
+            }
+        }
+        System.out.println(DrainSideBySide.batchSizeTable(sized));
+        progress.step("fresh processes with the default settings; a drain to warm up", Duration.ZERO);
+        try (var drains = new DrainSideBySide(serviceDirectory(), List.of())) {
             drains.warmUp(requests);
             List<DrainSideBySide.Drain> runs = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -278,20 +290,15 @@ public final class Benchmarks {
             System.out.println(DrainSideBySide.table(runs));
             List<DrainSideBySide.Offered> offered = new ArrayList<>();
             for (DrainSideBySide.Skus each : skus) {
-                double rate = 0.8 * runs.stream().filter(run -> run.skus() == each)
-                        .mapToDouble(DrainSideBySide.Drain::perSecond).sorted().toArray()[rounds / 2];
-                progress.step("%,.0f requests/s offered, %s".formatted(rate, each.label), pgbenchRun);
-                offered.add(drains.offer(each, rate, pgbenchRun));
+                for (double fraction : DrainSideBySide.LOAD_FRACTIONS) {
+                    double rate = fraction * runs.stream().filter(run -> run.skus() == each)
+                            .mapToDouble(DrainSideBySide.Drain::perSecond).sorted().toArray()[rounds / 2];
+                    progress.step("%,.0f requests/s offered, %s".formatted(rate, each.label), pgbenchRun);
+                    offered.add(drains.offer(each, rate, fraction, pgbenchRun));
+                }
             }
             System.out.println(DrainSideBySide.offeredTable(offered));
-            List<DrainSideBySide.Sized> sized = new ArrayList<>();
-            for (int size : batchSizes) {
-                progress.step("batch size " + size + ": restart, warm up, drain", Duration.ofSeconds(60));
-                sized.addAll(drains.withBatchSize(size, List.of(DrainSideBySide.Skus.HOT,
-                        DrainSideBySide.Skus.UNIFORM), requests));
-            }
-            System.out.println(DrainSideBySide.batchSizeTable(sized));
-            List<String> violations = drains.violations();
+            violations.addAll(drains.violations());
             System.out.println(violations.isEmpty() ? "invariants: all hold" : "VIOLATIONS: " + violations);
             if (docs.isPresent()) {
                 DrainSideBySide.plot(sized, Files.createDirectories(docs.get().resolve("benchmarks"))

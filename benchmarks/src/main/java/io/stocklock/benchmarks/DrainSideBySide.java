@@ -60,6 +60,8 @@ final class DrainSideBySide implements AutoCloseable {
     private static final int SKUS = 10_000;
     private static final long STOCK = 1_000_000_000_000L;
     private static final int PGBENCH_CLIENTS = 32;
+    /** The fractions of the median drain rate offered in an open loop. */
+    static final double[] LOAD_FRACTIONS = {0.5, 0.8};
 
     /** Which SKUs the requests ask for, in Java for the producer and as a pgbench expression for the reference. */
     enum Skus {
@@ -121,28 +123,29 @@ final class DrainSideBySide implements AutoCloseable {
      * to be written to the request topic until its outcome event was read back; the benchmark JVM's CPU (the
      * producer and the reader) per request.
      */
-    record Offered(Skus skus, double offered, long decided, Histogram latency, double generatorCpuMillis) {
+    record Offered(Skus skus, double offered, double fraction, long decided, Histogram latency, double generatorCpuMillis) {
         double p(double percentile) {
             return latency.getValueAtPercentile(percentile) / 1_000.0;
         }
     }
 
-    private final Path directory;
     private final PostgresServer postgres;
     private final KafkaCluster kafka;
     private final BenchmarkDatabase seed;
-    private ServiceInstance service;
+    private final ServiceInstance service;
     private long produced;
     private int runs;
 
-    DrainSideBySide(Path directory) throws Exception {
-        this.directory = directory;
+    /** @param settings the service's settings beyond {@code service-settings}, as {@code --name=value} */
+    DrainSideBySide(Path directory, List<String> settings) throws Exception {
         postgres = new PostgresServer(directory);
         postgres.start();
         postgres.createDatabase();
         kafka = new KafkaCluster(directory, 1);
         kafka.start();
-        service = new ServiceInstance("stocklock", directory, postgres, kafka, HttpBenchmark.serviceSettings());
+        List<String> all = new ArrayList<>(HttpBenchmark.serviceSettings());
+        all.addAll(settings);
+        service = new ServiceInstance("stocklock", directory, postgres, kafka, all);
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
         try (Connection db = postgres.connect(PostgresServer.DATABASE); Statement sql = db.createStatement()) {
@@ -159,15 +162,8 @@ final class DrainSideBySide implements AutoCloseable {
         drain(Skus.UNIFORM, requests);
     }
 
-    /** The service restarted with {@code stocklock.kafka.batch-size} set, warmed up, then drained once per workload. */
-    List<Sized> withBatchSize(int batchSize, List<Skus> workloads, int requests) throws Exception {
-        service.stop();
-        List<String> settings = new ArrayList<>(HttpBenchmark.serviceSettings());
-        settings.add("--stocklock.kafka.batch-size=" + batchSize);
-        service = new ServiceInstance("stocklock-batch-" + batchSize, directory, postgres, kafka, settings);
-        service.start();
-        service.awaitReady(Duration.ofMinutes(3));
-        warmUp(requests / 2);
+    /** Drains of each workload, not measured against pgbench: for the batch-size sweep. */
+    List<Sized> drains(int batchSize, List<Skus> workloads, int requests) throws Exception {
         List<Sized> sized = new ArrayList<>();
         for (Skus skus : workloads) {
             sized.add(new Sized(batchSize, skus, drain(skus, requests).perSecond()));
@@ -221,7 +217,7 @@ final class DrainSideBySide implements AutoCloseable {
      * Requests written to the topic at a steady rate whether or not earlier ones were decided, each timed from when
      * it was due (not when it was sent: no coordinated omission) until its outcome event is read back.
      */
-    Offered offer(Skus skus, double perSecond, Duration duration) throws Exception {
+    Offered offer(Skus skus, double perSecond, double fraction, Duration duration) throws Exception {
         String owners = "drain-" + (++runs) + "-";
         var random = new Random(runs);
         long count = (long) (perSecond * duration.toSeconds());
@@ -274,7 +270,7 @@ final class DrainSideBySide implements AutoCloseable {
             stop.set(true);
             reader.join();
         }
-        return new Offered(skus, perSecond, decided.get(), latency, (ownCpuNanos() - cpuBefore) / 1e6 / count);
+        return new Offered(skus, perSecond, fraction, decided.get(), latency, (ownCpuNanos() - cpuBefore) / 1e6 / count);
     }
 
     private static long ownCpuNanos() {
@@ -375,13 +371,13 @@ final class DrainSideBySide implements AutoCloseable {
 
     static String offeredTable(List<Offered> offered) {
         var table = new StringBuilder("""
-                | SKUs | offered/s (80% of the median drain) | decided | p50 ms | p99 ms | p99.9 ms \
+                | SKUs | offered/s (share of the median drain) | decided | p50 ms | p99 ms | p99.9 ms \
                 | generator CPU ms/request |
                 |---|---|---|---|---|---|---|
                 """);
         for (Offered each : offered) {
-            table.append(String.format(Locale.ROOT, "| %s | %,.0f | %,d | %.1f | %.1f | %.1f | %.3f |%n",
-                    each.skus().label, each.offered(), each.decided(), each.p(50), each.p(99), each.p(99.9),
+            table.append(String.format(Locale.ROOT, "| %s | %,.0f (%.0f%%) | %,d | %.1f | %.1f | %.1f | %.3f |%n",
+                    each.skus().label, each.offered(), 100 * each.fraction(), each.decided(), each.p(50), each.p(99), each.p(99.9),
                     each.generatorCpuMillis()));
         }
         return table.toString();
@@ -437,14 +433,15 @@ final class DrainSideBySide implements AutoCloseable {
                 %s
                 Targets: one hot SKU >= 8x, 10,000 SKUs uniform >= 2.5x.
 
-                **Latency from queue to decision** at 80%% of the median drain rate: requests written to the topic at
+                **Latency from queue to decision** at 50%% and 80%% of the median drain rate: requests written to the topic at
                 a fixed rate (an open loop) by a producer in the benchmark's JVM, each timed from when it was due
                 until its outcome event was read back from the events topic; the generator's CPU per request beside
                 it.
 
                 %s
-                **Batch size.** The service restarted with `stocklock.kafka.batch-size` set, warmed up, then one
-                drain per workload (no pgbench); 500 is the default.
+                **Batch size.** For each size a fresh PostgreSQL, broker and service with `stocklock.kafka.batch-size`
+                set (so every size starts from the same tables), a drain to warm up, then one drain per workload (no
+                pgbench); 500 is the default.
 
                 %s
                 ![Kafka drain against batch size](benchmarks/drain-by-batch-size.png)
