@@ -458,7 +458,9 @@ final class DrainSideBySide implements AutoCloseable {
                 **Latency from queue to decision** at 50%% and 80%% of the median drain rate: requests written to the topic at
                 a fixed rate (an open loop) by a producer in the benchmark's JVM, each timed from when it was due
                 until its outcome event was read back from the events topic; the generator's CPU per request beside
-                it.
+                it. The drain rate is the rate a backlog drains at; in the open loop the producer, the broker's
+                intake of its records and the reader of the events share the two cores with the service, so where a
+                row's p50 is seconds the service fell behind the offered rate for the whole run.
 
                 %s
                 **Batch size.** For each size a fresh PostgreSQL, broker and service with `stocklock.kafka.batch-size`
