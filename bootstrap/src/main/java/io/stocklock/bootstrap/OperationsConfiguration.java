@@ -3,6 +3,7 @@ package io.stocklock.bootstrap;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -11,8 +12,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
-/** What operators watch: the outbox backlog as a metric, and Kafka in the readiness check next to the database. */
+/**
+ * What operators watch: the outbox backlog as a metric, Kafka in the readiness check next to the database, and the
+ * request consumer's partitions and lag in the health details.
+ */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
 
@@ -43,6 +48,33 @@ class OperationsConfiguration {
             } catch (Exception e) {
                 return Health.down(e).build();
             }
+        };
+    }
+
+    /**
+     * The request consumer: DOWN when its container is not running; its details name the partitions this instance
+     * decides and how many records its consumers are behind on them. Not part of readiness: an instance that owns no
+     * partition (more instances than partitions, or a rebalance under way) still decides the buyers who wait at its
+     * door, which need only the database.
+     */
+    @Bean
+    HealthIndicator requestConsumerHealthIndicator(
+            ConcurrentMessageListenerContainer<Object, Object> reservationRequestListenerContainer) {
+        return () -> {
+            var container = reservationRequestListenerContainer;
+            List<String> partitions = container.getAssignedPartitions().stream()
+                    .map(partition -> partition.topic() + "-" + partition.partition()).sorted().toList();
+            long lag = container.metrics().values().stream()
+                    .flatMap(metrics -> metrics.entrySet().stream())
+                    .filter(metric -> metric.getKey().name().equals("records-lag")
+                            && metric.getKey().tags().containsKey("partition"))
+                    .mapToDouble(metric -> metric.getValue().metricValue() instanceof Double value
+                            && Double.isFinite(value) ? value : 0)
+                    .mapToLong(Math::round).sum();
+            return (container.isRunning() ? Health.up() : Health.down())
+                    .withDetail("partitions", partitions)
+                    .withDetail("lag", lag)
+                    .build();
         };
     }
 }

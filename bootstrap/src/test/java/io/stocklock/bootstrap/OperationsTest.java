@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.out.RequestIntake;
@@ -63,6 +64,22 @@ class OperationsTest {
                 .andExpect(jsonPath("$.status").value("UP"));
         http.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void theHealthDetailsNameThePartitionsThisInstanceDecidesAndItsLag() throws Exception {
+        String token = TestTokens.bearer("operator", "operations");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.perform(get("/actuator/health").header("Authorization", token))
+                        .andExpect(jsonPath("$.components.requestConsumer.status").value("UP"))
+                        // the one instance of this test owns every partition of its request topic (three)
+                        .andExpect(jsonPath("$.components.requestConsumer.details.partitions.length()").value(3))
+                        .andExpect(jsonPath("$.components.requestConsumer.details.partitions[0]")
+                                .value(endsWith(".reservation-requests-0")))
+                        .andExpect(jsonPath("$.components.requestConsumer.details.lag").isNumber()));
+        // details are for operators only
+        http.perform(get("/actuator/health"))
+                .andExpect(jsonPath("$.components.requestConsumer.details").doesNotExist());
     }
 
     @Test
