@@ -75,15 +75,23 @@ class DecisionsResumeAfterAKillTest {
 
                 int door = send(service, "/reservations", "{\"lines\":[{\"sku\":\"SKU-0\",\"quantity\":1}]}", true);
                 Duration doorAnswer = Duration.between(ready, Instant.now());
+                HttpResponse<String> accepted = post(service, "/reservations",
+                        "{\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}", false);
+                assertThat(accepted.statusCode()).as("an asynchronous request").isEqualTo(202);
+                Duration acceptedDecided = awaitDecided(service, accepted.headers().firstValue("Location").orElseThrow(),
+                        ready);
                 Instant firstDecision = awaitDecisionAfter(postgres, killed, Duration.ofMinutes(2));
                 writing.set(false);
                 writer.join();
 
-                System.out.printf("ready %s after the kill; the door answered %d in %d ms; the topic's first "
-                                + "decision %d ms after ready%n", Duration.between(killed, ready), door,
-                        doorAnswer.toMillis(), Duration.between(ready, firstDecision).toMillis());
+                System.out.printf("ready %s after the kill; the door answered %d in %d ms; a 202 decided %d ms "
+                                + "after ready; the topic's first decision %d ms after ready%n",
+                        Duration.between(killed, ready), door, doorAnswer.toMillis(), acceptedDecided.toMillis(),
+                        Duration.between(ready, firstDecision).toMillis());
                 assertThat(door).as("a waiting buyer's answer").isEqualTo(201);
                 assertThat(doorAnswer).as("the door's answer after ready").isLessThanOrEqualTo(WITHIN);
+                assertThat(acceptedDecided).as("an asynchronous request's decision after ready")
+                        .isLessThanOrEqualTo(WITHIN);
                 assertThat(Duration.between(ready, firstDecision)).as("the topic's first decision after ready")
                         .isLessThanOrEqualTo(WITHIN);
             } finally {
@@ -135,7 +143,27 @@ class DecisionsResumeAfterAKillTest {
         throw new AssertionError("no request from the topic was decided within " + timeout + " after " + after);
     }
 
+    /** How long after {@code since} the reservation at {@code location} was no longer PENDING. */
+    private Duration awaitDecided(ServiceInstance service, String location, Instant since) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(service.uri(location))
+                    .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(status.statusCode()).as("GET " + location).isEqualTo(200);
+            if (!status.body().contains("\"PENDING\"")) {
+                return Duration.between(since, Instant.now());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError(location + " still PENDING two minutes after ready");
+    }
+
     private int send(ServiceInstance service, String path, String body, boolean waits) throws Exception {
+        return post(service, path, body, waits).statusCode();
+    }
+
+    private HttpResponse<String> post(ServiceInstance service, String path, String body, boolean waits)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path))
                 .header("Authorization", token)
                 .header("Content-Type", "application/json")
@@ -144,6 +172,6 @@ class DecisionsResumeAfterAKillTest {
         if (waits) {
             request.header("Prefer", "wait=10");
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
