@@ -123,7 +123,8 @@ final class DrainSideBySide implements AutoCloseable {
      * to be written to the request topic until its outcome event was read back; the benchmark JVM's CPU (the
      * producer and the reader) per request.
      */
-    record Offered(Skus skus, double offered, double fraction, long decided, Histogram latency, double generatorCpuMillis) {
+    record Offered(Skus skus, double offered, double fraction, long decided, Histogram latency,
+                   double generatorCpuMillis) {
         double p(double percentile) {
             return latency.getValueAtPercentile(percentile) / 1_000.0;
         }
@@ -292,7 +293,8 @@ final class DrainSideBySide implements AutoCloseable {
             stop.set(true);
             reader.join();
         }
-        return new Offered(skus, perSecond, fraction, decided.get(), latency, (ownCpuNanos() - cpuBefore) / 1e6 / count);
+        return new Offered(skus, perSecond, fraction, decided.get(), latency,
+                (ownCpuNanos() - cpuBefore) / 1e6 / count);
     }
 
     private static long ownCpuNanos() {
@@ -399,7 +401,8 @@ final class DrainSideBySide implements AutoCloseable {
                 """);
         for (Offered each : offered) {
             table.append(String.format(Locale.ROOT, "| %s | %,.0f (%.0f%%) | %,d | %.1f | %.1f | %.1f | %.3f |%n",
-                    each.skus().label, each.offered(), 100 * each.fraction(), each.decided(), each.p(50), each.p(99), each.p(99.9),
+                    each.skus().label, each.offered(), 100 * each.fraction(), each.decided(), each.p(50), each.p(99),
+                    each.p(99.9),
                     each.generatorCpuMillis()));
         }
         return table.toString();
@@ -455,12 +458,13 @@ final class DrainSideBySide implements AutoCloseable {
                 %s
                 Targets: one hot SKU >= 8x, 10,000 SKUs uniform >= 2.5x.
 
-                **Latency from queue to decision** at 50%% and 80%% of the median drain rate: requests written to the topic at
-                a fixed rate (an open loop) by a producer in the benchmark's JVM, each timed from when it was due
-                until its outcome event was read back from the events topic; the generator's CPU per request beside
-                it. The drain rate is the rate a backlog drains at; in the open loop the producer, the broker's
-                intake of its records and the reader of the events share the two cores with the service, so where a
-                row's p50 is seconds the service fell behind the offered rate for the whole run.
+                **Latency from queue to decision** at 50%% and 80%% of the median drain rate: requests written to
+                the topic at a fixed rate (an open loop) by a producer in the benchmark's JVM, each timed from when
+                it was due until its outcome event was read back from the events topic; the generator's CPU per
+                request beside it. The drain rate is the rate a backlog drains at; in the open loop the producer,
+                the broker's intake of its records and the reader of the events share the two cores with the
+                service, so where a row's p50 is seconds the service fell behind the offered rate for the whole
+                run.
 
                 %s
                 **Batch size.** For each size a fresh PostgreSQL, broker and service with `stocklock.kafka.batch-size`

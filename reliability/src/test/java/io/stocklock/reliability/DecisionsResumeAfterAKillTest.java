@@ -78,8 +78,8 @@ class DecisionsResumeAfterAKillTest {
                 HttpResponse<String> accepted = post(service, "/reservations",
                         "{\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1}]}", false);
                 assertThat(accepted.statusCode()).as("an asynchronous request").isEqualTo(202);
-                Duration acceptedDecided = awaitDecided(service, accepted.headers().firstValue("Location").orElseThrow(),
-                        ready);
+                Duration acceptedDecided = awaitDecided(service,
+                        accepted.headers().firstValue("Location").orElseThrow(), ready);
                 Instant firstDecision = awaitDecisionAfter(postgres, killed, Duration.ofMinutes(2));
                 writing.set(false);
                 writer.join();
