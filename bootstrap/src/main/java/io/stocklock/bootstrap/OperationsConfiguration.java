@@ -3,6 +3,7 @@ package io.stocklock.bootstrap;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -32,10 +33,16 @@ class OperationsConfiguration {
         return AdminClient.create(kafkaAdmin.getConfigurationProperties());
     }
 
-    /** Ready only while a Kafka broker answers within two seconds. */
+    /** How long the broker's last answer stands for every probe that asks. */
+    static final Duration BROKER_ASKED_EVERY = Duration.ofSeconds(5);
+
+    /**
+     * Ready only while a Kafka broker answers within two seconds, asked at most every {@link #BROKER_ASKED_EVERY}
+     * however many probes come.
+     */
     @Bean
     HealthIndicator kafkaHealthIndicator(AdminClient healthAdminClient) {
-        return () -> {
+        return new CachedHealthIndicator(() -> {
             try {
                 var cluster = healthAdminClient.describeCluster(new DescribeClusterOptions().timeoutMs(2_000));
                 return Health.up()
@@ -48,7 +55,7 @@ class OperationsConfiguration {
             } catch (Exception e) {
                 return Health.down(e).build();
             }
-        };
+        }, BROKER_ASKED_EVERY, System::nanoTime);
     }
 
     /**
