@@ -22,8 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -355,23 +353,16 @@ final class DoorSideBySide {
                 found.add(unpublished + " outcome events not published two minutes after the load");
             }
             long decided = count(sql, "SELECT count(*) FROM reservation WHERE status <> 'PENDING'");
-            long events = eventsOnTopic();
+            long events;
+            try (Admin admin = bench.kafkaAdmin()) {
+                events = KafkaLoad.records(admin, KafkaLoad.EVENTS_TOPIC);
+            }
             if (events < decided) {
                 found.add(decided + " requests decided but only " + events + " events on the topic");
             }
             System.out.printf(Locale.ROOT, "checked: %d requests decided, %d events on the topic%n", decided, events);
         }
         return found;
-    }
-
-    private long eventsOnTopic() throws Exception {
-        try (Admin admin = bench.kafkaAdmin()) {
-            String topic = "stocklock.reservation-events";
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
-                    partition -> new TopicPartition(topic, partition.partition()), partition -> OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
-        }
     }
 
     private static long count(Statement sql, String query) throws Exception {

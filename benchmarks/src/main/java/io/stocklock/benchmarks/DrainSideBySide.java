@@ -5,7 +5,6 @@ import io.stocklock.testsupport.TestPostgres;
 import io.stocklock.testsupport.process.KafkaCluster;
 import io.stocklock.testsupport.process.PostgresServer;
 import io.stocklock.testsupport.process.ServiceInstance;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,26 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -55,8 +42,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 final class DrainSideBySide implements AutoCloseable {
 
-    private static final String REQUESTS_TOPIC = "stocklock.reservation-requests";
-    private static final String EVENTS_TOPIC = "stocklock.reservation-events";
+    private static final String REQUESTS_TOPIC = KafkaLoad.REQUESTS_TOPIC;
+    private static final String EVENTS_TOPIC = KafkaLoad.EVENTS_TOPIC;
     private static final int SKUS = 10_000;
     private static final long STOCK = 1_000_000_000_000L;
     private static final int PGBENCH_CLIENTS = 32;
@@ -184,7 +171,7 @@ final class DrainSideBySide implements AutoCloseable {
         String owners = "drain-" + (++runs) + "-";
         var random = new Random(runs);
         service.freeze();
-        try (KafkaProducer<String, byte[]> producer = producer(10)) {
+        try (KafkaProducer<String, byte[]> producer = KafkaLoad.producer(kafka.bootstrapServers(), 10)) {
             for (int i = 0; i < requests; i++) {
                 String sku = Workload.sku(skus.skuNumber(random));
                 producer.send(new ProducerRecord<>(REQUESTS_TOPIC, sku,
@@ -221,94 +208,29 @@ final class DrainSideBySide implements AutoCloseable {
 
     /** Request records not yet committed by the service's consumer group, over all partitions. */
     private static long lag(Admin admin) throws Exception {
-        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets("stocklock").partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
-        var partitions = admin.describeTopics(List.of(REQUESTS_TOPIC)).allTopicNames().get().get(REQUESTS_TOPIC)
-                .partitions();
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
-                partition -> new TopicPartition(REQUESTS_TOPIC, partition.partition()),
-                partition -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("stocklock")
+                .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
         long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-            var done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        for (var end : KafkaLoad.endOffsets(admin, REQUESTS_TOPIC).entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue() - (done == null ? 0 : done.offset());
         }
         return lag;
     }
 
     /**
-     * Requests written to the topic at a steady rate whether or not earlier ones were decided, each timed from when
-     * it was due (not when it was sent: no coordinated omission) until its outcome event is read back.
+     * Requests for the workload's SKUs written to the topic at a steady rate whether or not earlier ones were
+     * decided ({@link KafkaLoad#offer}).
      */
     Offered offer(Skus skus, double perSecond, double fraction, Duration duration) throws Exception {
         String owners = "drain-" + (++runs) + "-";
         var random = new Random(runs);
-        long count = (long) (perSecond * duration.toSeconds());
-        produced += count;
-        Map<String, Long> dueAt = new ConcurrentHashMap<>();
-        var latency = new ConcurrentHistogram(3);
-        var decided = new AtomicLong();
-        var stop = new AtomicBoolean();
-        long cpuBefore = ownCpuNanos();
-        try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID()), new StringDeserializer(),
-                new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = producer(1)) {
-            List<TopicPartition> partitions = events.partitionsFor(EVENTS_TOPIC).stream()
-                    .map(info -> new TopicPartition(EVENTS_TOPIC, info.partition())).toList();
-            events.assign(partitions);
-            events.seekToEnd(partitions);
-            partitions.forEach(events::position);
-            Thread reader = new Thread(() -> {
-                while (decided.get() < count && !stop.get()) {
-                    for (ConsumerRecord<String, byte[]> event : events.poll(Duration.ofMillis(20))) {
-                        Long due = dueAt.remove(event.key());
-                        if (due != null) {
-                            latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1_000));
-                            decided.incrementAndGet();
-                        }
-                    }
-                }
-            }, "benchmark-events");
-            reader.start();
-            long start = System.nanoTime();
-            long interval = (long) (1e9 / perSecond);
-            for (long i = 0; i < count; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                String id = UUID.randomUUID().toString();
-                String sku = Workload.sku(skus.skuNumber(random));
-                dueAt.put(id, due);
-                producer.send(new ProducerRecord<>(REQUESTS_TOPIC, sku, request(id, sku, owners + (i % 1_000))));
-            }
-            producer.flush();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (decided.get() < count && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
-            stop.set(true);
-            reader.join();
-        }
-        return new Offered(skus, perSecond, fraction, decided.get(), latency,
-                (ownCpuNanos() - cpuBefore) / 1e6 / count);
-    }
-
-    private static long ownCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private KafkaProducer<String, byte[]> producer(int lingerMillis) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, lingerMillis,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                new StringSerializer(), new ByteArraySerializer());
+        KafkaLoad.OpenLoop run = KafkaLoad.offer(kafka.bootstrapServers(), perSecond, duration, (i, id) -> {
+            String sku = Workload.sku(skus.skuNumber(random));
+            return new ProducerRecord<>(REQUESTS_TOPIC, sku, request(id, sku, owners + (i % 1_000)));
+        });
+        produced += run.sent();
+        return new Offered(skus, perSecond, fraction, run.decided(), run.latency(), run.generatorCpuMillis());
     }
 
     /** A request for one unit, as an external system would write it to the request topic. */
@@ -330,24 +252,16 @@ final class DrainSideBySide implements AutoCloseable {
             if (decided != produced) {
                 found.add(produced + " requests written to the topic, " + decided + " decided");
             }
-            long events = eventsOnTopic();
+            long events;
+            try (Admin admin = kafka.admin()) {
+                events = KafkaLoad.records(admin, EVENTS_TOPIC);
+            }
             if (events < decided) {
                 found.add(decided + " requests decided but only " + events + " events on the topic");
             }
             System.out.printf(Locale.ROOT, "checked: %d requests decided, %d events on the topic%n", decided, events);
         }
         return found;
-    }
-
-    private long eventsOnTopic() throws Exception {
-        try (Admin admin = kafka.admin()) {
-            var partitions = admin.describeTopics(List.of(EVENTS_TOPIC)).allTopicNames().get().get(EVENTS_TOPIC)
-                    .partitions();
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(
-                    partition -> new TopicPartition(EVENTS_TOPIC, partition.partition()),
-                    partition -> OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
-        }
     }
 
     private static long count(Statement sql, String query) throws Exception {

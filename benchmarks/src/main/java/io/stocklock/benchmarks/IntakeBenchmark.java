@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,18 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The two ways in, measured end to end: stocklock runs as in production ({@code java -jar}, its own process) against
@@ -44,8 +34,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class IntakeBenchmark implements AutoCloseable {
 
-    private static final String REQUESTS_TOPIC = "stocklock.reservation-requests";
-    private static final String EVENTS_TOPIC = "stocklock.reservation-events";
     private static final String HOT = "HOT";
 
     private final PostgresServer postgres;
@@ -78,7 +66,7 @@ final class IntakeBenchmark implements AutoCloseable {
     KafkaResult kafkaIntake(int requests) throws Exception {
         long committedBefore = committed();
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = producer(10)) {
+        try (KafkaProducer<String, byte[]> producer = KafkaLoad.producer(kafka.bootstrapServers(), 10)) {
             for (int i = 0; i < requests; i++) {
                 producer.send(request(UUID.randomUUID()));
             }
@@ -111,65 +99,9 @@ final class IntakeBenchmark implements AutoCloseable {
      * outcome event is read back from the events topic.
      */
     KafkaRateResult kafkaAtRate(double perSecond, Duration duration) throws Exception {
-        long count = (long) (perSecond * duration.toSeconds());
-        Map<String, Long> dueAt = new ConcurrentHashMap<>();
-        var latency = new ConcurrentHistogram(3);
-        var decided = new AtomicLong();
-        var done = new CountDownLatch(1);
-        try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
-                new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = producer(1)) {
-            List<TopicPartition> partitions = events.partitionsFor(EVENTS_TOPIC).stream()
-                    .map(info -> new TopicPartition(EVENTS_TOPIC, info.partition())).toList();
-            events.assign(partitions);
-            events.seekToEnd(partitions);
-            partitions.forEach(events::position);
-            Thread reader = new Thread(() -> {
-                while (decided.get() < count && done.getCount() > 0) {
-                    for (ConsumerRecord<String, byte[]> event : events.poll(Duration.ofMillis(50))) {
-                        Long due = dueAt.remove(event.key());
-                        if (due != null) {
-                            latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1_000));
-                            decided.incrementAndGet();
-                        }
-                    }
-                }
-            }, "benchmark-events");
-            reader.start();
-            long start = System.nanoTime();
-            long interval = (long) (1e9 / perSecond);
-            for (long i = 0; i < count; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                UUID id = UUID.randomUUID();
-                dueAt.put(id.toString(), due);
-                producer.send(request(id));
-            }
-            producer.flush();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (decided.get() < count && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            done.countDown();
-            reader.join();
-            return new KafkaRateResult(perSecond, decided.get(), seconds, latency);
-        }
-    }
-
-    private KafkaProducer<String, byte[]> producer(int lingerMillis) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, lingerMillis,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                new StringSerializer(), new ByteArraySerializer());
+        KafkaLoad.OpenLoop run = KafkaLoad.offer(kafka.bootstrapServers(), perSecond, duration,
+                (i, id) -> request(UUID.fromString(id)));
+        return new KafkaRateResult(perSecond, run.decided(), run.seconds(), run.latency());
     }
 
     /**
@@ -180,7 +112,7 @@ final class IntakeBenchmark implements AutoCloseable {
         String message = ("{\"schemaVersion\":1,\"requestId\":\"%s\",\"owner\":\"kafka-buyer-%d\",\"lines\":"
                 + "[{\"sku\":\"HOT\",\"quantity\":1}],\"holdSeconds\":600,\"submittedAt\":\"%s\"}")
                 .formatted(id, Math.floorMod(id.hashCode(), 1_000), Instant.now());
-        return new ProducerRecord<>(REQUESTS_TOPIC, HOT, message.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(KafkaLoad.REQUESTS_TOPIC, HOT, message.getBytes(StandardCharsets.UTF_8));
     }
 
     /** HTTP intake: {@code POST /reservations} (answered 202 once the request topic has it) from concurrent callers. */
@@ -235,7 +167,7 @@ final class IntakeBenchmark implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("stocklock")
                 .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
         return offsets.entrySet().stream()
-                .filter(entry -> entry.getKey().topic().equals(REQUESTS_TOPIC) && entry.getValue() != null)
+                .filter(entry -> entry.getKey().topic().equals(KafkaLoad.REQUESTS_TOPIC) && entry.getValue() != null)
                 .mapToLong(entry -> entry.getValue().offset()).sum();
     }
 
