@@ -112,7 +112,7 @@ public final class UseCases {
     public SubmitReservationService submitReservation(RequestIntake intake, SubmitReservationService.Settings settings,
                                                       Predicate<Throwable> isTransient,
                                                       Supplier<Executor> callerContext) {
-        return new SubmitReservationService(ports.transactions(), ports.reservations(), process, intake, fail, policy,
+        return new SubmitReservationService(ports.transactions(), ports.reservations(), process, intake, policy,
                 ports.clock(), settings, isTransient, callerContext);
     }
 

@@ -61,6 +61,7 @@ class BackgroundWork {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+    private static final int STALE_PENDING_BATCH = 500;
 
     private final ExpireReservations expireReservations;
     private final RepublishStalePending republishStalePending;
@@ -109,8 +110,14 @@ class BackgroundWork {
     @Scheduled(fixedDelayString = "${stocklock.background.stale-pending-period:10s}", scheduler = RESUBMISSION)
     void republishStalePending() {
         try {
-            int republished = republishStalePending.republish(
-                    new RepublishStalePendingCommand(settings.stalePendingAfter(), 500));
+            int republished = 0;
+            int handed;
+            do {
+                // a request the door recorded but could not send (the broker was down) waits for this sweep
+                handed = republishStalePending.republish(
+                        new RepublishStalePendingCommand(settings.stalePendingAfter(), STALE_PENDING_BATCH));
+                republished += handed;
+            } while (handed == STALE_PENDING_BATCH);
             if (republished > 0) {
                 LOG.info("handed {} requests left PENDING to the intake again", republished);
             }

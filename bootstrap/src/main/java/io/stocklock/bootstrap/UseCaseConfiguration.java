@@ -88,7 +88,7 @@ class UseCaseConfiguration {
                 : http.idSecret().getBytes(StandardCharsets.UTF_8);
         // the request is handed to Kafka on the intake's thread, within the HTTP request's trace
         ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
-        var settings = new SubmitReservationService.Settings(idSecret, http.inFlightTimeout(), http.mostInFlight(),
+        var settings = new SubmitReservationService.Settings(idSecret, http.mostInFlight(),
                 http.lanes(), DOOR_RETRIES);
         // one classifier of transient failures for both intakes
         return useCases.submitReservation(intake, settings, TransientFailures::isTransient, () -> {

@@ -109,7 +109,7 @@ final class Clients implements AutoCloseable {
                     case 503 -> {
                         if (result.endsWith("intake-unavailable")) {
                             history.complete(caller, Type.FAIL, "http", id, result);
-                            return; // the request is FAILED for good
+                            return; // nothing was recorded (or an earlier request with the key is FAILED for good)
                         }
                         history.complete(caller, Type.INFO, "http", id, result);
                     }

@@ -9,11 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultHold     how long a hold lasts when the request does not say
  * @param maxWait         the longest {@code Prefer: wait=N} honoured
- * @param inFlightTimeout a PENDING request this old whose submission was never answered counts as abandoned (its
- *                        process died), and a retry with its Idempotency-Key hands it over again; younger, such a retry
- *                        is answered 409 idempotency-key-in-flight
- * @param mostInFlight    most submissions of one instance waiting for the database or Kafka at once; beyond it
- *                        {@code POST /reservations} answers 503 intake-unavailable at once, so a Kafka outage or an
+ * @param mostInFlight    most submissions of one instance waiting for the database at once; beyond it
+ *                        {@code POST /reservations} answers 503 intake-unavailable at once, so an outage or an
  *                        overload cannot pile up callers. Each waiting answer holds a connection's request processor
  *                        and buffers (about 100 KB): 2,000 ran a 512 MiB instance out of heap under an open-loop
  *                        overload of 2,000 requests/s; 500 refused some of a load the instance otherwise sustained
@@ -28,7 +25,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RestSettings(
         @DefaultValue("15m") Duration defaultHold,
         @DefaultValue("30s") Duration maxWait,
-        @DefaultValue("30s") Duration inFlightTimeout,
         @DefaultValue("1000") int mostInFlight,
         @DefaultValue("1") int lanes,
         String idSecret) {

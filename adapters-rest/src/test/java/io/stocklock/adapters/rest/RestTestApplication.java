@@ -93,12 +93,17 @@ class RestTestApplication {
     }
 
     @Bean
-    SubmitReservationService submitReservation(InMemoryStores stores, TestIntake intake, Services services,
-                                               MutableClock clock) {
+    HeldTransactions doorTransactions(InMemoryStores stores) {
+        return new HeldTransactions(stores.transactions());
+    }
+
+    @Bean
+    SubmitReservationService submitReservation(InMemoryStores stores, HeldTransactions doorTransactions,
+                                               TestIntake intake, Services services, MutableClock clock) {
         // at most 10 units per request, so the API's answer to a request beyond the policy can be seen
-        return new SubmitReservationService(stores.transactions(), stores.reservations(), services.process(), intake,
-                services.fail(), new ReservationPolicy(10, Duration.ofHours(1), Long.MAX_VALUE), clock,
-                new SubmitReservationService.Settings(ID_SECRET, Duration.ofSeconds(30), 100, 2, Retries.NONE),
+        return new SubmitReservationService(doorTransactions, stores.reservations(), services.process(), intake,
+                new ReservationPolicy(10, Duration.ofHours(1), Long.MAX_VALUE), clock,
+                new SubmitReservationService.Settings(ID_SECRET, 100, 2, Retries.NONE),
                 failure -> false, () -> Runnable::run);
     }
 }

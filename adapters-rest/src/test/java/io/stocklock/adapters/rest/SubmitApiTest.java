@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Services;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
@@ -18,7 +17,6 @@ import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.Sku;
 import com.jayway.jsonpath.JsonPath;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +40,7 @@ class SubmitApiTest {
     @Autowired
     TestIntake intake;
     @Autowired
-    MutableClock clock;
+    HeldTransactions doorTransactions;
 
     private final String sku = "S-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -57,7 +55,7 @@ class SubmitApiTest {
     }
 
     @Test
-    void acceptedOnceHandedOverAndReadableAtItsLocation() throws Exception {
+    void acceptedOnceRecordedAndReadableAtItsLocation() throws Exception {
         intake.mode = TestIntake.Mode.HOLD;
         MvcResult accepted = send(submit(2)).andExpect(status().isAccepted())
                 .andExpect(header().exists("Location"))
@@ -103,16 +101,29 @@ class SubmitApiTest {
     }
 
     @Test
-    void intakeDownAnswers503AndTheRequestIsFailed() throws Exception {
+    void withTheIntakeDownARequestIsStillAcceptedOnceRecorded() throws Exception {
         intake.mode = TestIntake.Mode.DOWN;
-        MvcResult result = problem(send(submit(1)), 503, "intake-unavailable")
-                .andExpect(header().string("Retry-After", "5")).andReturn();
-        assertThat(result.getResponse().getContentAsString()).contains("intake unavailable: no broker within 10s");
-        String failed = JsonPath.read(result.getResponse().getContentAsString(), "$.reservation.id");
-        http.perform(get("/reservations/" + failed)).andExpect(jsonPath("$.status").value("FAILED"));
-        intake.mode = TestIntake.Mode.DECIDE;
+        MvcResult accepted = send(submit(1)).andExpect(status().isAccepted()).andReturn();
 
-        send(submit(1).header("Idempotency-Key", "after-the-outage")).andExpect(status().isAccepted());
+        // recorded PENDING, to be handed over again by the sweep once the intake is back
+        http.perform(get(accepted.getResponse().getHeader("Location"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+    }
+
+    @Test
+    void aFullDoorAnswers503AndRecordsNothing() throws Exception {
+        doorTransactions.hold();
+        try {
+            for (int i = 0; i < 100; i++) {
+                http.perform(submit(1));
+            }
+            MvcResult refused = problem(send(submit(1).header("Idempotency-Key", "k-full")), 503,
+                    "intake-unavailable").andExpect(header().string("Retry-After", "5")).andReturn();
+            assertThat(refused.getResponse().getContentAsString()).contains("nothing was recorded");
+        } finally {
+            doorTransactions.release();
+        }
+        send(submit(1).header("Idempotency-Key", "k-full")).andExpect(status().isAccepted());
     }
 
     @Test
@@ -133,26 +144,31 @@ class SubmitApiTest {
     }
 
     @Test
-    void aKeyWhoseFirstRequestIsStillPendingIsAConflictUntilItIsAbandoned() throws Exception {
+    void aRetryOfARequestStillPendingReplaysIts202() throws Exception {
         intake.mode = TestIntake.Mode.HOLD;
-        send(submit(1).header("Idempotency-Key", "k-3")).andExpect(status().isAccepted());
+        MvcResult first = send(submit(1).header("Idempotency-Key", "k-3")).andExpect(status().isAccepted())
+                .andReturn();
 
-        problem(send(submit(1).header("Idempotency-Key", "k-3")), 409, "idempotency-key-in-flight");
-        // its process died before the request was decided: a retry hands it over again
-        clock.advance(Duration.ofMinutes(1));
-        send(submit(1).header("Idempotency-Key", "k-3")).andExpect(status().isAccepted());
+        send(submit(1).header("Idempotency-Key", "k-3")).andExpect(status().isAccepted())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(header().string("Location", first.getResponse().getHeader("Location")))
+                .andExpect(jsonPath("$.status").value("PENDING"));
     }
 
     @Test
-    void aRetryWhileTheFirstIsBeingHandedOverIsAConflictAndTheFirstStillGetsItsAnswer() throws Exception {
-        intake.mode = TestIntake.Mode.UNANSWERED;
-        MvcResult first = http.perform(submit(1).header("Idempotency-Key", "k-4")).andReturn();
-        assertThat(first.getRequest().isAsyncStarted()).isTrue();
+    void aRetryWhileTheFirstIsNotAnsweredYetIsAConflictAndTheFirstStillGetsItsAnswer() throws Exception {
+        intake.mode = TestIntake.Mode.HOLD;
+        doorTransactions.hold();
+        MvcResult first;
+        try {
+            first = http.perform(submit(1).header("Idempotency-Key", "k-4")).andReturn();
+            assertThat(first.getRequest().isAsyncStarted()).isTrue();
 
-        problem(send(submit(1).header("Idempotency-Key", "k-4")), 409, "idempotency-key-in-flight");
-        problem(send(submit(2).header("Idempotency-Key", "k-4")), 422, "idempotency-key-reused");
-
-        intake.unanswered.complete(null);
+            problem(send(submit(1).header("Idempotency-Key", "k-4")), 409, "idempotency-key-in-flight");
+            problem(send(submit(2).header("Idempotency-Key", "k-4")), 422, "idempotency-key-reused");
+        } finally {
+            doorTransactions.release();
+        }
         http.perform(asyncDispatch(first)).andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("PENDING"));
         http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.reserved").value(0));

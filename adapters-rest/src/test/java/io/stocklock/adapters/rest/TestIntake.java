@@ -10,12 +10,10 @@ import java.util.concurrent.CompletableFuture;
 /** The intake as the controller tests need it: down, holding requests, or deciding them at once like the consumer. */
 class TestIntake implements RequestIntake {
 
-    enum Mode { DECIDE, HOLD, DOWN, UNANSWERED }
+    enum Mode { DECIDE, HOLD, DOWN }
 
     private final ProcessReservations processReservations;
     volatile Mode mode = Mode.DECIDE;
-    /** What the intake answers in mode UNANSWERED, once the test completes it. */
-    volatile CompletableFuture<Void> unanswered = new CompletableFuture<>();
 
     TestIntake(ProcessReservations processReservations) {
         this.processReservations = processReservations;
@@ -28,7 +26,6 @@ class TestIntake implements RequestIntake {
             case DECIDE -> CompletableFuture.runAsync(
                     () -> processReservations.process(new ProcessReservationsCommand(List.of(request))));
             case HOLD -> CompletableFuture.completedFuture(null);
-            case UNANSWERED -> unanswered;
         };
     }
 }

@@ -2,8 +2,6 @@ package io.stocklock.application.service;
 
 import io.stocklock.application.grouping.GroupCommit;
 import io.stocklock.application.grouping.Retries;
-import io.stocklock.application.port.in.FailReservation;
-import io.stocklock.application.port.in.FailReservation.FailReservationCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.SubmitReservation;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Accepted;
@@ -31,13 +29,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -45,7 +44,8 @@ import java.util.function.Supplier;
  * The HTTP intake's two doors over one {@link GroupCommit}. A buyer who waits for the answer is decided at the door:
  * the submissions that arrived while the lane wrote its previous group are decided together by the decision engine,
  * in one transaction, and answered right after its commit. Every other submission is recorded PENDING (one insert
- * per group) and handed to the intake, to be decided by its consumers; its answer completes once the intake has it.
+ * per group, its only durable write), answered right after that commit, and then handed to the intake, to be decided
+ * by its consumers.
  * Submissions are laned by their smallest SKU, so one SKU's buyers are taken in the order they arrived, while groups of
  * other lanes are written at the same time.
  */
@@ -53,25 +53,24 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
 
     /** Most submissions decided or written in one transaction. */
     private static final int MOST_PER_GROUP = 1_000;
+    /** Most recorded groups waiting to be handed over; beyond it the sweep hands a group over. */
+    private static final int MOST_GROUPS_TO_HAND_OVER = 100;
 
     /**
      * How the door is run.
      *
-     * @param idSecret        the secret of the keyed hash that turns a caller's idempotency key into a reservation id
-     * @param inFlightTimeout a PENDING request older than this whose submission is not answered counts as abandoned
-     *                        (its process died), and a retry with its key hands it over again
-     * @param mostInFlight    most submissions of this process not answered yet, and most waiting in one lane; beyond
-     *                        it a submission is answered unavailable at once, so an outage cannot pile up callers
-     * @param lanes           groups written at once
-     * @param retries         how a group whose transaction failed for a transient reason is tried again
+     * @param idSecret     the secret of the keyed hash that turns a caller's idempotency key into a reservation id
+     * @param mostInFlight most submissions of this process not answered yet, and most waiting in one lane; beyond it
+     *                     a submission is answered unavailable at once, so an outage cannot pile up callers
+     * @param lanes        groups written at once
+     * @param retries      how a group whose transaction failed for a transient reason is tried again
      */
-    public record Settings(byte[] idSecret, Duration inFlightTimeout, int mostInFlight, int lanes, Retries retries) {
+    public record Settings(byte[] idSecret, int mostInFlight, int lanes, Retries retries) {
         public Settings {
             if (idSecret.length < 32) {
                 throw new IllegalArgumentException("the secret of reservation ids must have at least 32 bytes");
             }
             idSecret = idSecret.clone();
-            Objects.requireNonNull(inFlightTimeout, "inFlightTimeout");
             Objects.requireNonNull(retries, "retries");
         }
     }
@@ -85,7 +84,6 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     private final ReservationStore reservations;
     private final ProcessReservationsService engine;
     private final RequestIntake intake;
-    private final FailReservation failReservation;
     private final ReservationPolicy policy;
     private final Clock clock;
     private final Settings settings;
@@ -97,8 +95,10 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     private final GroupCommit<Submission> groups;
     /** Completes the door's answers, so that a lane goes on to its next group at once. */
     private final ExecutorService answers = Executors.newSingleThreadExecutor(daemon("stocklock-answers"));
-    /** Marks requests FAILED whose hand-over failed, off the intake's own threads. */
-    private final ExecutorService failures = Executors.newSingleThreadExecutor(daemon("stocklock-intake-failures"));
+    /** Hands recorded requests over to the intake after their answers, so that a slow broker holds up no lane. */
+    private final ExecutorService handOvers = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(MOST_GROUPS_TO_HAND_OVER), daemon("stocklock-hand-over"),
+            new ThreadPoolExecutor.DiscardPolicy());
     private volatile boolean closed;
 
     /**
@@ -109,14 +109,13 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
      */
     public SubmitReservationService(Transactions transactions, ReservationStore reservations,
                                     ProcessReservationsService engine, RequestIntake intake,
-                                    FailReservation failReservation, ReservationPolicy policy, Clock clock,
+                                    ReservationPolicy policy, Clock clock,
                                     Settings settings, Predicate<Throwable> isTransient,
                                     Supplier<Executor> callerContext) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.engine = engine;
         this.intake = intake;
-        this.failReservation = failReservation;
         this.policy = policy;
         this.clock = clock;
         this.settings = settings;
@@ -138,10 +137,10 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             return CompletableFuture.completedFuture(new Refused(refusal.get()));
         }
         if (closed) {
-            return CompletableFuture.completedFuture(new Unavailable(Optional.empty(), "the service is stopping"));
+            return CompletableFuture.completedFuture(new Unavailable("the service is stopping"));
         }
         if (inFlight.size() >= settings.mostInFlight()) {
-            return CompletableFuture.completedFuture(new Unavailable(Optional.empty(),
+            return CompletableFuture.completedFuture(new Unavailable(
                     "the intake has " + settings.mostInFlight() + " requests in flight"));
         }
         var submission = new Submission(request, !command.waitAtMost().isZero(), callerContext.get(),
@@ -153,7 +152,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         }
         submission.answer().whenComplete((outcome, failure) -> inFlight.remove(id, submission));
         if (!groups.offer(groups.laneOf(laneKey(request)), submission)) {
-            submission.answer().complete(new Unavailable(Optional.empty(), closed ? "the service is stopping"
+            submission.answer().complete(new Unavailable(closed ? "the service is stopping"
                     : "the intake's queue for these SKUs is full"));
         }
         return submission.answer();
@@ -194,11 +193,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             outcomes = answerFromTheRows(requests);
         }
         List<SubmitOutcome> decided = outcomes;
-        answers.execute(() -> {
-            for (int i = 0; i < waiting.size(); i++) {
-                waiting.get(i).answer().complete(decided.get(i));
-            }
-        });
+        answers.execute(() -> complete(waiting, decided));
     }
 
     private static SubmitOutcome answerOf(RequestOutcome outcome) {
@@ -240,12 +235,12 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             stored = reservations.findAll(requests.stream().map(ReservationRequest::id).toList());
         } catch (RuntimeException e) {
             return requests.stream().<SubmitOutcome>map(request ->
-                    new Unavailable(Optional.empty(), "the database is unavailable")).toList();
+                    new Unavailable("the database is unavailable")).toList();
         }
         return requests.stream().<SubmitOutcome>map(request -> {
             Reservation row = stored.get(request.id());
             if (row == null) {
-                return new Unavailable(Optional.empty(), "the database did not record the decision");
+                return new Unavailable("the database did not record the request");
             }
             if (!row.matches(request)) {
                 return new KeyReused(request.id());
@@ -256,84 +251,56 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
 
     // ---- the asynchronous door: recorded here, decided by the intake's consumers --------------------------------
 
+    /**
+     * One durable write per request: the group's PENDING rows, committed together. The answer (202) leaves right
+     * after the commit; the hand-over to the intake follows on its own thread, and a request it does not take stays
+     * PENDING until the sweep ({@link RepublishStalePendingService}) hands it over again.
+     */
     private void recordAndHandOver(List<Submission> group) {
         Instant now = clock.instant();
         List<Reservation> pending = group.stream().map(submission -> Reservation.pending(submission.request(), now))
                 .toList();
-        Set<ReservationId> inserted = transactions.inTransaction(() -> reservations.insertIfAbsent(pending));
+        Set<ReservationId> inserted;
+        try {
+            inserted = withRetries(() -> transactions.inTransaction(() -> reservations.insertIfAbsent(pending)));
+        } catch (RuntimeException e) {
+            List<SubmitOutcome> outcomes = answerFromTheRows(pending.stream().map(Reservation::request).toList());
+            answers.execute(() -> complete(group, outcomes));
+            return;
+        }
         List<ReservationId> seenBefore = group.stream().map(submission -> submission.request().id())
                 .filter(id -> !inserted.contains(id)).toList();
         Map<ReservationId, Reservation> stored = seenBefore.isEmpty() ? Map.of() : reservations.findAll(seenBefore);
-        Throwable intakeDown = null;
+        List<SubmitOutcome> outcomes = new ArrayList<>(group.size());
+        List<Submission> toHandOver = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             Submission submission = group.get(i);
-            if (inserted.contains(submission.request().id()) && intakeDown != null) {
-                // the intake refused the group's first request at once (no broker known): the others need not wait
-                // for the same refusal one by one
-                Throwable down = intakeDown;
-                failures.execute(() -> fail(submission, down));
-            } else if (inserted.contains(submission.request().id())) {
-                intakeDown = handOverOrRefuse(submission, pending.get(i));
+            if (inserted.contains(submission.request().id())) {
+                outcomes.add(new Accepted(pending.get(i)));
+                toHandOver.add(submission);
             } else {
-                answerRetry(submission, stored.get(submission.request().id()), now);
+                // the same id was stored before, by an earlier submission with the same key
+                Reservation before = stored.get(submission.request().id());
+                outcomes.add(before.matches(submission.request()) ? new Replayed(before)
+                        : new KeyReused(submission.request().id()));
             }
         }
-    }
-
-    /** The same id was stored before: by an earlier submission with the same key. */
-    private void answerRetry(Submission submission, Reservation stored, Instant now) {
-        ReservationRequest request = submission.request();
-        if (!stored.matches(request)) {
-            submission.answer().complete(new KeyReused(request.id()));
-        } else if (stored.status().isDecided()) {
-            submission.answer().complete(new Replayed(stored));
-        } else if (stored.createdAt().isAfter(now.minus(settings.inFlightTimeout()))) {
-            submission.answer().complete(new InFlight(request.id()));
-        } else {
-            // its first submission was abandoned (its process died before answering); handing it over again is safe
-            handOverOrRefuse(submission, stored);
+        answers.execute(() -> complete(group, outcomes));
+        if (!toHandOver.isEmpty()) {
+            // refused when the hand-over falls behind (the broker is slow or down): the sweep hands these over
+            handOvers.execute(() -> toHandOver.forEach(this::handOver));
         }
     }
 
-    /** @return the failure, if the intake refused the request before returning */
-    private Throwable handOverOrRefuse(Submission submission, Reservation pending) {
-        try {
-            return handOver(submission, pending);
-        } catch (RuntimeException e) {
-            failures.execute(() -> fail(submission, e));
-            return e;
+    private static void complete(List<Submission> group, List<SubmitOutcome> outcomes) {
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).answer().complete(outcomes.get(i));
         }
     }
 
-    private Throwable handOver(Submission submission, Reservation pending) {
-        var handedOver = new AtomicReference<CompletableFuture<Void>>();
-        submission.callerContext().execute(() -> handedOver.set(intake.submit(pending.request())));
-        CompletableFuture<Void> accepted = handedOver.get();
-        accepted.whenComplete((ok, failure) -> {
-            if (failure != null) {
-                failures.execute(() -> fail(submission, cause(failure)));
-            } else {
-                submission.answer().complete(new Accepted(pending));
-            }
-        });
-        return accepted.isCompletedExceptionally() ? accepted.handle((ok, failure) -> cause(failure)).join() : null;
-    }
-
-    /** The intake did not take it: the request becomes FAILED, unless it reached the intake and was decided after all. */
-    private void fail(Submission submission, Throwable failure) {
-        ReservationRequest request = submission.request();
-        String reason = "intake unavailable: " + failure.getMessage();
-        try {
-            boolean failed = failReservation.fail(new FailReservationCommand(request.id(), request.owner(), reason));
-            Reservation now = reservations.find(request.id()).orElseThrow();
-            submission.answer().complete(failed ? new Unavailable(Optional.of(now), reason) : new Decided(now));
-        } catch (RuntimeException e) {
-            submission.answer().completeExceptionally(e);
-        }
-    }
-
-    private static Throwable cause(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    /** Within the caller's context (its trace); a send that fails leaves the request PENDING for the sweep. */
+    private void handOver(Submission submission) {
+        submission.callerContext().execute(() -> intake.submit(submission.request()));
     }
 
     private static ThreadFactory daemon(String name) {
@@ -350,6 +317,6 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         closed = true;
         groups.close();
         answers.shutdown();
-        failures.shutdown();
+        handOvers.shutdown();
     }
 }

@@ -1,8 +1,10 @@
 package io.stocklock.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
+import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome;
 import io.stocklock.application.port.in.SubmitReservation.SubmitReservationCommand;
 import io.stocklock.application.port.out.RequestIntake;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -76,8 +79,8 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         var policy = new ReservationPolicy(1_000, Duration.ofHours(1), Long.MAX_VALUE);
         var engine = new ProcessReservationsService(counted, ports.reservations(), ports.inventory(), ports.ledger(),
                 ports.publisher(), ports.events(), policy, clock);
-        var service = new SubmitReservationService(counted, ports.reservations(), engine, intake, fail, policy, clock,
-                new SubmitReservationService.Settings(ID_SECRET, Duration.ofSeconds(30), mostInFlight, 3, retries),
+        var service = new SubmitReservationService(counted, ports.reservations(), engine, intake, policy, clock,
+                new SubmitReservationService.Settings(ID_SECRET, mostInFlight, 3, retries),
                 TransientFailure.class::isInstance, () -> Runnable::run);
         started.add(service);
         return service;
@@ -122,7 +125,10 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
             ids.merge(accepted.reservation().id(), 1, Integer::sum);
         }
         assertThat(ids).hasSize(callers * each).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        // handed over after the answers, each once
+        await().atMost(Duration.ofSeconds(10)).until(() -> handedOver.size() >= callers * each);
         assertThat(handedOver).hasSize(callers * each);
+        assertThat(handedOver.stream().map(ReservationRequest::id).distinct()).hasSize(callers * each);
         assertThat(getReservation.getAll(handedOver.stream().map(ReservationRequest::id).toList())).hasSize(callers * each);
         // grouped: fewer transactions than submissions (each transaction wrote every submission that was waiting)
         assertThat(transactions.get()).isLessThan(callers * each);
@@ -225,8 +231,8 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
 
         SubmitOutcome outcome = submit.submit(command(Optional.of("again"), 1, Duration.ofSeconds(5)))
                 .get(10, TimeUnit.SECONDS);
-        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Unavailable.class,
-                unavailable -> assertThat(unavailable.reservation()).isEmpty());
+        assertThat(outcome).isInstanceOf(SubmitOutcome.Unavailable.class);
+        assertThat(ports.reservations().find(ReservationId.keyed(ID_SECRET, "alice", "again"))).isEmpty();
 
         failing = () -> { };
         assertThat(submit.submit(command(Optional.of("again"), 1, Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS))
@@ -235,7 +241,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
     }
 
     @Test
-    void anIntakeThatDoesNotTakeTheRequestLeavesItFailed() throws Exception {
+    void anIntakeThatDoesNotTakeTheRequestLeavesItPendingForTheSweep() throws Exception {
         stock("A", 1);
         intakeAnswer = request -> CompletableFuture.failedFuture(new IllegalStateException("no broker"));
         SubmitReservationService submit = service(100);
@@ -243,24 +249,57 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         SubmitOutcome outcome = submit.submit(command(Optional.of("k"), 1, Duration.ZERO))
                 .get(10, TimeUnit.SECONDS);
 
-        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Unavailable.class, unavailable -> {
-            assertThat(unavailable.reason()).isEqualTo("intake unavailable: no broker");
-            assertThat(unavailable.reservation()).get().satisfies(failed ->
-                    assertThat(failed.status()).isEqualTo(ReservationStatus.FAILED));
-        });
-        // the key names the failed reservation for good: a retry is told so again, and nothing is handed over
-        intakeAnswer = request -> CompletableFuture.completedFuture(null);
+        // answered once recorded: the request is durable, whatever the intake does with it
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Accepted.class,
+                accepted -> assertThat(accepted.reservation().status()).isEqualTo(ReservationStatus.PENDING));
+        ReservationId id = ((SubmitOutcome.Accepted) outcome).reservation().id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> handedOver.size() == 1);
+        assertThat(ports.reservations().find(id).orElseThrow().status()).isEqualTo(ReservationStatus.PENDING);
+        // a retry is answered from the row, and is not handed over again by the door
         SubmitOutcome retry = submit.submit(command(Optional.of("k"), 1, Duration.ZERO)).get(10, TimeUnit.SECONDS);
         assertThat(retry).isInstanceOfSatisfying(SubmitOutcome.Replayed.class,
-                replayed -> assertThat(replayed.reservation().status()).isEqualTo(ReservationStatus.FAILED));
-        assertThat(handedOver).hasSize(1);
+                replayed -> assertThat(replayed.reservation().status()).isEqualTo(ReservationStatus.PENDING));
+        // the sweep hands it over again once the intake takes requests, and its consumer decides it
+        intakeAnswer = request -> CompletableFuture.completedFuture(null);
+        clock.advance(Duration.ofMinutes(2));
+        new RepublishStalePendingService(ports.transactions(), ports.reservations(), intake, clock)
+                .republish(new RepublishStalePending.RepublishStalePendingCommand(Duration.ofMinutes(1), 10));
+        assertThat(handedOver).hasSize(2).extracting(ReservationRequest::id).containsOnly(id);
+        process.process(new ProcessReservationsCommand(List.of(handedOver.get(1))));
+        assertThat(ports.reservations().find(id).orElseThrow().status()).isEqualTo(ReservationStatus.RESERVED);
+    }
+
+    @Test
+    void aFailedTransactionIsAnsweredFromTheRows() throws Exception {
+        stock("A", 5);
+        SubmitReservationService submit = service(100, Retries.NONE);
+        committedButLost = true;
+        SubmitOutcome recorded = submit.submit(command(Optional.of("lost"), 1, Duration.ZERO))
+                .get(10, TimeUnit.SECONDS);
+        failing = () -> {
+            throw new TransientFailure("the database is restarting");
+        };
+        SubmitOutcome notRecorded = submit.submit(command(Optional.of("down"), 1, Duration.ZERO))
+                .get(10, TimeUnit.SECONDS);
+
+        // the commit went through and only its answer was lost: the row answers, and it is handed over by the sweep
+        assertThat(recorded).isInstanceOfSatisfying(SubmitOutcome.Accepted.class,
+                accepted -> assertThat(accepted.reservation().status()).isEqualTo(ReservationStatus.PENDING));
+        assertThat(notRecorded).isInstanceOf(SubmitOutcome.Unavailable.class);
+        assertThat(ports.reservations().find(ReservationId.keyed(ID_SECRET, "alice", "down"))).isEmpty();
     }
 
     @Test
     void beyondTheInFlightBoundNothingIsRecordedAndTheAnswerIsImmediate() throws Exception {
         stock("A", 10);
-        var neverAnswered = new CompletableFuture<Void>();
-        intakeAnswer = request -> neverAnswered;
+        var databaseAnswers = new CountDownLatch(1);
+        failing = () -> {
+            try {
+                databaseAnswers.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
         SubmitReservationService submit = service(3);
         List<CompletableFuture<SubmitOutcome>> waiting = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -269,14 +308,14 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
 
         SubmitOutcome refused = submit.submit(command(Optional.empty(), 1, Duration.ZERO)).getNow(null);
 
-        assertThat(refused).isInstanceOfSatisfying(SubmitOutcome.Unavailable.class,
-                unavailable -> assertThat(unavailable.reservation()).isEmpty());
-        neverAnswered.complete(null);
+        assertThat(refused).isInstanceOf(SubmitOutcome.Unavailable.class);
+        databaseAnswers.countDown();
         for (CompletableFuture<SubmitOutcome> answer : waiting) {
             assertThat(answer.get(10, TimeUnit.SECONDS)).isInstanceOf(SubmitOutcome.Accepted.class);
         }
         assertThat(submit.submit(command(Optional.empty(), 1, Duration.ZERO)).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(SubmitOutcome.Accepted.class);
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isZero();
     }
 
     @Test
@@ -288,6 +327,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
 
         assertThat(submit.submit(command(Optional.of("k"), 2, Duration.ZERO)).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(SubmitOutcome.KeyReused.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> handedOver.size() == 1);
         assertThat(handedOver).hasSize(1);
     }
 

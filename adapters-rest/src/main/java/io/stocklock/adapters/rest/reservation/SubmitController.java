@@ -117,7 +117,7 @@ class SubmitController {
                     + "(reservation " + inFlight.id() + ") has not been answered yet; retry in a moment"));
         }
         var unavailable = (SubmitOutcome.Unavailable) outcome;
-        return unavailable(unavailable.reservation(), unavailable.reason());
+        return unavailable(Optional.empty(), unavailable.reason());
     }
 
     private static ResponseEntity<Object> answer(Reservation reservation) {

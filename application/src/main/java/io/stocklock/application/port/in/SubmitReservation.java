@@ -12,10 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Takes a request in to be decided asynchronously, with the idempotency protocol of a client that may retry: the
- * request is recorded PENDING and handed to the intake, and the answer completes once the intake has it (or, when
- * the caller waits, once it is decided or the wait is over). If the intake does not take it in time, the request is
- * recorded FAILED, so the answer and the final state agree.
+ * Takes a request in, with the idempotency protocol of a client that may retry: a caller who waits gets the decision,
+ * taken at once; any other request is recorded PENDING, answered once that is committed, and handed to the intake to
+ * be decided by its consumers (one the intake does not take stays PENDING, and is handed over again later).
  *
  * <p>An idempotency key names the reservation: one caller's key always stands for the same reservation id, so the
  * reservation row itself remembers the key, and a retry can never reserve twice. The id is a keyed hash of caller
@@ -61,7 +60,7 @@ public interface SubmitReservation {
 
     sealed interface SubmitOutcome {
 
-        /** Recorded and handed over; it will be decided. Still PENDING when the caller's wait, if any, ended. */
+        /** Recorded PENDING; it will be decided. */
         record Accepted(Reservation reservation) implements SubmitOutcome {
         }
 
@@ -81,15 +80,12 @@ public interface SubmitReservation {
         record KeyReused(ReservationId id) implements SubmitOutcome {
         }
 
-        /** The first request with this key is still being handed over elsewhere; nothing changed. */
+        /** The first request with this key is not answered yet; nothing changed. */
         record InFlight(ReservationId id) implements SubmitOutcome {
         }
 
-        /**
-         * The intake did not take it. If a reservation was recorded, it is FAILED and can never proceed; if the
-         * intake was already full, nothing was recorded.
-         */
-        record Unavailable(Optional<Reservation> reservation, String reason) implements SubmitOutcome {
+        /** Not taken, and nothing was recorded: the door is full or stopping, or the database did not record it. */
+        record Unavailable(String reason) implements SubmitOutcome {
         }
     }
 }
