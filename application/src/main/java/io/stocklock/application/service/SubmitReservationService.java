@@ -53,8 +53,8 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
 
     /** Most submissions decided or written in one transaction. */
     private static final int MOST_PER_GROUP = 1_000;
-    /** Most recorded groups waiting to be handed over; beyond it the sweep hands a group over. */
-    private static final int MOST_GROUPS_TO_HAND_OVER = 100;
+    /** Most recorded requests waiting to be handed over; beyond it the sweep hands a request over. */
+    private static final int MOST_TO_HAND_OVER = 10_000;
 
     /**
      * How the door is run.
@@ -97,7 +97,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     private final ExecutorService answers = Executors.newSingleThreadExecutor(daemon("stocklock-answers"));
     /** Hands recorded requests over to the intake after their answers, so that a slow broker holds up no lane. */
     private final ExecutorService handOvers = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(MOST_GROUPS_TO_HAND_OVER), daemon("stocklock-hand-over"),
+            new ArrayBlockingQueue<>(MOST_TO_HAND_OVER), daemon("stocklock-hand-over"),
             new ThreadPoolExecutor.DiscardPolicy());
     private volatile boolean closed;
 
@@ -286,10 +286,8 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             }
         }
         answers.execute(() -> complete(group, outcomes));
-        if (!toHandOver.isEmpty()) {
-            // refused when the hand-over falls behind (the broker is slow or down): the sweep hands these over
-            handOvers.execute(() -> toHandOver.forEach(this::handOver));
-        }
+        // one the hand-over has no room for (the broker is slow or down) is handed over by the sweep
+        toHandOver.forEach(submission -> handOvers.execute(() -> handOver(submission)));
     }
 
     private static void complete(List<Submission> group, List<SubmitOutcome> outcomes) {
