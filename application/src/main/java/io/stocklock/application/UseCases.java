@@ -69,7 +69,7 @@ public final class UseCases {
         process = new ProcessReservationsService(ports.transactions(), ports.reservations(), ports.inventory(),
                 ports.ledger(), ports.publisher(), ports.events(), policy, ports.clock());
         holdLifecycle = new HoldLifecycleService(ports.transactions(), ports.reservations(), ports.inventory(),
-                ports.ledger(), ports.events(), ports.clock());
+                ports.ledger(), ports.events(), policy, ports.clock());
         manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
         getStock = new GetStockService(ports.inventory(), ports.ledger());
         getReservation = new GetReservationService(ports.reservations());
@@ -80,7 +80,7 @@ public final class UseCases {
         return process;
     }
 
-    /** Confirm, release and expiry: one service for the three ways a hold ends. */
+    /** Confirm, release and expiry, the three ways a hold ends, and extension: one service. */
     public HoldLifecycleService holdLifecycle() {
         return holdLifecycle;
     }

@@ -160,6 +160,7 @@ final class DoorSideBySide {
         Path lua = bench.directory().resolve("load-" + target + "-" + skus + "-" + rate + ".lua");
         Files.writeString(lua, "dofile(\"" + script + "\")\n" + """
                 local path = "%s"
+                local one_sku = "%s"
                 local sku_count = %d
                 local prefer = %s
                 local rate = %s
@@ -191,7 +192,7 @@ final class DoorSideBySide {
                   end
                 end
                 function request()
-                  local sku = "HOT"
+                  local sku = one_sku
                   if sku_count > 0 then sku = string.format("SKU-%%05d", math.random(0, sku_count - 1)) end
                   local headers = {["Authorization"] = tokens[math.random(#tokens)],
                                    ["Content-Type"] = "application/json"}
@@ -214,7 +215,8 @@ final class DoorSideBySide {
                   for _, thread in ipairs(threads) do behind = behind + thread:get("late") end
                   io.write(string.format("late %%d\\n", behind))
                 end
-                """.formatted(target.path, skus == Skus.HOT_SKU ? 0 : HttpBenchmark.SKUS,
+                """.formatted(target.path, skus == Skus.SOLD_OUT ? HttpBenchmark.SOLD_OUT : HttpBenchmark.HOT,
+                skus == Skus.UNIFORM ? HttpBenchmark.SKUS : 0,
                 target == Target.STOCKLOCK_WAIT ? "\"wait=10\"" : "nil",
                 String.format(Locale.ROOT, "%.3f", rate / urls.size())));
         ProcessCpu before = ProcessCpu.read(HttpBenchmark.serviceMarker(target), bench.postmasterPid());

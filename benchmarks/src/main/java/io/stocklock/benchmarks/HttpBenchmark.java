@@ -44,6 +44,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 final class HttpBenchmark implements AutoCloseable {
 
     static final String HOT = "HOT";
+    /** A SKU with nothing on hand: every request for it is refused. */
+    static final String SOLD_OUT = "SOLD-OUT";
     static final int SKUS = 10_000;
     private static final long STOCK = 1_000_000_000L;
 
@@ -75,7 +77,7 @@ final class HttpBenchmark implements AutoCloseable {
     }
 
     enum Skus {
-        HOT_SKU("one hot SKU"), UNIFORM("10,000 SKUs, uniform");
+        HOT_SKU("one hot SKU"), UNIFORM("10,000 SKUs, uniform"), SOLD_OUT("one sold-out SKU");
 
         final String label;
 
@@ -158,14 +160,16 @@ final class HttpBenchmark implements AutoCloseable {
                 : Arrays.stream(settings.split("\\|")).map(setting -> "--" + setting).toList();
     }
 
-    /** The same stock in both: one hot SKU and 10,000 others, plenty of each. */
+    /** The same stock in both: one hot SKU and 10,000 others, plenty of each, and one SKU with none. */
     private void stock() throws Exception {
         HotStock.create(http, stocklock, HOT, STOCK);
+        HotStock.create(http, stocklock, SOLD_OUT, 0);
         try (Connection db = database(); Statement sql = db.createStatement()) {
             BenchmarkDatabase.createSkus(JdbcClient.create(new SingleConnectionDataSource(db, true)), SKUS, STOCK);
             sql.execute("INSERT INTO reference.inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, "
                     + "'0')), " + STOCK + " FROM generate_series(0, " + (SKUS - 1) + ") AS i");
             sql.execute("INSERT INTO reference.inventory (sku, on_hand) VALUES ('" + HOT + "', " + STOCK + ")");
+            sql.execute("INSERT INTO reference.inventory (sku, on_hand) VALUES ('" + SOLD_OUT + "', 0)");
         }
     }
 
@@ -192,7 +196,11 @@ final class HttpBenchmark implements AutoCloseable {
         if (target == Target.STOCKLOCK_WAIT) {
             command.add("-Dprefer=wait=10");
         }
-        command.add(skus == Skus.HOT_SKU ? "-Dsku=" + HOT : "-Dsku-count=" + SKUS);
+        command.add(switch (skus) {
+            case HOT_SKU -> "-Dsku=" + HOT;
+            case SOLD_OUT -> "-Dsku=" + SOLD_OUT;
+            case UNIFORM -> "-Dsku-count=" + SKUS;
+        });
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "-s", ReservationLoad.class.getName(),
                 "-rf", directory.resolve("gatling").toString()));

@@ -6,6 +6,7 @@ import io.stocklock.application.port.in.ForgetFinishedReservations;
 import io.stocklock.application.port.in.ForgetFinishedReservations.ForgetFinishedReservationsCommand;
 import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.RepublishStalePending.RepublishStalePendingCommand;
+import io.stocklock.application.service.SoldOutSkus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -17,9 +18,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires lapsed holds, re-submits requests left PENDING and deletes finished reservations past their retention; a
- * failed run is logged and tried again next period. Each kind of background work has a thread of its own, so expiry
- * never waits behind a re-submission (a Kafka send of up to its timeout) or the invariant check (a full scan).
+ * Expires lapsed holds, re-submits requests left PENDING, deletes finished reservations past their retention, and
+ * looks for units back of SKUs the door refuses as sold out; a failed run is logged and tried again next period. Each
+ * kind of background work has a thread of its own, so expiry never waits behind a re-submission (a Kafka send of up
+ * to its timeout) or the invariant check (a full scan).
  */
 @Component
 class BackgroundWork {
@@ -28,6 +30,7 @@ class BackgroundWork {
     static final String RESUBMISSION = "stocklockResubmissionScheduler";
     static final String CHECKS = "stocklockChecksScheduler";
     static final String RETENTION = "stocklockRetentionScheduler";
+    static final String SOLD_OUT = "stocklockSoldOutScheduler";
 
     @Configuration(proxyBeanMethods = false)
     static class Schedulers {
@@ -52,6 +55,11 @@ class BackgroundWork {
             return scheduler("stocklock-retention-");
         }
 
+        @Bean(SOLD_OUT)
+        ThreadPoolTaskScheduler soldOutScheduler() {
+            return scheduler("stocklock-sold-out-");
+        }
+
         private static ThreadPoolTaskScheduler scheduler(String threadNamePrefix) {
             var scheduler = new ThreadPoolTaskScheduler();
             scheduler.setThreadNamePrefix(threadNamePrefix);
@@ -66,14 +74,17 @@ class BackgroundWork {
     private final ExpireReservations expireReservations;
     private final RepublishStalePending republishStalePending;
     private final ForgetFinishedReservations forgetFinished;
+    private final SoldOutSkus soldOut;
     private final BackgroundSettings settings;
     private final Counter forgotten;
 
     BackgroundWork(ExpireReservations expireReservations, RepublishStalePending republishStalePending,
-                   ForgetFinishedReservations forgetFinished, BackgroundSettings settings, MeterRegistry registry) {
+                   ForgetFinishedReservations forgetFinished, SoldOutSkus soldOut, BackgroundSettings settings,
+                   MeterRegistry registry) {
         this.expireReservations = expireReservations;
         this.republishStalePending = republishStalePending;
         this.forgetFinished = forgetFinished;
+        this.soldOut = soldOut;
         this.settings = settings;
         this.forgotten = Counter.builder("stocklock.retention.deleted")
                 .description("finished reservations deleted after stocklock.background.finished-kept")
@@ -92,6 +103,19 @@ class BackgroundWork {
             } while (deleted == settings.retentionBatchSize());
         } catch (RuntimeException e) {
             LOG.warn("deleting finished reservations failed; trying again in {}", settings.retentionPeriod(), e);
+        }
+    }
+
+    /**
+     * A SKU this instance refuses as sold out is refused for at most two of these periods after units came back
+     * anywhere (see {@link SoldOutSkus}): one read of the marked SKUs' stock per period, none while nothing is marked.
+     */
+    @Scheduled(fixedDelayString = "${stocklock.background.sold-out-refresh-period:200ms}", scheduler = SOLD_OUT)
+    void lookForUnitsBack() {
+        try {
+            soldOut.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("reading the stock of SKUs refused as sold out failed; trying again next period", e);
         }
     }
 

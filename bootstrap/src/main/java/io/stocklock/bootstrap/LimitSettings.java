@@ -12,17 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxUnitsPerRequest   most units one request may ask for, over all its lines
  * @param maxHold              longest hold a request may ask for ({@code holdSeconds})
  * @param maxUnitsHeldPerOwner most units of one SKU one owner may hold at once; 0 for no cap
+ * @param maxTotalHold         longest a hold may last from its decision, extensions included
  *                             (each unset: {@link ReservationPolicy#DEFAULTS})
  */
 @ConfigurationProperties("stocklock.limits")
-record LimitSettings(Long maxUnitsPerRequest, Duration maxHold, Long maxUnitsHeldPerOwner) {
+record LimitSettings(Long maxUnitsPerRequest, Duration maxHold, Long maxUnitsHeldPerOwner, Duration maxTotalHold) {
 
     /** @param reservations how requests that do not say are served */
     ReservationPolicy toPolicy(ReservationSettings reservations) {
         ReservationPolicy defaults = ReservationPolicy.DEFAULTS;
         long held = maxUnitsHeldPerOwner == null ? defaults.maxUnitsHeldPerOwner() : maxUnitsHeldPerOwner;
+        Duration hold = maxHold == null ? defaults.maxHold() : maxHold;
         return new ReservationPolicy(maxUnitsPerRequest == null ? defaults.maxUnitsPerRequest() : maxUnitsPerRequest,
-                maxHold == null ? defaults.maxHold() : maxHold, held == 0 ? Long.MAX_VALUE : held,
-                reservations.placement(), reservations.shortStockOrDefault());
+                hold, held == 0 ? Long.MAX_VALUE : held, reservations.placement(), reservations.shortStockOrDefault(),
+                maxTotalHold == null ? ReservationPolicy.defaultTotalHold(hold) : maxTotalHold);
     }
 }

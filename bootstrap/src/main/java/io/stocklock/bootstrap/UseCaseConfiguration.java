@@ -23,6 +23,7 @@ import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
+import io.stocklock.application.service.SoldOutSkus;
 import io.stocklock.application.service.SubmitReservationService;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +39,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({LimitSettings.class, ReservationSettings.class})
 class UseCaseConfiguration {
 
+    /**
+     * In whole microseconds, as PostgreSQL keeps time: an answer given from what was just written says the same times
+     * as a later read of the row.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean
@@ -57,7 +62,13 @@ class UseCaseConfiguration {
         return useCases.process();
     }
 
-    /** Confirm, release and expiry: one service for the three ways a hold ends. */
+    /** The SKUs the door refuses as sold out without their lock, until units come back. */
+    @Bean
+    SoldOutSkus soldOutSkus(ProcessReservationsService processReservations) {
+        return processReservations.soldOut();
+    }
+
+    /** Confirm, release and expiry, the three ways a hold ends, and extension: one service. */
     @Bean
     HoldLifecycleService holdLifecycle(UseCases useCases) {
         return useCases.holdLifecycle();

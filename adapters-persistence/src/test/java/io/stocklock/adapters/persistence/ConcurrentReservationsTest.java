@@ -6,6 +6,7 @@ import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Services;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
+import io.stocklock.application.port.in.ExtendHold.ExtendHoldCommand;
 import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ManageStock.SetShortStockCommand;
@@ -18,6 +19,7 @@ import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.reservation.Transition;
 import io.stocklock.domain.stock.Location;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Quantity;
@@ -307,7 +309,7 @@ class ConcurrentReservationsTest {
     }
 
     @Test
-    void confirmReleaseAndExpiryRacingNewReservationsKeepTheInvariants() throws Exception {
+    void confirmReleaseExtensionAndExpiryRacingNewReservationsKeepTheInvariants() throws Exception {
         // newest first, so confirmations and releases meet live holds while older ones lapse
         Deque<ReservationId> held = new ConcurrentLinkedDeque<>();
         var stop = new AtomicBoolean();
@@ -329,8 +331,8 @@ class ConcurrentReservationsTest {
                 return null;
             }));
         }
-        for (int t = 0; t < 10; t++) {
-            boolean confirmer = t % 2 == 0;
+        for (int t = 0; t < 12; t++) {
+            int role = t % 3;
             tasks.add(pool.submit(() -> {
                 while (!stop.get()) {
                     ReservationId id = held.pollLast();
@@ -338,11 +340,20 @@ class ConcurrentReservationsTest {
                         pause(Duration.ofMillis(2));
                         continue;
                     }
-                    var transition = confirmer
-                            ? services.confirm().confirm(new ConfirmReservationCommand(id)).orElseThrow()
-                            : services.release().release(new ReleaseReservationCommand(id)).orElseThrow();
-                    counts.computeIfAbsent(transition.current().status().name(), key -> new AtomicLong())
-                            .incrementAndGet();
+                    var transition = switch (role) {
+                        case 0 -> services.confirm().confirm(new ConfirmReservationCommand(id)).orElseThrow();
+                        case 1 -> services.release().release(new ReleaseReservationCommand(id)).orElseThrow();
+                        // a longer hold, racing the sweeper for holds about to lapse; it goes back in line, to be
+                        // confirmed, released or expired later
+                        default -> services.extend().extend(new ExtendHoldCommand(id, Duration.ofSeconds(30)))
+                                .orElseThrow();
+                    };
+                    String counted = transition instanceof Transition.Changed && role == 2 ? "extended"
+                            : transition.current().status().name();
+                    counts.computeIfAbsent(counted, key -> new AtomicLong()).incrementAndGet();
+                    if (role == 2 && transition.current().status() == ReservationStatus.RESERVED) {
+                        held.addFirst(id);
+                    }
                 }
                 return null;
             }));
@@ -371,6 +382,7 @@ class ConcurrentReservationsTest {
 
         assertThat(countByStatus()).containsKeys("CONFIRMED", "RELEASED", "EXPIRED");
         assertThat(counts.get("expired by sweeper").get()).isPositive();
+        assertThat(counts.get("extended").get()).isPositive();
         assertThat(invariants.stockViolations()).isEmpty();
         assertThat(invariants.allocationViolations()).isEmpty();
         assertThat(invariants.applyViolations()).isEmpty();

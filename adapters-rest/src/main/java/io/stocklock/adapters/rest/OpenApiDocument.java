@@ -174,6 +174,7 @@ class OpenApiDocument {
             Map<String, Schema> schemas = api.getComponents().getSchemas();
             limit(schemas, "SubmitRequest", "lines", RequestLimit.LINES);
             limit(schemas, "SubmitRequest", "holdSeconds", RequestLimit.HOLD_SECONDS);
+            limit(schemas, "ExtendRequest", "holdSeconds", RequestLimit.HOLD_SECONDS);
             limit(schemas, "LineRequest", "sku", RequestLimit.SKU_LENGTH);
             limit(schemas, "LineRequest", "quantity", RequestLimit.QUANTITY);
             limit(schemas, "LineRequest", "minimum", RequestLimit.QUANTITY);
@@ -183,6 +184,7 @@ class OpenApiDocument {
             ((Schema<String>) schemas.get("ReservationResponse").getProperties().get("status"))
                     ._enum(Arrays.stream(ReservationStatus.values()).map(Enum::name).toList());
             schemas.get("SubmitRequest").required(List.of("lines"));
+            schemas.get("ExtendRequest").required(List.of("holdSeconds"));
             schemas.get("LineRequest").required(List.of("sku", "quantity"));
         };
     }

@@ -28,6 +28,7 @@ public enum Problems {
     HOLD_EXPIRED("hold-expired", HttpStatus.CONFLICT, "The hold expired"),
     ALREADY_CONFIRMED("already-confirmed", HttpStatus.CONFLICT, "The reservation was confirmed"),
     ALREADY_RELEASED("already-released", HttpStatus.CONFLICT, "The reservation was released"),
+    HOLD_CAP_REACHED("hold-cap-reached", HttpStatus.UNPROCESSABLE_CONTENT, "The hold cannot last that long"),
     RESERVATION_REJECTED("reservation-rejected", HttpStatus.CONFLICT, "The reservation was rejected"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
             "This Idempotency-Key was used for a different request"),

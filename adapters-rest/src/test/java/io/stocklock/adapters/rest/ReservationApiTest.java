@@ -1,6 +1,7 @@
 package io.stocklock.adapters.rest;
 
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest
 class ReservationApiTest {
@@ -75,6 +78,52 @@ class ReservationApiTest {
         http.perform(post("/reservations/" + held + "/release")).andExpect(status().isOk());
         problem(http.perform(post("/reservations/" + held + "/confirm")), 409, "already-released");
         problem(http.perform(post("/reservations/" + UUID.randomUUID() + "/release")), 404, "reservation-not-found");
+    }
+
+    @Test
+    void aHoldIsExtendedFromNowUpToTheCap() throws Exception {
+        clock.advance(Duration.ofMinutes(5));
+        String until = clock.instant().plus(Duration.ofMinutes(20)).toString();
+        http.perform(extend(1_200)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RESERVED"))
+                .andExpect(jsonPath("$.expiresAt").value(until));
+        // a retry, or a shorter hold, changes nothing
+        http.perform(extend(60)).andExpect(status().isOk()).andExpect(jsonPath("$.expiresAt").value(until));
+        // the whole hold may last as long as the policy says from its decision (here the contract's seven days),
+        // not a second longer
+        problem(http.perform(extend(7 * 24 * 3_600 - 5 * 60 + 1)), 422, "hold-cap-reached")
+                .andExpect(jsonPath("$.detail").value(containsString("at most 604800 seconds")));
+        http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.reserved").value(2));
+    }
+
+    @Test
+    void onlyALiveHoldIsExtendedAndTheBodyIsChecked() throws Exception {
+        for (String body : new String[] {"{}", "{\"holdSeconds\":0}", "{\"holdSeconds\":604801}",
+                "{\"holdSeconds\":\"60\"}", "{\"holdSeconds\":60.0}"}) {
+            problem(http.perform(post("/reservations/" + held + "/extend").contentType(MediaType.APPLICATION_JSON)
+                    .content(body)), 400, "invalid-request");
+        }
+        problem(http.perform(post("/reservations/" + held + "/extend").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"holdSeconds\":60,\"until\":1}")), 400, "malformed-json");
+        problem(http.perform(post("/reservations/" + UUID.randomUUID() + "/extend")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"holdSeconds\":60}")), 404, "reservation-not-found");
+        http.perform(post("/reservations/" + held + "/confirm")).andExpect(status().isOk());
+        problem(http.perform(extend(60)), 409, "already-confirmed");
+    }
+
+    @Test
+    void extendingALapsedHoldSaysExpiredAndGivesTheUnitsBackOnce() throws Exception {
+        clock.advance(Duration.ofMinutes(10));
+        problem(http.perform(extend(600)), 409, "hold-expired");
+        problem(http.perform(extend(600)), 409, "hold-expired");
+        http.perform(get("/reservations/" + held)).andExpect(jsonPath("$.status").value("EXPIRED"));
+        http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.reserved").value(0))
+                .andExpect(jsonPath("$.onHand").value(5));
+    }
+
+    private MockHttpServletRequestBuilder extend(long seconds) {
+        return post("/reservations/" + held + "/extend").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"holdSeconds\":" + seconds + "}");
     }
 
     @Test

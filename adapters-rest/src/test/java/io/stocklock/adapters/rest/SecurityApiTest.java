@@ -113,7 +113,7 @@ class SecurityApiTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(15);
+        assertThat(operations).isEqualTo(16);
     }
 
     private static MockHttpServletRequestBuilder exchange(String method, String uri, boolean body, String token) {

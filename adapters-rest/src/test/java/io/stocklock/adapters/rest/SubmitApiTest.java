@@ -112,6 +112,7 @@ class SubmitApiTest {
 
     @Test
     void aFullDoorAnswers503AndRecordsNothing() throws Exception {
+        intake.mode = TestIntake.Mode.HOLD;
         doorTransactions.hold();
         try {
             for (int i = 0; i < 100; i++) {

@@ -2,6 +2,7 @@ package io.stocklock.application.service;
 
 import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.ExpireReservations;
+import io.stocklock.application.port.in.ExtendHold;
 import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
@@ -14,6 +15,7 @@ import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Holding;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
+import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.Transition;
 import io.stocklock.domain.stock.Sku;
@@ -31,43 +33,66 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The three ways a hold ends: confirmed (sold), released, expired. Each locks the reservation rows first, then the
- * stock of every SKU involved in one sorted statement, moves the counters, and writes the reservations, the ledger
- * and the events in the same transaction.
+ * The three ways a hold ends: confirmed (sold), released, expired; and a hold made longer. Each locks the reservation
+ * rows first; an ending then locks the stock of every SKU involved in one sorted statement, moves the counters, and
+ * writes the reservations, the ledger and the events in the same transaction. An extension moves no stock: it writes
+ * the new end of the hold under the reservation's lock, which the expiry sweep takes too, so a hold is either
+ * extended before it lapses or expired once, never both.
  */
-public class HoldLifecycleService implements ConfirmReservation, ReleaseReservation, ExpireReservations {
+public class HoldLifecycleService implements ConfirmReservation, ReleaseReservation, ExpireReservations, ExtendHold {
 
     private final Transactions transactions;
     private final ReservationStore reservations;
     private final Inventory inventory;
     private final StockLedger ledger;
     private final OutcomeEvents events;
+    private final ReservationPolicy policy;
     private final Clock clock;
 
+    /** @param policy how long a whole hold may last ({@link ReservationPolicy#maxTotalHold()}) */
     public HoldLifecycleService(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                                StockLedger ledger, OutcomeEvents events, Clock clock) {
+                                StockLedger ledger, OutcomeEvents events, ReservationPolicy policy, Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
         this.events = events;
+        this.policy = policy;
         this.clock = clock;
     }
 
     @Override
     public Optional<Transition> confirm(ConfirmReservationCommand command) {
-        return changeOne(command.id(), (reservation, now) -> {
-            Transition transition = reservation.confirm(now);
-            if (transition instanceof Transition.Refused refused
-                    && refused.code() == Transition.RefusalCode.HOLD_EXPIRED
-                    && reservation.status() == ReservationStatus.RESERVED) {
-                // the sweeper has not got to it yet: expire it now, so the answer and the state agree
-                Reservation expired = reservation.expire(now).current();
-                settle(List.of(expired), now);
-                return new Transition.Refused(expired, refused.code(), refused.reason());
-            }
-            return transition;
+        return changeOne(command.id(), (reservation, now) -> expiredIfLapsed(reservation, reservation.confirm(now),
+                now));
+    }
+
+    @Override
+    public Optional<Transition> extend(ExtendHoldCommand command) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            return Optional.ofNullable(reservations.lock(List.of(command.id())).get(command.id())).map(reservation -> {
+                Transition transition = reservation.extend(now, command.lasting(), policy.maxTotalHold());
+                if (transition instanceof Transition.Changed changed) {
+                    reservations.extendHolds(List.of(changed.current()));
+                }
+                return expiredIfLapsed(reservation, transition, now);
+            });
         });
+    }
+
+    /**
+     * A live-looking hold refused as expired: the sweeper has not got to it yet, so it is expired now, and the answer
+     * and the state agree.
+     */
+    private Transition expiredIfLapsed(Reservation reservation, Transition transition, Instant now) {
+        if (transition instanceof Transition.Refused refused && refused.code() == Transition.RefusalCode.HOLD_EXPIRED
+                && reservation.status() == ReservationStatus.RESERVED) {
+            Reservation expired = reservation.expire(now).current();
+            settle(List.of(expired), now);
+            return new Transition.Refused(expired, refused.code(), refused.reason());
+        }
+        return transition;
     }
 
     @Override

@@ -41,6 +41,7 @@ public class ProcessReservationsService implements ProcessReservations {
     private final OutcomeEvents events;
     private final ReservationPolicy policy;
     private final Clock clock;
+    private final SoldOutSkus soldOut;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
                                       StockLedger ledger, OutcomePublisher publisher, OutcomeEvents events,
@@ -53,6 +54,12 @@ public class ProcessReservationsService implements ProcessReservations {
         this.events = events;
         this.policy = policy;
         this.clock = clock;
+        this.soldOut = new SoldOutSkus(inventory, policy.shortStock());
+    }
+
+    /** The SKUs this engine's decisions left with nothing to give, until units come back. */
+    public SoldOutSkus soldOut() {
+        return soldOut;
     }
 
     @Override
@@ -84,14 +91,17 @@ public class ProcessReservationsService implements ProcessReservations {
     private List<RequestOutcome> decideInOneTransaction(List<ReservationRequest> batch, boolean recordEvents) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.inTransaction(() -> {
-                    List<RequestOutcome> outcomes = decide(batch, clock.instant());
+                List<SkuStock> stockAfter = new ArrayList<>();
+                List<RequestOutcome> decided = transactions.inTransaction(() -> {
+                    List<RequestOutcome> outcomes = decide(batch, clock.instant(), stockAfter);
                     if (recordEvents) {
                         events.append(decisionEvents(outcomes.stream()
                                 .filter(RequestOutcome.Decided.class::isInstance).toList()));
                     }
                     return outcomes;
                 });
+                soldOut.learn(stockAfter);
+                return decided;
             } catch (DecidedMeanwhile e) {
                 if (attempt == 3) {
                     throw e;
@@ -126,7 +136,50 @@ public class ProcessReservationsService implements ProcessReservations {
                 .toList();
     }
 
-    private List<RequestOutcome> decide(List<ReservationRequest> batch, Instant now) {
+    /**
+     * Rejects requests for SKUs known to be sold out ({@link SoldOutSkus}) without locking or reading their stock:
+     * each is stored REJECTED in one transaction, with its outcome event in the outbox (the door's way). A request
+     * stored already (a retry, or one queued before) keeps its decision; one still pending is rejected with the rest.
+     *
+     * @return one outcome per request, in the order given
+     */
+    public List<RequestOutcome> refuseSoldOut(List<ReservationRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            Map<ReservationId, ReservationRequest> firstById = new LinkedHashMap<>();
+            requests.forEach(request -> firstById.putIfAbsent(request.id(), request));
+            Map<ReservationId, Reservation> refused = new LinkedHashMap<>();
+            firstById.values().forEach(request -> refused.put(request.id(),
+                    Reservation.pending(request, now).reject(soldOutReason(request), now)));
+            Set<ReservationId> inserted = reservations.insertIfAbsent(refused.values());
+            refused.keySet().retainAll(inserted);
+            Map<ReservationId, Reservation> stored = reservations.lock(firstById.keySet().stream()
+                    .filter(id -> !inserted.contains(id)).toList());
+            List<Reservation> wasPending = new ArrayList<>();
+            stored.forEach((id, row) -> {
+                if (isUndecidedAndSame(row, firstById.get(id))) {
+                    Reservation rejected = row.reject(soldOutReason(firstById.get(id)), now);
+                    wasPending.add(rejected);
+                    refused.put(id, rejected);
+                }
+            });
+            reservations.update(wasPending);
+            List<RequestOutcome> outcomes = outcomesOf(requests, refused, stored);
+            events.append(decisionEvents(outcomes.stream().filter(RequestOutcome.Decided.class::isInstance)
+                    .toList()));
+            return outcomes;
+        });
+    }
+
+    private String soldOutReason(ReservationRequest request) {
+        return "insufficient stock of " + soldOut.soldOutIn(request).map(Sku::value).orElse("the request")
+                + ": sold out";
+    }
+
+    private List<RequestOutcome> decide(List<ReservationRequest> batch, Instant now, List<SkuStock> stockAfter) {
         // the first request with an id is the one that counts; later copies in the batch are duplicates
         Map<ReservationId, ReservationRequest> firstById = new LinkedHashMap<>();
         batch.forEach(request -> firstById.putIfAbsent(request.id(), request));
@@ -136,8 +189,14 @@ public class ProcessReservationsService implements ProcessReservations {
         List<ReservationRequest> undecided = firstById.values().stream()
                 .filter(request -> isUndecidedAndSame(stored.get(request.id()), request))
                 .toList();
-        Map<ReservationId, Reservation> decided = allocate(undecided, stored, now);
+        Map<ReservationId, Reservation> decided = allocate(undecided, stored, now, stockAfter);
+        return outcomesOf(batch, decided, stored);
+    }
 
+    /** One outcome per request of the batch, in its order: each id is reported decided once, its copies after. */
+    private static List<RequestOutcome> outcomesOf(List<ReservationRequest> batch,
+                                                   Map<ReservationId, Reservation> decided,
+                                                   Map<ReservationId, Reservation> stored) {
         List<RequestOutcome> outcomes = new ArrayList<>(batch.size());
         Set<ReservationId> reported = new HashSet<>();
         for (ReservationRequest request : batch) {
@@ -159,7 +218,8 @@ public class ProcessReservationsService implements ProcessReservations {
     }
 
     private Map<ReservationId, Reservation> allocate(List<ReservationRequest> undecided,
-                                                     Map<ReservationId, Reservation> stored, Instant now) {
+                                                     Map<ReservationId, Reservation> stored, Instant now,
+                                                     List<SkuStock> stockAfter) {
         if (undecided.isEmpty()) {
             return Map.of();
         }
@@ -204,6 +264,7 @@ public class ProcessReservationsService implements ProcessReservations {
         inventory.update(changed);
         reservations.addToHoldings(holdings);
         ledger.append(movements, now);
+        stockAfter.addAll(allocation.stock().values());
         return decided;
     }
 }

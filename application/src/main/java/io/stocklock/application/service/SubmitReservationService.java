@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -164,13 +165,23 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
                 .hashCode();
     }
 
-    /** One group of one lane: waiting buyers are decided first, then the others recorded and handed over. */
+    /**
+     * One group of one lane: requests for a SKU known to be sold out are refused first, whichever door they came by,
+     * without its lock; then waiting buyers are decided, and the others recorded and handed over.
+     */
     private void write(List<Submission> group) {
+        List<Submission> soldOut = new ArrayList<>();
         List<Submission> waiting = new ArrayList<>();
         List<Submission> queued = new ArrayList<>();
-        group.forEach(submission -> (submission.waits() ? waiting : queued).add(submission));
+        for (Submission submission : group) {
+            (engine.soldOut().soldOutIn(submission.request()).isPresent() ? soldOut
+                    : submission.waits() ? waiting : queued).add(submission);
+        }
+        if (!soldOut.isEmpty()) {
+            decide(soldOut, engine::refuseSoldOut);
+        }
         if (!waiting.isEmpty()) {
-            decide(waiting);
+            decide(waiting, engine::decideAtTheDoor);
         }
         if (!queued.isEmpty()) {
             try {
@@ -183,11 +194,13 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
 
     // ---- the waiting door: decided here -------------------------------------------------------------------------
 
-    private void decide(List<Submission> waiting) {
+    /** @param engineDecision the engine's decision of these requests, one outcome each in their order */
+    private void decide(List<Submission> waiting,
+                        Function<List<ReservationRequest>, List<RequestOutcome>> engineDecision) {
         List<ReservationRequest> requests = waiting.stream().map(Submission::request).toList();
         List<SubmitOutcome> outcomes;
         try {
-            outcomes = withRetries(() -> engine.decideAtTheDoor(requests)).stream()
+            outcomes = withRetries(() -> engineDecision.apply(requests)).stream()
                     .map(SubmitReservationService::answerOf).toList();
         } catch (RuntimeException e) {
             outcomes = answerFromTheRows(requests);
@@ -264,8 +277,14 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         try {
             inserted = withRetries(() -> transactions.inTransaction(() -> reservations.insertIfAbsent(pending)));
         } catch (RuntimeException e) {
+            // perhaps only the answer to the commit was lost: what the rows say is the answer
             List<SubmitOutcome> outcomes = answerFromTheRows(pending.stream().map(Reservation::request).toList());
             answers.execute(() -> complete(group, outcomes));
+            for (int i = 0; i < group.size(); i++) {
+                if (outcomes.get(i) instanceof Accepted) {
+                    handOverLater(group.get(i));
+                }
+            }
             return;
         }
         List<ReservationId> seenBefore = group.stream().map(submission -> submission.request().id())
@@ -281,13 +300,18 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             } else {
                 // the same id was stored before, by an earlier submission with the same key
                 Reservation before = stored.get(submission.request().id());
-                outcomes.add(before.matches(submission.request()) ? new Replayed(before)
+                outcomes.add(before == null ? new Unavailable("the request was deleted meanwhile")
+                        : before.matches(submission.request()) ? new Replayed(before)
                         : new KeyReused(submission.request().id()));
             }
         }
         answers.execute(() -> complete(group, outcomes));
-        // one the hand-over has no room for (the broker is slow or down) is handed over by the sweep
-        toHandOver.forEach(submission -> handOvers.execute(() -> handOver(submission)));
+        toHandOver.forEach(this::handOverLater);
+    }
+
+    /** One the hand-over has no room for (the broker is slow or down) is handed over by the sweep. */
+    private void handOverLater(Submission submission) {
+        handOvers.execute(() -> handOver(submission));
     }
 
     private static void complete(List<Submission> group, List<SubmitOutcome> outcomes) {

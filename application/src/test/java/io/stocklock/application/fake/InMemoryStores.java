@@ -146,6 +146,18 @@ public final class InMemoryStores {
             }
 
             @Override
+            public void extendHolds(Collection<Reservation> reservations) {
+                requireTransaction();
+                for (Reservation reservation : reservations) {
+                    state.reservations.computeIfPresent(reservation.id(), (id, stored) ->
+                            stored.status() != ReservationStatus.RESERVED ? stored : new Reservation(id,
+                                    stored.owner(), stored.lines(), stored.holdFor(), stored.placement(),
+                                    stored.status(), stored.createdAt(), stored.decidedAt(), reservation.expiresAt(),
+                                    stored.reason(), stored.picks()));
+                }
+            }
+
+            @Override
             public Optional<Reservation> find(ReservationId id) {
                 return read(() -> Optional.ofNullable(state.reservations.get(id)));
             }
@@ -271,6 +283,16 @@ public final class InMemoryStores {
             @Override
             public Optional<SkuStock> find(Sku sku) {
                 return read(() -> Optional.ofNullable(state.stock.get(sku)));
+            }
+
+            @Override
+            public Map<Sku, SkuStock> findAll(Collection<Sku> skus) {
+                return read(() -> {
+                    Map<Sku, SkuStock> found = new TreeMap<>();
+                    skus.forEach(sku -> Optional.ofNullable(state.stock.get(sku))
+                            .ifPresent(stock -> found.put(sku, stock)));
+                    return found;
+                });
             }
 
             @Override

@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /** Every service wired to one set of ports, as the application wires them ({@link UseCases}). */
 public record Services(ProcessReservationsService process, HoldLifecycleService confirm,
-                       HoldLifecycleService release, HoldLifecycleService expire,
+                       HoldLifecycleService release, HoldLifecycleService expire, HoldLifecycleService extend,
                        ManageStockService manageStock, GetStockService getStock, GetReservationService getReservation,
                        FailReservationService fail) {
 
@@ -23,7 +23,7 @@ public record Services(ProcessReservationsService process, HoldLifecycleService 
     public static Services wire(Ports ports, Clock clock, ReservationPolicy policy) {
         var useCases = new UseCases(ports.forUseCases(clock), policy);
         return new Services(useCases.process(), useCases.holdLifecycle(), useCases.holdLifecycle(),
-                useCases.holdLifecycle(), useCases.manageStock(), useCases.getStock(), useCases.getReservation(),
+                useCases.holdLifecycle(), useCases.holdLifecycle(), useCases.manageStock(), useCases.getStock(), useCases.getReservation(),
                 useCases.fail());
     }
 }

@@ -83,6 +83,21 @@ public abstract class StoresContract {
     }
 
     @Test
+    void extendHoldsWritesOnlyTheNewEndOfAHold() {
+        Reservation pending = pending("A", 2);
+        inTx(() -> ports.reservations().insertIfAbsent(List.of(pending)));
+        Reservation reserved = pending.reserve(NOW);
+        inTx(() -> ports.reservations().update(List.of(reserved)));
+        Reservation extended = reserved.extend(NOW.plusSeconds(60), Duration.ofHours(1), Duration.ofHours(2))
+                .current();
+
+        inTx(() -> ports.reservations().extendHolds(List.of(extended)));
+
+        assertThat(ports.reservations().find(pending.id())).contains(extended);
+        assertThat(extended.expiresAt()).contains(NOW.plusSeconds(60).plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void lockLapsedFindsOnlyHoldsWhoseTimeIsUp() {
         Reservation lapsed = pending("A", 1).reserve(NOW.minus(Duration.ofMinutes(20)));
         Reservation alive = pending("A", 1).reserve(NOW);

@@ -3,6 +3,7 @@ package io.stocklock.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome;
@@ -14,6 +15,7 @@ import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
+import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.application.grouping.Retries;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +67,8 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         return intakeAnswer.apply(request);
     };
     private final List<SubmitReservationService> started = new ArrayList<>();
+    /** The engine of the service last made. */
+    private ProcessReservationsService engine;
 
     @AfterEach
     void stop() {
@@ -77,7 +81,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
 
     private SubmitReservationService service(int mostInFlight, Retries retries) {
         var policy = new ReservationPolicy(1_000, Duration.ofHours(1), Long.MAX_VALUE);
-        var engine = new ProcessReservationsService(counted, ports.reservations(), ports.inventory(), ports.ledger(),
+        engine = new ProcessReservationsService(counted, ports.reservations(), ports.inventory(), ports.ledger(),
                 ports.publisher(), ports.events(), policy, clock);
         var service = new SubmitReservationService(counted, ports.reservations(), engine, intake, policy, clock,
                 new SubmitReservationService.Settings(ID_SECRET, mostInFlight, 3, retries),
@@ -343,6 +347,40 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
                 "the request asks for 1001 units; at most 1000 per request are allowed"));
         assertThat(handedOver).isEmpty();
         assertThat(ports.reservations().find(ReservationId.keyed(ID_SECRET, "alice", "big"))).isEmpty();
+    }
+
+    @Test
+    void bothDoorsRefuseASoldOutSkuWithoutTheIntakeUntilItsUnitsAreBack() throws Exception {
+        stock("A", 1);
+        SubmitReservationService submit = service(100);
+        assertThat(submit.submit(command(Optional.empty(), 1, Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(SubmitOutcome.Decided.class, decided -> assertThat(
+                        decided.reservation().status()).isEqualTo(ReservationStatus.RESERVED));
+        // that decision took the last unit: the SKU is known sold out from its commit on
+        SubmitOutcome waiting = submit.submit(command(Optional.of("w"), 1, Duration.ofSeconds(5)))
+                .get(10, TimeUnit.SECONDS);
+        SubmitOutcome queued = submit.submit(command(Optional.of("q"), 1, Duration.ZERO)).get(10, TimeUnit.SECONDS);
+
+        for (SubmitOutcome refused : List.of(waiting, queued)) {
+            assertThat(refused).isInstanceOfSatisfying(SubmitOutcome.Decided.class, decided -> {
+                assertThat(decided.reservation().status()).isEqualTo(ReservationStatus.REJECTED);
+                assertThat(decided.reservation().reason()).contains("insufficient stock of A: sold out");
+            });
+        }
+        assertThat(handedOver).isEmpty();
+        // units come back: once read, the door decides normally again
+        manageStock.adjust(new ManageStock.AdjustStockCommand(Sku.of("A"), LocationId.DEFAULT, 1, "restock"));
+        assertThat(submit.submit(command(Optional.empty(), 1, Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(SubmitOutcome.Decided.class, decided -> assertThat(
+                        decided.reservation().reason()).contains("insufficient stock of A: sold out"));
+        assertThat(engine.soldOut().refresh()).isEqualTo(1);
+        assertThat(submit.submit(command(Optional.empty(), 1, Duration.ofSeconds(5))).get(10, TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(SubmitOutcome.Decided.class, decided -> assertThat(
+                        decided.reservation().status()).isEqualTo(ReservationStatus.RESERVED));
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(2);
+        // every refusal is recorded with its outcome event, like any decision
+        assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(100)))
+                .filteredOn(event -> event.event().reason().orElse("").endsWith("sold out")).hasSize(3);
     }
 
     @Test

@@ -118,6 +118,38 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
         };
     }
 
+    /**
+     * Holds the units until {@code now + lasting} (a checkout that takes longer than expected), if the hold is still
+     * alive: at most {@code cap} after it began (its decision), and never shorter than it already is, so asking again
+     * changes nothing.
+     */
+    public Transition extend(Instant now, Duration lasting, Duration cap) {
+        return switch (status) {
+            case RESERVED -> {
+                Instant end = expiresAt.orElseThrow();
+                Instant until = now.plus(lasting);
+                Instant latest = decidedAt.orElseThrow().plus(cap);
+                if (isLapsed(now)) {
+                    yield refuse(Transition.RefusalCode.HOLD_EXPIRED, "the hold expired at " + end);
+                }
+                if (!until.isAfter(end)) {
+                    yield new Transition.Unchanged(this);
+                }
+                if (until.isAfter(latest)) {
+                    yield refuse(Transition.RefusalCode.HOLD_CAP_REACHED, "a hold lasts at most " + cap.toSeconds()
+                            + " seconds from its start: this one may last until " + latest + ", not until " + until);
+                }
+                yield new Transition.Changed(this, new Reservation(id, owner, lines, holdFor, placement, status,
+                        createdAt, decidedAt, Optional.of(until), reason, picks));
+            }
+            case EXPIRED -> refuse(Transition.RefusalCode.HOLD_EXPIRED, "the hold expired at " + expiresAt.orElseThrow());
+            case CONFIRMED -> refuse(Transition.RefusalCode.ALREADY_CONFIRMED, "the reservation was confirmed");
+            case RELEASED -> refuse(Transition.RefusalCode.ALREADY_RELEASED, "the hold was released");
+            case PENDING -> refuse(Transition.RefusalCode.NOT_YET_DECIDED, "the request is not decided yet");
+            case REJECTED, FAILED -> refuse(Transition.RefusalCode.NOT_RESERVED, "the request was " + describe());
+        };
+    }
+
     /** Ends a hold whose time is up. */
     public Transition expire(Instant now) {
         if (status == ReservationStatus.EXPIRED) {

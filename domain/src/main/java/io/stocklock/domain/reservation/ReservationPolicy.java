@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param placement            how a request that names no placement is served
  * @param shortStock           what a SKU without a short-stock policy of its own does with a line it cannot serve in
  *                             full from stock
+ * @param maxTotalHold         longest a hold may last from its decision, extensions included; at least {@code maxHold}
  */
 public record ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long maxUnitsHeldPerOwner,
-                                Placement placement, ShortStock shortStock) {
+                                Placement placement, ShortStock shortStock, Duration maxTotalHold) {
+
+    /** How long a whole hold may last unless configured otherwise: two hours, or {@code maxHold} if that is longer. */
+    public static Duration defaultTotalHold(Duration maxHold) {
+        Duration twoHours = Duration.ofHours(2);
+        return maxHold.compareTo(twoHours) > 0 ? maxHold : twoHours;
+    }
 
     /**
      * What a deployment gets unless it configures otherwise: 1,000 units per request, holds of at most an hour, and
@@ -28,9 +35,10 @@ public record ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long 
      */
     public static final ReservationPolicy DEFAULTS = new ReservationPolicy(1_000, Duration.ofHours(1), 1_000);
 
-    /** Served by location priority from one location; short lines rejected. */
+    /** Served by location priority from one location; short lines rejected; holds extended up to the default cap. */
     public ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long maxUnitsHeldPerOwner) {
-        this(maxUnitsPerRequest, maxHold, maxUnitsHeldPerOwner, Placement.DEFAULT, ShortStock.REJECT);
+        this(maxUnitsPerRequest, maxHold, maxUnitsHeldPerOwner, Placement.DEFAULT, ShortStock.REJECT,
+                defaultTotalHold(maxHold));
     }
 
     /** Only the contract's own limits. */
@@ -41,8 +49,13 @@ public record ReservationPolicy(long maxUnitsPerRequest, Duration maxHold, long 
         Objects.requireNonNull(maxHold, "maxHold");
         Objects.requireNonNull(placement, "placement");
         Objects.requireNonNull(shortStock, "shortStock");
+        Objects.requireNonNull(maxTotalHold, "maxTotalHold");
         if (maxUnitsPerRequest < 1 || maxUnitsHeldPerOwner < 1 || maxHold.isNegative() || maxHold.isZero()) {
             throw new IllegalArgumentException("the limits of a reservation policy must be positive");
+        }
+        if (maxTotalHold.compareTo(maxHold) < 0) {
+            throw new IllegalArgumentException("a whole hold (" + maxTotalHold.toSeconds() + " s) may not be shorter "
+                    + "than the longest hold a request may ask for (" + maxHold.toSeconds() + " s)");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.stocklock.domain.reservation;
 
-/** The outcome of asking a reservation to confirm, release or expire. */
+/** The outcome of asking a reservation to confirm, release, expire or extend its hold. */
 public sealed interface Transition {
 
     Reservation current();
@@ -17,6 +17,8 @@ public sealed interface Transition {
     }
 
     enum RefusalCode {
-        NOT_YET_DECIDED, NOT_RESERVED, HOLD_EXPIRED, ALREADY_CONFIRMED, ALREADY_RELEASED, NOT_DUE
+        NOT_YET_DECIDED, NOT_RESERVED, HOLD_EXPIRED, ALREADY_CONFIRMED, ALREADY_RELEASED, NOT_DUE,
+        /** A hold may not be extended beyond the deployment's cap on a whole hold. */
+        HOLD_CAP_REACHED
     }
 }

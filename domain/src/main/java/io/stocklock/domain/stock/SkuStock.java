@@ -47,6 +47,18 @@ public record SkuStock(Sku sku, Optional<ShortStock> shortStock, List<StockLevel
         return locations.stream().mapToLong(StockLevel::backordered).sum();
     }
 
+    /**
+     * Nothing left to give: no unit available at any location, and no backorder to take instead (the SKU does not
+     * backorder, or no location may promise more). Whatever it asks, a request for it is rejected.
+     *
+     * @param whenUnset the deployment's short-stock policy, for a SKU without one of its own
+     */
+    public boolean isSoldOut(ShortStock whenUnset) {
+        boolean backorders = shortStock.orElse(whenUnset) == ShortStock.BACKORDER;
+        return locations.stream().allMatch(level -> level.available() == 0
+                && (!backorders || level.backorderable() == 0));
+    }
+
     public long version() {
         return locations.stream().mapToLong(StockLevel::version).sum();
     }

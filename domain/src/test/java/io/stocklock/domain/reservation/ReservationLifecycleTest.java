@@ -55,6 +55,43 @@ class ReservationLifecycleTest {
     }
 
     @Test
+    void aLiveHoldIsExtendedFromNowUpToTheCapAndNeverShortened() {
+        Duration cap = Duration.ofMinutes(30);
+        Reservation reserved = pending.reserve(T0);
+
+        Transition extended = reserved.extend(T0.plus(Duration.ofMinutes(8)), HOLD, cap);
+        assertThat(extended).isInstanceOf(Transition.Changed.class);
+        assertThat(extended.current().expiresAt()).contains(T0.plus(Duration.ofMinutes(18)));
+        assertThat(extended.current().status()).isEqualTo(ReservationStatus.RESERVED);
+        assertThat(extended.current().picks()).isEqualTo(reserved.picks());
+        // the request it was made from is unchanged, so a retry of the request still replays it
+        assertThat(extended.current().matches(reserved.request())).isTrue();
+        // asking for an end no later than the current one changes nothing
+        assertThat(extended.current().extend(T0.plus(Duration.ofMinutes(9)), Duration.ofMinutes(1), cap))
+                .isInstanceOf(Transition.Unchanged.class);
+        // up to the cap from the decision, and not a second beyond it
+        assertThat(extended.current().extend(T0.plus(Duration.ofMinutes(17)), Duration.ofMinutes(13), cap)
+                .current().expiresAt()).contains(T0.plus(cap));
+        assertRefused(extended.current().extend(T0.plus(Duration.ofMinutes(17)), Duration.ofMinutes(13).plusSeconds(1),
+                cap), Transition.RefusalCode.HOLD_CAP_REACHED);
+    }
+
+    @Test
+    void onlyALiveHoldCanBeExtended() {
+        Duration cap = Duration.ofHours(1);
+        Reservation reserved = pending.reserve(T0);
+        assertRefused(reserved.extend(T0.plus(HOLD), HOLD, cap), Transition.RefusalCode.HOLD_EXPIRED);
+        assertRefused(((Transition.Changed) reserved.expire(T0.plus(HOLD))).current().extend(T0, HOLD, cap),
+                Transition.RefusalCode.HOLD_EXPIRED);
+        assertRefused(((Transition.Changed) reserved.confirm(T0)).current().extend(T0, HOLD, cap),
+                Transition.RefusalCode.ALREADY_CONFIRMED);
+        assertRefused(((Transition.Changed) reserved.release()).current().extend(T0, HOLD, cap),
+                Transition.RefusalCode.ALREADY_RELEASED);
+        assertRefused(pending.extend(T0, HOLD, cap), Transition.RefusalCode.NOT_YET_DECIDED);
+        assertRefused(pending.reject("sold out", T0).extend(T0, HOLD, cap), Transition.RefusalCode.NOT_RESERVED);
+    }
+
+    @Test
     void releaseIsIdempotentAndRefusedAfterASale() {
         Reservation reserved = pending.reserve(T0);
         Reservation released = ((Transition.Changed) reserved.release()).current();

@@ -27,6 +27,28 @@ class SkuStockTest {
     }
 
     @Test
+    void soldOutWhenNoLocationHasAUnitOrABackorderToGive() {
+        var emptyEast = new StockLevel(SKU, EAST, 1, 5, 5, 3, 2);
+        var emptyDefault = new StockLevel(SKU, LocationId.DEFAULT, 0, 10, 10, 0, 1);
+        var oneLeftDefault = new StockLevel(SKU, LocationId.DEFAULT, 0, 10, 9, 0, 1);
+
+        assertThat(new SkuStock(SKU, Optional.empty(), List.of(emptyEast, oneLeftDefault))
+                .isSoldOut(ShortStock.REJECT)).isFalse();
+        assertThat(new SkuStock(SKU, Optional.empty(), List.of(emptyEast, emptyDefault))
+                .isSoldOut(ShortStock.REJECT)).isTrue();
+        assertThat(new SkuStock(SKU, Optional.empty(), List.of(emptyEast, emptyDefault))
+                .isSoldOut(ShortStock.PARTIAL)).isTrue();
+        // east may still promise 3 units it does not have, to a SKU that backorders
+        assertThat(new SkuStock(SKU, Optional.of(ShortStock.BACKORDER), List.of(emptyEast, emptyDefault))
+                .isSoldOut(ShortStock.REJECT)).isFalse();
+        assertThat(new SkuStock(SKU, Optional.empty(), List.of(emptyEast, emptyDefault))
+                .isSoldOut(ShortStock.BACKORDER)).isFalse();
+        var backorderedInFull = new StockLevel(SKU, EAST, 1, 5, 8, 3, 2);
+        assertThat(new SkuStock(SKU, Optional.of(ShortStock.BACKORDER), List.of(backorderedInFull, emptyDefault))
+                .isSoldOut(ShortStock.REJECT)).isTrue();
+    }
+
+    @Test
     void aChangeAtOneLocationLeavesTheOthersAndMovesTheSkuVersion() {
         var changed = (StockChange.Changed) stock.adjust(EAST, 4);
         assertThat(changed.level()).isEqualTo(new StockLevel(SKU, EAST, 1, 9, 7, 3, 3));

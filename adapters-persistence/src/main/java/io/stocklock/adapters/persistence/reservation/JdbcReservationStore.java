@@ -185,6 +185,22 @@ public class JdbcReservationStore implements ReservationStore {
     }
 
     @Override
+    public void extendHolds(Collection<Reservation> reservations) {
+        if (reservations.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE reservation r SET expires_at = u.expires_at::timestamptz, updated_at = now()
+                        FROM unnest(?::uuid[], ?::text[]) AS u(id, expires_at)
+                        WHERE r.id = u.id AND r.status = 'RESERVED'
+                        """)
+                .param(reservations.stream().map(reservation -> reservation.id().value()).toArray(UUID[]::new))
+                .param(reservations.stream().map(reservation -> reservation.expiresAt().orElseThrow().toString())
+                        .toArray(String[]::new))
+                .update();
+    }
+
+    @Override
     public Optional<Reservation> find(ReservationId id) {
         return ReservationRow.read(jdbc.sql("SELECT " + COLUMNS + """
                         FROM reservation r LEFT JOIN reservation_line l ON l.reservation_id = r.id

@@ -114,6 +114,18 @@ public class JdbcInventory implements Inventory {
     }
 
     @Override
+    public Map<Sku, SkuStock> findAll(Collection<Sku> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        Map<Sku, SkuStock> bySku = new TreeMap<>();
+        read(jdbc.sql(LEVELS + "WHERE i.sku = ANY(?) ORDER BY i.sku, i.location_id")
+                .param(skus.stream().map(Sku::value).toArray(String[]::new)))
+                .forEach(stock -> bySku.put(stock.sku(), stock));
+        return bySku;
+    }
+
+    @Override
     public Optional<SkuStock> find(Sku sku) {
         return read(jdbc.sql(LEVELS + "WHERE i.sku = ? ORDER BY i.location_id").param(sku.value()))
                 .stream().findFirst();

@@ -4,6 +4,8 @@ import io.stocklock.adapters.rest.OperationContract;
 import io.stocklock.adapters.rest.Problems;
 import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
+import io.stocklock.application.port.in.ExtendHold;
+import io.stocklock.application.port.in.ExtendHold.ExtendHoldCommand;
 import io.stocklock.application.port.in.GetReservation;
 import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
@@ -16,10 +18,11 @@ import io.stocklock.domain.reservation.Transition;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A reservation's status, and the two ways a client ends its hold. Both are idempotent. */
+/** A reservation's status, the two ways a client ends its hold, and a longer hold. All three are idempotent. */
 @RestController
 @Tag(name = "reservations")
 @RequestMapping(path = "/reservations", produces = "application/json")
@@ -28,12 +31,14 @@ class ReservationController {
     private final GetReservation getReservation;
     private final ConfirmReservation confirmReservation;
     private final ReleaseReservation releaseReservation;
+    private final ExtendHold extendHold;
 
     ReservationController(GetReservation getReservation, ConfirmReservation confirmReservation,
-                          ReleaseReservation releaseReservation) {
+                          ReleaseReservation releaseReservation, ExtendHold extendHold) {
         this.getReservation = getReservation;
         this.confirmReservation = confirmReservation;
         this.releaseReservation = releaseReservation;
+        this.extendHold = extendHold;
     }
 
     @Operation(summary = "A reservation's status", description = "Another caller's reservation is not found.")
@@ -65,6 +70,20 @@ class ReservationController {
                 .orElseThrow(() -> notFound(reservationId)));
     }
 
+    @Operation(summary = "Extend a hold", description = "The hold then lasts holdSeconds from now (a checkout that "
+            + "takes longer than expected), up to stocklock.limits.max-total-hold from its decision. A hold is never "
+            + "shortened: asking for an end no later than the current one changes nothing, so a retry is harmless. "
+            + "No event is published: the hold's end is read here, and its Expired event reports when it ended.")
+    @OperationContract(scope = "reservations:write", problems = {Problems.RESERVATION_NOT_FOUND,
+            Problems.NOT_YET_DECIDED, Problems.NOT_RESERVED, Problems.HOLD_EXPIRED, Problems.ALREADY_CONFIRMED,
+            Problems.ALREADY_RELEASED, Problems.HOLD_CAP_REACHED})
+    @PostMapping(path = "/{id}/extend", consumes = "application/json")
+    ReservationResponse extend(@PathVariable String id, @RequestBody ExtendRequest body, Principal caller) {
+        ReservationId reservationId = owned(ReservationId.parse(id), caller).id();
+        return answer(extendHold.extend(new ExtendHoldCommand(reservationId, body.lasting()))
+                .orElseThrow(() -> notFound(reservationId)));
+    }
+
     /** A caller sees only its own reservations; another caller's looks exactly like one that does not exist. */
     private Reservation owned(ReservationId id, Principal caller) {
         return getReservation.get(id)
@@ -80,6 +99,7 @@ class ReservationController {
                 case HOLD_EXPIRED -> Problems.HOLD_EXPIRED;
                 case ALREADY_CONFIRMED -> Problems.ALREADY_CONFIRMED;
                 case ALREADY_RELEASED -> Problems.ALREADY_RELEASED;
+                case HOLD_CAP_REACHED -> Problems.HOLD_CAP_REACHED;
             }).exception(refused.reason());
         }
         return ReservationResponse.from(transition.current());

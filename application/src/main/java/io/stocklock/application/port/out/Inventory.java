@@ -39,6 +39,9 @@ public interface Inventory {
 
     Optional<SkuStock> find(Sku sku);
 
+    /** The stock of these SKUs, without locking it; unknown SKUs are absent. */
+    Map<Sku, SkuStock> findAll(Collection<Sku> skus);
+
     /** SKUs in ascending order, starting after {@code after} when given. */
     List<SkuStock> list(Optional<Sku> after, int limit);
 

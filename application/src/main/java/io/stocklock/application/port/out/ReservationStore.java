@@ -39,6 +39,12 @@ public interface ReservationStore {
     /** Writes the status, decision time, expiry and reason of already stored reservations. */
     void update(Collection<Reservation> reservations);
 
+    /**
+     * Writes the new end of each RESERVED reservation's hold, and nothing else of it, in the caller's transaction,
+     * which holds their locks.
+     */
+    void extendHolds(Collection<Reservation> reservations);
+
     Optional<Reservation> find(ReservationId id);
 
     /** The stored reservations with these ids, without locking; unknown ids are absent. */
