@@ -6,7 +6,7 @@ import io.stocklock.application.port.in.ForgetFinishedReservations;
 import io.stocklock.application.port.in.ForgetFinishedReservations.ForgetFinishedReservationsCommand;
 import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.RepublishStalePending.RepublishStalePendingCommand;
-import io.stocklock.application.service.SoldOutSkus;
+import io.stocklock.application.port.in.RefreshSoldOut;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -74,12 +74,12 @@ class BackgroundWork {
     private final ExpireReservations expireReservations;
     private final RepublishStalePending republishStalePending;
     private final ForgetFinishedReservations forgetFinished;
-    private final SoldOutSkus soldOut;
+    private final RefreshSoldOut soldOut;
     private final BackgroundSettings settings;
     private final Counter forgotten;
 
     BackgroundWork(ExpireReservations expireReservations, RepublishStalePending republishStalePending,
-                   ForgetFinishedReservations forgetFinished, SoldOutSkus soldOut, BackgroundSettings settings,
+                   ForgetFinishedReservations forgetFinished, RefreshSoldOut soldOut, BackgroundSettings settings,
                    MeterRegistry registry) {
         this.expireReservations = expireReservations;
         this.republishStalePending = republishStalePending;
@@ -108,7 +108,7 @@ class BackgroundWork {
 
     /**
      * A SKU this instance refuses as sold out is refused for at most two of these periods after units came back
-     * anywhere (see {@link SoldOutSkus}): one read of the marked SKUs' stock per period, none while nothing is marked.
+     * anywhere (see {@code SoldOutService}): one read of the marked SKUs' stock per period, none while nothing is marked.
      */
     @Scheduled(fixedDelayString = "${stocklock.background.sold-out-refresh-period:200ms}", scheduler = SOLD_OUT)
     void lookForUnitsBack() {

@@ -23,7 +23,7 @@ import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
-import io.stocklock.application.service.SoldOutSkus;
+import io.stocklock.application.service.SoldOutService;
 import io.stocklock.application.service.SubmitReservationService;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ class UseCaseConfiguration {
 
     /** The SKUs the door refuses as sold out without their lock, until units come back. */
     @Bean
-    SoldOutSkus soldOutSkus(ProcessReservationsService processReservations) {
+    SoldOutService soldOut(ProcessReservationsService processReservations) {
         return processReservations.soldOut();
     }
 

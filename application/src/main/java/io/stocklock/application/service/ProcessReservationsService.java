@@ -41,7 +41,7 @@ public class ProcessReservationsService implements ProcessReservations {
     private final OutcomeEvents events;
     private final ReservationPolicy policy;
     private final Clock clock;
-    private final SoldOutSkus soldOut;
+    private final SoldOutService soldOut;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
                                       StockLedger ledger, OutcomePublisher publisher, OutcomeEvents events,
@@ -54,11 +54,11 @@ public class ProcessReservationsService implements ProcessReservations {
         this.events = events;
         this.policy = policy;
         this.clock = clock;
-        this.soldOut = new SoldOutSkus(inventory, policy.shortStock());
+        this.soldOut = new SoldOutService(inventory, policy.shortStock());
     }
 
     /** The SKUs this engine's decisions left with nothing to give, until units come back. */
-    public SoldOutSkus soldOut() {
+    public SoldOutService soldOut() {
         return soldOut;
     }
 
@@ -137,7 +137,7 @@ public class ProcessReservationsService implements ProcessReservations {
     }
 
     /**
-     * Rejects requests for SKUs known to be sold out ({@link SoldOutSkus}) without locking or reading their stock:
+     * Rejects requests for SKUs known to be sold out ({@link SoldOutService}) without locking or reading their stock:
      * each is stored REJECTED in one transaction, with its outcome event in the outbox (the door's way). A request
      * stored already (a retry, or one queued before) keeps its decision; one still pending is rejected with the rest.
      *

@@ -1,5 +1,6 @@
 package io.stocklock.application.service;
 
+import io.stocklock.application.port.in.RefreshSoldOut;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
@@ -20,14 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * restock, release, expiry or cancellation on any instance is seen by every instance within two of those periods.
  * Only a refusal can be wrong for that long; nothing is ever reserved because of what this set says.
  */
-public final class SoldOutSkus {
+public final class SoldOutService implements RefreshSoldOut {
 
     private final Set<Sku> soldOut = ConcurrentHashMap.newKeySet();
     private final Inventory inventory;
     private final ShortStock whenUnset;
 
     /** @param whenUnset the deployment's short-stock policy, for SKUs without one of their own */
-    public SoldOutSkus(Inventory inventory, ShortStock whenUnset) {
+    public SoldOutService(Inventory inventory, ShortStock whenUnset) {
         this.inventory = inventory;
         this.whenUnset = whenUnset;
     }
@@ -57,6 +58,7 @@ public final class SoldOutSkus {
      *
      * @return how many were unmarked
      */
+    @Override
     public int refresh() {
         if (soldOut.isEmpty()) {
             return 0;
