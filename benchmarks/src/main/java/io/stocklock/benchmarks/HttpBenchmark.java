@@ -79,6 +79,9 @@ final class HttpBenchmark implements AutoCloseable {
     enum Skus {
         HOT_SKU("one hot SKU"), UNIFORM("10,000 SKUs, uniform"), SOLD_OUT("one sold-out SKU");
 
+        /** The workloads with stock to sell: the sold-out SKU is a workload of the side by side on request only. */
+        static final List<Skus> IN_STOCK = List.of(HOT_SKU, UNIFORM);
+
         final String label;
 
         Skus(String label) {

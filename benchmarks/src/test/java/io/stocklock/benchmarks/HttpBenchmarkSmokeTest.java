@@ -22,7 +22,7 @@ class HttpBenchmarkSmokeTest {
     void everyEndpointAnswersEveryRequestAndEveryAnswerAgreesWithTheDatabase() throws Exception {
         Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "http-smoke")), "run-");
         try (HttpBenchmark bench = new HttpBenchmark(directory)) {
-            for (Skus skus : Skus.values()) {
+            for (Skus skus : Skus.IN_STOCK) {
                 for (Target target : Target.values()) {
                     Point point = bench.run(target, skus, 50, Duration.ofSeconds(1), Duration.ofSeconds(2), false);
                     System.out.println(point);

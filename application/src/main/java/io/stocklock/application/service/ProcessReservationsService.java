@@ -93,6 +93,7 @@ public class ProcessReservationsService implements ProcessReservations {
             try {
                 List<SkuStock> stockAfter = new ArrayList<>();
                 List<RequestOutcome> decided = transactions.inTransaction(() -> {
+                    stockAfter.clear();
                     List<RequestOutcome> outcomes = decide(batch, clock.instant(), stockAfter);
                     if (recordEvents) {
                         events.append(decisionEvents(outcomes.stream()
