@@ -1,6 +1,7 @@
 package io.stocklock.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.stocklock.application.UseCases;
 import io.stocklock.application.grouping.Retries;
@@ -140,15 +141,13 @@ class SoldOutAtTheDoorTest {
             }));
         }
         // sold out on both instances, refused at the door a while
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (soldOutRefusals.get() < 200 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(soldOutRefusals.get()).isGreaterThanOrEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> soldOutRefusals.get() >= 200);
 
         instances.get(1).manageStock().adjust(new AdjustStockCommand(SKU, LocationId.DEFAULT, 30, "restock"));
         Instant restocked = clock.instant();
-        Thread.sleep(3_000);
+        // the buyers go on until every restocked unit is sold
+        await().atMost(Duration.ofSeconds(30)).until(() -> postgres.jdbc.sql(
+                "SELECT reserved FROM inventory WHERE sku = 'DROP'").query(Long.class).single() == 50);
         stop.set(true);
         for (Future<?> buyer : running) {
             buyer.get(30, TimeUnit.SECONDS);

@@ -64,21 +64,15 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
     @Override
     public Optional<Transition> confirm(ConfirmReservationCommand command) {
         return changeOne(command.id(), (reservation, now) -> expiredIfLapsed(reservation, reservation.confirm(now),
-                now));
+                now), this::settleOne);
     }
 
     @Override
     public Optional<Transition> extend(ExtendHoldCommand command) {
-        return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            return Optional.ofNullable(reservations.lock(List.of(command.id())).get(command.id())).map(reservation -> {
-                Transition transition = reservation.extend(now, command.lasting(), policy.maxTotalHold());
-                if (transition instanceof Transition.Changed changed) {
-                    reservations.extendHolds(List.of(changed.current()));
-                }
-                return expiredIfLapsed(reservation, transition, now);
-            });
-        });
+        // a longer hold moves no stock: only its end is written
+        return changeOne(command.id(), (reservation, now) -> expiredIfLapsed(reservation,
+                reservation.extend(now, command.lasting(), policy.maxTotalHold()), now),
+                (extended, now) -> reservations.extendHolds(List.of(extended)));
     }
 
     /**
@@ -97,7 +91,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
 
     @Override
     public Optional<Transition> release(ReleaseReservationCommand command) {
-        return changeOne(command.id(), (reservation, now) -> reservation.release());
+        return changeOne(command.id(), (reservation, now) -> reservation.release(), this::settleOne);
     }
 
     @Override
@@ -118,17 +112,26 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         Transition apply(Reservation reservation, Instant now);
     }
 
-    private Optional<Transition> changeOne(ReservationId id, Change change) {
+    /** What a changed reservation writes: the end of its hold, or everything that moves when it ends. */
+    private interface Write {
+        void changed(Reservation current, Instant now);
+    }
+
+    private Optional<Transition> changeOne(ReservationId id, Change change, Write write) {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             return Optional.ofNullable(reservations.lock(List.of(id)).get(id)).map(reservation -> {
                 Transition transition = change.apply(reservation, now);
                 if (transition instanceof Transition.Changed changed) {
-                    settle(List.of(changed.current()), now);
+                    write.changed(changed.current(), now);
                 }
                 return transition;
             });
         });
+    }
+
+    private void settleOne(Reservation ended, Instant now) {
+        settle(List.of(ended), now);
     }
 
     /** @param ended reservations that just left RESERVED, all locked by the caller */
