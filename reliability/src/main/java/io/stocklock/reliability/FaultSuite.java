@@ -363,7 +363,7 @@ public final class FaultSuite {
                     .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
                     .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
             Set<String> known = new TreeSet<>(List.of("requests", "faults", "http-clients", "kafka-rate", "hot-stock",
-                    "owner-cap"));
+                    "owner-cap", "longest-hold"));
             if (!known.containsAll(given.keySet())) {
                 throw new IllegalArgumentException("options are " + known + ", given " + given.keySet());
             }
@@ -375,7 +375,8 @@ public final class FaultSuite {
             return new Options(Long.parseLong(given.getOrDefault("requests", "3000")), schedule,
                     Integer.parseInt(given.getOrDefault("http-clients", "8")),
                     Integer.parseInt(given.getOrDefault("kafka-rate", "100")),
-                    new Workload(Long.parseLong(given.getOrDefault("hot-stock", "2000")), 50, 300),
+                    new Workload(Long.parseLong(given.getOrDefault("hot-stock", "2000")), 50, 300,
+                            Integer.parseInt(given.getOrDefault("longest-hold", "40"))),
                     Long.parseLong(given.getOrDefault("owner-cap", "100")));
         }
     }

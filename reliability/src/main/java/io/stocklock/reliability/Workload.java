@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
  * What the clients ask for: 55% one unit or two of a hot SKU that sells out, kept at three locations, with every kind
  * of placement; 5% one to three units of a SKU that is backordered once it runs out; 30% one of many cold SKUs; 10%
  * two or three SKUs at once. Holds are short, so that stock also comes back by expiry while the run goes on.
+ *
+ * @param longestHold the longest hold asked for, in seconds: holds last 10 s (or this, if shorter) up to this, and the
+ *                    service settles after the run once the last of them lapsed
  */
-record Workload(long hotStock, int coldSkus, long coldStock) {
+record Workload(long hotStock, int coldSkus, long coldStock, int longestHold) {
 
     static final String HOT = "HOT";
     static final String BACKORDERED = "BACK";
@@ -66,6 +69,7 @@ record Workload(long hotStock, int coldSkus, long coldStock) {
                 lines.put(random.nextInt(4) == 0 ? HOT : cold(random.nextInt(coldSkus)), 1 + random.nextInt(2));
             }
         }
+        int shortest = Math.min(10, longestHold);
         String placement = switch (random.nextInt(5)) {
             case 0 -> ",\"placement\":{\"split\":true}";
             case 1 -> ",\"placement\":{\"order\":\"MOST_IN_STOCK\"}";
@@ -74,7 +78,7 @@ record Workload(long hotStock, int coldSkus, long coldStock) {
         };
         return "{\"lines\":[%s],\"holdSeconds\":%d%s}".formatted(lines.entrySet().stream()
                 .map(line -> "{\"sku\":\"%s\",\"quantity\":%d}".formatted(line.getKey(), line.getValue()))
-                .collect(Collectors.joining(",")), 10 + random.nextInt(31), placement);
+                .collect(Collectors.joining(",")), shortest + random.nextInt(longestHold - shortest + 1), placement);
     }
 
     /** The SKU a request record is keyed by: the smallest of its lines. */

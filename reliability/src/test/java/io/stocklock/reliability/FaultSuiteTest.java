@@ -16,9 +16,10 @@ class FaultSuiteTest {
     @Test
     void killedInstanceAndLeaderLoseNothingAndApplyNothingTwice() {
         // a low cap per owner, so that the cap decides part of this short run whatever the speed of the machine; four
-        // HTTP callers instead of eight, so that a killed instance starts again in the time the build allows
+        // HTTP callers instead of eight, so that a killed instance starts again in the time the build allows; holds of
+        // at most 15 s, so that the service settles (every hold lapsed) in the time the build allows
         Result result = new FaultSuite(FaultSuite.Options.parse("requests=3000", "faults=kill-instance,kill-broker",
-                "owner-cap=20", "http-clients=4")).run();
+                "owner-cap=20", "http-clients=4", "longest-hold=15")).run();
         Verdict verdict = result.verdict();
 
         assertThat(result.faults()).extracting(FaultRecord::fault)
