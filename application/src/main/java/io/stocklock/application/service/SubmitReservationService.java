@@ -151,12 +151,14 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             return CompletableFuture.completedFuture(earlier.request().fingerprint().equals(request.fingerprint())
                     ? new InFlight(id) : new KeyReused(id));
         }
-        submission.answer().whenComplete((outcome, failure) -> inFlight.remove(id, submission));
+        // the caller hears the answer only once the request has left the door, so its next request finds room
+        CompletableFuture<SubmitOutcome> answered = submission.answer()
+                .whenComplete((outcome, failure) -> inFlight.remove(id, submission));
         if (!groups.offer(groups.laneOf(laneKey(request)), submission)) {
             submission.answer().complete(new Unavailable(closed ? "the service is stopping"
                     : "the intake's queue for these SKUs is full"));
         }
-        return submission.answer();
+        return answered;
     }
 
     /** A request is laned, and so ordered, with the others of its smallest SKU. */
