@@ -25,7 +25,7 @@ import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SoldOutService;
 import io.stocklock.application.service.SubmitReservationService;
-import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
+import io.stocklock.adapters.persistence.ServiceSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,8 +94,8 @@ class UseCaseConfiguration {
 
     @Bean
     SubmitReservationService submitReservation(UseCases useCases, RequestIntake intake, RestSettings http,
-                                               JdbcReservationStore reservations) {
-        byte[] idSecret = http.idSecret() == null ? reservations.idSecret()
+                                               ServiceSecrets secrets) {
+        byte[] idSecret = http.idSecret() == null ? secrets.reservationIds()
                 : http.idSecret().getBytes(StandardCharsets.UTF_8);
         // the request is handed to Kafka on the intake's thread, within the HTTP request's trace
         ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();

@@ -220,7 +220,7 @@ class HostileInputTest {
         inputs.add(new Http("Prefer: wait with 30 digits", "POST", "/reservations",
                 with(with(json, "Idempotency-Key", "hostile-wait"), "Prefer", "wait=" + "9".repeat(30)),
                 "{\"lines\":[" + line("NO-SUCH-SKU", "1") + "]}",
-                409, "reservation-rejected"));
+                409, "unknown-sku-requested"));
         Map<String, String> reader = Map.of("Authorization", WRITER);
         inputs.add(new Http("reservation id not a UUID", "GET", "/reservations/not-a-uuid", reader, null, 400,
                 "invalid-request"));

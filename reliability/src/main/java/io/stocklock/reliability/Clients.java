@@ -100,7 +100,7 @@ final class Clients implements AutoCloseable {
                         return;
                     }
                     case 409 -> {
-                        if (result.endsWith("reservation-rejected")) {
+                        if (!result.endsWith("idempotency-key-in-flight")) { // a rejection: a decision
                             history.complete(caller, Type.OK, "http", id, result);
                             return;
                         }

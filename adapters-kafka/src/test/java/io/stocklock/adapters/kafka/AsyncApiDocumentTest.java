@@ -8,8 +8,8 @@ import com.networknt.schema.SpecificationVersion;
 import io.stocklock.adapters.kafka.event.KafkaOutcomePublisher;
 import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
 import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
-import io.stocklock.application.port.out.Outbox.PendingOutcome;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.OutcomeEvent;
+import io.stocklock.domain.reservation.RejectionCode;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
@@ -103,12 +103,14 @@ class AsyncApiDocumentTest {
         var request = new ReservationRequest(ReservationId.generate(), "alice",
                 List.of(ReservationLine.of("TICKET-GA", 2), ReservationLine.of("PARKING", 1)), Duration.ofMinutes(10));
         new KafkaRequestIntake(kafka, requests, Clock.systemUTC()).submit(request).get();
-        List<PendingOutcome> outcomes = new ArrayList<>();
+        List<OutcomeEvent> outcomes = new ArrayList<>();
         for (ReservationStatus type : ReservationStatus.values()) {
             if (type != ReservationStatus.PENDING) {
-                outcomes.add(new PendingOutcome(new OutcomeEvent(UUID.randomUUID(), type, request.id(), Instant.now(),
-                        type == ReservationStatus.REJECTED ? Optional.of("insufficient stock") : Optional.empty()),
-                        "alice", request.lines(), Picks.of(type), Optional.of(Instant.now().plusSeconds(600))));
+                boolean rejected = type == ReservationStatus.REJECTED;
+                outcomes.add(new OutcomeEvent(UUID.randomUUID(), type, request.id(), "alice", request.lines(),
+                        Picks.of(type), Instant.now(), Optional.of(Instant.now().plusSeconds(600)),
+                        rejected ? Optional.of("insufficient stock") : Optional.empty(),
+                        rejected ? Optional.of(RejectionCode.INSUFFICIENT_STOCK) : Optional.empty()));
             }
         }
         new KafkaOutcomePublisher(kafka, events, Duration.ofSeconds(10)).publish(outcomes);

@@ -10,10 +10,10 @@ import io.stocklock.adapters.kafka.event.OutcomeEventMessage;
 import io.stocklock.adapters.kafka.request.InvalidRequestException;
 import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
 import io.stocklock.adapters.kafka.request.ReservationRequestMessage;
-import io.stocklock.application.port.out.Outbox.PendingOutcome;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.RequestLimit;
 import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.reservation.OutcomeEvent;
+import io.stocklock.domain.reservation.RejectionCode;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
@@ -64,18 +64,33 @@ class MessageContractTest {
             if (type == ReservationStatus.PENDING) {
                 continue; // no event reports a pending request
             }
-            var event = new OutcomeEvent(UUID.randomUUID(), type, request.id(), Instant.now(),
-                    type == ReservationStatus.REJECTED ? Optional.of("unknown SKU X") : Optional.empty());
-            var outcome = new PendingOutcome(event, "alice", request.lines(), Picks.of(type),
-                    Optional.of(Instant.now().plusSeconds(600)));
+            boolean rejected = type == ReservationStatus.REJECTED;
+            var event = new OutcomeEvent(UUID.randomUUID(), type, request.id(), "alice", request.lines(),
+                    Picks.of(type), Instant.now(), Optional.of(Instant.now().plusSeconds(600)),
+                    rejected ? Optional.of("unknown SKU X") : Optional.empty(),
+                    rejected ? Optional.of(RejectionCode.UNKNOWN_SKU) : Optional.empty());
 
-            assertThat(errors("reservation-event.schema.json", serializer.serialize("t", OutcomeEventMessage.from(outcome))))
+            assertThat(errors("reservation-event.schema.json", serializer.serialize("t", OutcomeEventMessage.from(event))))
                     .as(type.name()).isEmpty();
         }
-        var failedOnArrival = new PendingOutcome(new OutcomeEvent(UUID.randomUUID(), ReservationStatus.FAILED,
-                request.id(), Instant.now(), Optional.of("not JSON")), "unknown", List.of(), List.of(), Optional.empty());
+        var failedOnArrival = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.FAILED, request.id(), "unknown",
+                List.of(), List.of(), Instant.now(), Optional.empty(), Optional.of("not JSON"), Optional.empty());
         assertThat(errors("reservation-event.schema.json",
                 serializer.serialize("t", OutcomeEventMessage.from(failedOnArrival)))).isEmpty();
+    }
+
+    @Test
+    void everyRejectionCodeIsNamedOnTheEventAsTheSchemaAllows() throws IOException {
+        for (RejectionCode code : RejectionCode.values()) {
+            var event = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.REJECTED, request.id(), "alice",
+                    request.lines(), List.of(), Instant.now(), Optional.empty(), Optional.of("refused"),
+                    Optional.of(code));
+            OutcomeEventMessage message = OutcomeEventMessage.from(event);
+
+            assertThat(message.rejection()).as(code.name()).isNotBlank();
+            assertThat(errors("reservation-event.schema.json", serializer.serialize("t", message))).as(code.name())
+                    .isEmpty();
+        }
     }
 
     @Test

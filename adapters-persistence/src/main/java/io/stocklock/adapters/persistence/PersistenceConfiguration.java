@@ -35,6 +35,11 @@ public class PersistenceConfiguration {
     }
 
     @Bean
+    ServiceSecrets serviceSecrets() {
+        return new ServiceSecrets(jdbc);
+    }
+
+    @Bean
     JdbcInventory inventory() {
         return new JdbcInventory(jdbc);
     }

@@ -80,7 +80,7 @@ class LeastPrivilegeTest {
         services.expire().expire(new ExpireReservationsCommand(10));
         services.fail().fail(new FailReservationCommand(ReservationId.generate(), "lp", "not JSON"));
         runtime.ports.outbox().markPublished(asRuntime.sql("SELECT event_id FROM outbox").query(UUID.class).list());
-        assertThat(new JdbcReservationStore(asRuntime).idSecret()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(new ServiceSecrets(asRuntime).reservationIds()).hasSizeGreaterThanOrEqualTo(32);
         clock.advance(Duration.ofDays(31));
         var retention = new ForgetFinishedReservationsService(runtime.ports.transactions(),
                 runtime.ports.reservations(), clock);

@@ -14,6 +14,7 @@ import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
@@ -93,7 +94,7 @@ class PlainSpringHostTest {
             assertThat(outcomes).extracting(outcome -> ((RequestOutcome.Decided) outcome).reservation().status())
                     .containsExactly(ReservationStatus.RESERVED, ReservationStatus.REJECTED);
             assertThat(host.getBean(Transactions.class).inTransaction(() -> host.getBean(Outbox.class).lockUnpublished(10)))
-                    .extracting(outcome -> outcome.event().status(), outcome -> outcome.event().reservationId())
+                    .extracting(OutcomeEvent::status, OutcomeEvent::reservationId)
                     .containsExactlyInAnyOrder(tuple(ReservationStatus.RESERVED, first.id()),
                             tuple(ReservationStatus.REJECTED, second.id()));
         }

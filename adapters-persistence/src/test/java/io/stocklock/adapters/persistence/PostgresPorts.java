@@ -8,13 +8,10 @@ import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.fake.Ports;
 import io.stocklock.application.fake.RecordingBroker;
-import io.stocklock.application.port.out.OutcomeEvents;
-import io.stocklock.domain.reservation.ReservationId;
-import io.stocklock.domain.reservation.ReservationStatus;
+
+
 import io.stocklock.testsupport.TestPostgres;
-import java.time.OffsetDateTime;
-import java.util.Optional;
-import java.util.UUID;
+
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -39,13 +36,8 @@ final class PostgresPorts {
         ports = new Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc),
                 new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc), broker,
-                () -> jdbc.sql("SELECT * FROM outbox ORDER BY seq")
-                        .query((rs, row) -> new OutcomeEvents.OutcomeEvent(rs.getObject("event_id", UUID.class),
-                                ReservationStatus.valueOf(rs.getString("event_type")),
-                                new ReservationId(rs.getObject("reservation_id", UUID.class)),
-                                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                                Optional.ofNullable(rs.getString("reason"))))
-                        .list(),
+                // read without a transaction: each row's lock ends with the statement
+                () -> new JdbcOutbox(jdbc).lockUnpublished(Integer.MAX_VALUE),
                 broker::published);
     }
 

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.application.fake.Ports;
 import io.stocklock.application.fake.StoresContract;
-import io.stocklock.application.port.out.Outbox;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -43,10 +42,10 @@ class PostgresStoresTest extends StoresContract {
     /** Two relays at once: the second skips what the first holds, and publishes the rest. */
     @Test
     void eventsOneRelayHoldsAreSkippedByAnother() throws Exception {
-        List<Outbox.PendingOutcome> events = IntStream.range(0, 5)
-                .mapToObj(i -> new Outbox.PendingOutcome(new OutcomeEvent(UUID.randomUUID(),
-                        ReservationStatus.RELEASED, ReservationId.generate(), Instant.parse("2026-01-01T00:00:00Z"),
-                        Optional.empty()), "alice", List.of(ReservationLine.of("A", 1)), List.of(), Optional.empty()))
+        List<OutcomeEvent> events = IntStream.range(0, 5)
+                .mapToObj(i -> new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RELEASED, ReservationId.generate(),
+                        "alice", List.of(ReservationLine.of("A", 1)), List.of(), Instant.parse("2026-01-01T00:00:00Z"),
+                        Optional.empty(), Optional.empty(), Optional.empty()))
                 .toList();
         postgres.ports.transactions().inTransaction(() -> {
             postgres.ports.events().append(events);
@@ -55,17 +54,17 @@ class PostgresStoresTest extends StoresContract {
         var firstHolds = new CountDownLatch(1);
         var secondDone = new CountDownLatch(1);
         var first = CompletableFuture.supplyAsync(() -> postgres.ports.transactions().inTransaction(() -> {
-            List<Outbox.PendingOutcome> locked = postgres.ports.outbox().lockUnpublished(2);
+            List<OutcomeEvent> locked = postgres.ports.outbox().lockUnpublished(2);
             firstHolds.countDown();
             await(secondDone);
-            postgres.ports.outbox().markPublished(locked.stream().map(outcome -> outcome.event().eventId()).toList());
+            postgres.ports.outbox().markPublished(locked.stream().map(OutcomeEvent::eventId).toList());
             return locked;
         }));
         assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
 
-        List<Outbox.PendingOutcome> second = postgres.ports.transactions().inTransaction(() -> {
-            List<Outbox.PendingOutcome> locked = postgres.ports.outbox().lockUnpublished(10);
-            postgres.ports.outbox().markPublished(locked.stream().map(outcome -> outcome.event().eventId()).toList());
+        List<OutcomeEvent> second = postgres.ports.transactions().inTransaction(() -> {
+            List<OutcomeEvent> locked = postgres.ports.outbox().lockUnpublished(10);
+            postgres.ports.outbox().markPublished(locked.stream().map(OutcomeEvent::eventId).toList());
             return locked;
         });
         secondDone.countDown();

@@ -161,7 +161,7 @@ class OpenApiDocument {
                             + "rule and the value"))
                     .addProperty("instance", new StringSchema().format("uri-reference"))
                     .addProperty("reservation", new Schema<>().$ref("#/components/schemas/ReservationResponse")
-                            .description("the reservation, with reservation-rejected and intake-unavailable"))
+                            .description("the reservation, when it was rejected, and with intake-unavailable"))
                     .required(List.of("type", "title", "status")));
         };
     }

@@ -1,5 +1,8 @@
 package io.stocklock.adapters.rest;
 
+import io.stocklock.domain.reservation.RejectionCode;
+import io.stocklock.domain.reservation.Transition;
+import io.stocklock.domain.stock.StockChange;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +32,10 @@ public enum Problems {
     ALREADY_CONFIRMED("already-confirmed", HttpStatus.CONFLICT, "The reservation was confirmed"),
     ALREADY_RELEASED("already-released", HttpStatus.CONFLICT, "The reservation was released"),
     HOLD_CAP_REACHED("hold-cap-reached", HttpStatus.UNPROCESSABLE_CONTENT, "The hold cannot last that long"),
-    RESERVATION_REJECTED("reservation-rejected", HttpStatus.CONFLICT, "The reservation was rejected"),
+    INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Not enough stock for the request"),
+    UNKNOWN_SKU_REQUESTED("unknown-sku-requested", HttpStatus.CONFLICT,
+            "The request names a SKU that is not in the inventory"),
+    OVER_LIMIT("over-limit", HttpStatus.CONFLICT, "The owner would hold more than allowed"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
             "This Idempotency-Key was used for a different request"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", HttpStatus.CONFLICT,
@@ -46,6 +52,37 @@ public enum Problems {
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
     public static final String BASE = "https://stocklock.io/problems/";
+
+    /** The problem of a rejected reservation, for each reason the domain rejects one. */
+    public static Problems rejected(RejectionCode code) {
+        return switch (code) {
+            case INSUFFICIENT_STOCK -> INSUFFICIENT_STOCK;
+            case UNKNOWN_SKU -> UNKNOWN_SKU_REQUESTED;
+            case OVER_LIMIT -> OVER_LIMIT;
+        };
+    }
+
+    /** The problem of a confirm, release or extension the reservation refused. */
+    public static Problems refused(Transition.RefusalCode code) {
+        return switch (code) {
+            case NOT_YET_DECIDED -> NOT_YET_DECIDED;
+            case NOT_RESERVED, NOT_DUE -> NOT_RESERVED;
+            case HOLD_EXPIRED -> HOLD_EXPIRED;
+            case ALREADY_CONFIRMED -> ALREADY_CONFIRMED;
+            case ALREADY_RELEASED -> ALREADY_RELEASED;
+            case HOLD_CAP_REACHED -> HOLD_CAP_REACHED;
+        };
+    }
+
+    /** The problem of a stock change the stock refused. */
+    public static Problems refused(StockChange.RefusalCode code) {
+        return switch (code) {
+            case BELOW_RESERVED -> BELOW_RESERVED;
+            case STALE_EXPECTATION -> STALE_ETAG;
+            case OUT_OF_RANGE -> OUT_OF_RANGE;
+            case NOT_KEPT_THERE -> NOT_KEPT_AT_LOCATION;
+        };
+    }
 
     private final String slug;
     private final HttpStatus status;

@@ -89,7 +89,7 @@ class LocationsApiTest {
                 .andExpect(jsonPath("$.lines[0].locations[0].location").value(east));
         http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.backordered").value(2))
                 .andExpect(jsonPath("$.available").value(0));
-        problem(reserve("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}"), 409, "reservation-rejected")
+        problem(reserve("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}"), 409, "insufficient-stock")
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("insufficient stock")));
         // the backorder limit cannot go below what is backordered
         problem(http.perform(put("/inventory/" + sku + "/backorder-limit").contentType(MediaType.APPLICATION_JSON)
@@ -106,7 +106,7 @@ class LocationsApiTest {
         create(sku, 3, null, 0);
         policy("PARTIAL");
         problem(reserve("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":6,\"minimum\":4}]}"), 409,
-                "reservation-rejected");
+                "insufficient-stock");
         reserve("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":6,\"minimum\":2}]}").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.lines[0].quantity").value(6))
                 .andExpect(jsonPath("$.lines[0].minimum").value(2))

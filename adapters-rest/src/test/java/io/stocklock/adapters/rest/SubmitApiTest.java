@@ -72,7 +72,7 @@ class SubmitApiTest {
     void waitingForTheDecisionAnswersReservedOrRejected() throws Exception {
         send(submit(2).header("Prefer", "wait=5")).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("RESERVED"));
-        problem(send(submit(2).header("Prefer", "wait=5")), 409, "reservation-rejected")
+        problem(send(submit(2).header("Prefer", "wait=5")), 409, "insufficient-stock")
                 .andExpect(jsonPath("$.detail").value("insufficient stock of " + sku + ": requested 2, available 1"))
                 .andExpect(jsonPath("$.reservation.status").value("REJECTED"));
     }

@@ -1,9 +1,8 @@
 package io.stocklock.application.service;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.in.FailReservation;
-import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.reservation.Reservation;
@@ -43,7 +42,7 @@ public class FailReservationService implements FailReservation {
                 failed = stored.fail(command.reason(), now);
                 reservations.update(List.of(failed));
             }
-            events.append(List.of(Outbox.PendingOutcome.of(OutcomeEvent.of(failed, now), failed)));
+            events.append(List.of(OutcomeEvent.of(failed, now)));
             return true;
         });
     }

@@ -1,13 +1,12 @@
 package io.stocklock.application.service;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.ExpireReservations;
 import io.stocklock.application.port.in.ExtendHold;
 import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.out.Inventory;
-import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
@@ -146,7 +145,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
 
         List<StockMovement> movements = new ArrayList<>();
         Map<Holding, Long> holdings = new HashMap<>();
-        List<Outbox.PendingOutcome> outcomeEvents = new ArrayList<>(ended.size());
+        List<OutcomeEvent> outcomeEvents = new ArrayList<>(ended.size());
         for (Reservation reservation : ended) {
             List<StockMovement> moved = StockMovement.of(reservation);
             Holdings.add(holdings, reservation, moved);
@@ -159,7 +158,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
                         .with(level.move(movement.onHandDelta(), movement.reservedDelta())));
                 movements.add(movement);
             }
-            outcomeEvents.add(Outbox.PendingOutcome.of(OutcomeEvent.of(reservation, now), reservation));
+            outcomeEvents.add(OutcomeEvent.of(reservation, now));
         }
         reservations.update(ended);
         reservations.addToHoldings(holdings);

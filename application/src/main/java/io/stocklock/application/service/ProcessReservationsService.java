@@ -1,10 +1,9 @@
 package io.stocklock.application.service;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.out.Inventory;
-import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
@@ -13,6 +12,7 @@ import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Allocation;
 import io.stocklock.domain.reservation.Decision;
 import io.stocklock.domain.reservation.Holding;
+import io.stocklock.domain.reservation.RejectionCode;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
@@ -122,7 +122,7 @@ public class ProcessReservationsService implements ProcessReservations {
      * The event of every decision this batch took, and again of every decision an earlier batch took: a request
      * delivered again was delivered because its batch's events may not have been published.
      */
-    private static List<Outbox.PendingOutcome> decisionEvents(List<RequestOutcome> outcomes) {
+    private static List<OutcomeEvent> decisionEvents(List<RequestOutcome> outcomes) {
         Map<ReservationId, Reservation> decided = new LinkedHashMap<>();
         for (RequestOutcome outcome : outcomes) {
             if (outcome instanceof RequestOutcome.Decided each) {
@@ -132,8 +132,7 @@ public class ProcessReservationsService implements ProcessReservations {
             }
         }
         return decided.values().stream()
-                .flatMap(reservation -> OutcomeEvent.decisionOf(reservation).stream()
-                        .map(event -> Outbox.PendingOutcome.of(event, reservation)))
+                .flatMap(reservation -> OutcomeEvent.decisionOf(reservation).stream())
                 .toList();
     }
 
@@ -154,7 +153,7 @@ public class ProcessReservationsService implements ProcessReservations {
             requests.forEach(request -> firstById.putIfAbsent(request.id(), request));
             Map<ReservationId, Reservation> refused = new LinkedHashMap<>();
             firstById.values().forEach(request -> refused.put(request.id(),
-                    Reservation.pending(request, now).reject(soldOutReason(request), now)));
+                    Reservation.pending(request, now).reject(RejectionCode.INSUFFICIENT_STOCK, soldOutReason(request), now)));
             Set<ReservationId> inserted = reservations.insertIfAbsent(refused.values());
             refused.keySet().retainAll(inserted);
             Map<ReservationId, Reservation> stored = reservations.lock(firstById.keySet().stream()
@@ -162,7 +161,7 @@ public class ProcessReservationsService implements ProcessReservations {
             List<Reservation> wasPending = new ArrayList<>();
             stored.forEach((id, row) -> {
                 if (isUndecidedAndSame(row, firstById.get(id))) {
-                    Reservation rejected = row.reject(soldOutReason(firstById.get(id)), now);
+                    Reservation rejected = row.reject(RejectionCode.INSUFFICIENT_STOCK, soldOutReason(firstById.get(id)), now);
                     wasPending.add(rejected);
                     refused.put(id, rejected);
                 }
@@ -244,7 +243,7 @@ public class ProcessReservationsService implements ProcessReservations {
             Reservation storedPending = stored.get(request.id());
             Reservation pending = storedPending != null ? storedPending : Reservation.pending(request, now);
             Reservation reservation = decision instanceof Decision.Rejected rejected
-                    ? pending.reject(rejected.reason(), now)
+                    ? pending.reject(rejected.code(), rejected.reason(), now)
                     : pending.reserve(now, ((Decision.Reserved) decision).picks());
             decided.put(reservation.id(), reservation);
             (storedPending != null ? wasPending : seenFirst).add(reservation);

@@ -1,5 +1,6 @@
 package io.stocklock.application.service;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomePublisher;
@@ -27,12 +28,12 @@ public class RelayOutcomesService implements RelayOutcomes {
     @Override
     public int relay(RelayOutcomesCommand command) {
         return transactions.inTransaction(() -> {
-            List<Outbox.PendingOutcome> locked = outbox.lockUnpublished(command.limit());
+            List<OutcomeEvent> locked = outbox.lockUnpublished(command.limit());
             if (locked.isEmpty()) {
                 return 0;
             }
             publisher.publish(locked);
-            outbox.markPublished(locked.stream().map(outcome -> outcome.event().eventId()).toList());
+            outbox.markPublished(locked.stream().map(OutcomeEvent::eventId).toList());
             return locked.size();
         });
     }

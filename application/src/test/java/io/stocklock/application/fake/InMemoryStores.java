@@ -1,5 +1,6 @@
 package io.stocklock.application.fake;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -51,7 +52,7 @@ public final class InMemoryStores {
         final TreeMap<LocationId, Location> locations = new TreeMap<>(
                 Map.of(LocationId.DEFAULT, new Location(LocationId.DEFAULT, "Default", 0)));
         final List<LedgerEntry> ledger = new ArrayList<>();
-        final List<Outbox.PendingOutcome> events = new ArrayList<>();
+        final List<OutcomeEvent> events = new ArrayList<>();
         final Map<ReservationId, Instant> resubmittedAt = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
         final Map<Holding, Long> holdings = new HashMap<>();
@@ -153,7 +154,7 @@ public final class InMemoryStores {
                             stored.status() != ReservationStatus.RESERVED ? stored : new Reservation(id,
                                     stored.owner(), stored.lines(), stored.holdFor(), stored.placement(),
                                     stored.status(), stored.createdAt(), stored.decidedAt(), reservation.expiresAt(),
-                                    stored.reason(), stored.picks()));
+                                    stored.reason(), stored.rejection(), stored.picks()));
                 }
             }
 
@@ -192,9 +193,8 @@ public final class InMemoryStores {
             public int deleteFinished(Instant before, int limit) {
                 requireTransaction();
                 Set<ReservationId> unpublished = state.events.stream()
-                        .map(Outbox.PendingOutcome::event)
                         .filter(event -> !state.published.contains(event.eventId()))
-                        .map(OutcomeEvents.OutcomeEvent::reservationId)
+                        .map(OutcomeEvent::reservationId)
                         .collect(Collectors.toSet());
                 List<ReservationId> finished = state.reservations.values().stream()
                         .filter(reservation -> reservation.status() != ReservationStatus.PENDING
@@ -206,7 +206,7 @@ public final class InMemoryStores {
                         .map(Reservation::id)
                         .toList();
                 finished.forEach(state.reservations::remove);
-                state.events.removeIf(outcome -> finished.contains(outcome.event().reservationId()));
+                state.events.removeIf(event -> finished.contains(event.reservationId()));
                 return finished.size();
             }
 
@@ -343,11 +343,11 @@ public final class InMemoryStores {
     public OutcomeEvents events() {
         return new OutcomeEvents() {
             @Override
-            public void append(Collection<Outbox.PendingOutcome> events) {
+            public void append(Collection<OutcomeEvent> events) {
                 requireTransaction();
                 events.stream()
-                        .filter(outcome -> state.events.stream()
-                                .noneMatch(kept -> kept.event().eventId().equals(outcome.event().eventId())))
+                        .filter(event -> state.events.stream()
+                                .noneMatch(kept -> kept.eventId().equals(event.eventId())))
                         .forEach(state.events::add);
             }
         };
@@ -356,10 +356,10 @@ public final class InMemoryStores {
     public Outbox outbox() {
         return new Outbox() {
             @Override
-            public List<PendingOutcome> lockUnpublished(int limit) {
+            public List<OutcomeEvent> lockUnpublished(int limit) {
                 requireTransaction();
                 return state.events.stream()
-                        .filter(outcome -> !state.published.contains(outcome.event().eventId()))
+                        .filter(event -> !state.published.contains(event.eventId()))
                         .limit(limit)
                         .toList();
             }
@@ -378,12 +378,12 @@ public final class InMemoryStores {
     }
 
     /** What the broker was given, in order, duplicates included. */
-    public List<OutcomeEvents.OutcomeEvent> publishedEvents() {
+    public List<OutcomeEvent> publishedEvents() {
         return broker.published();
     }
 
-    public List<OutcomeEvents.OutcomeEvent> appendedEvents() {
-        return read(() -> state.events.stream().map(Outbox.PendingOutcome::event).toList());
+    public List<OutcomeEvent> appendedEvents() {
+        return read(() -> List.copyOf(state.events));
     }
 
     public Ports ports() {

@@ -1,5 +1,6 @@
 package io.stocklock.application.fake;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.UseCases;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
  */
 public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory, StockLedger ledger,
                     OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                    Supplier<List<OutcomeEvents.OutcomeEvent>> appendedEvents,
-                    Supplier<List<OutcomeEvents.OutcomeEvent>> publishedEvents) {
+                    Supplier<List<OutcomeEvent>> appendedEvents,
+                    Supplier<List<OutcomeEvent>> publishedEvents) {
 
     public UseCases.Ports forUseCases(Clock clock) {
         return new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox, publisher, clock);

@@ -1,7 +1,6 @@
 package io.stocklock.application.fake;
 
-import io.stocklock.application.port.out.Outbox;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.out.OutcomePublisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +12,12 @@ public final class RecordingBroker implements OutcomePublisher {
     private volatile boolean down;
 
     @Override
-    public void publish(List<Outbox.PendingOutcome> outcomes) {
+    public void publish(List<OutcomeEvent> events) {
         if (down) {
             throw new OutcomePublisher.NotPublished("the broker is down", null);
         }
         synchronized (published) {
-            published.addAll(outcomes.stream().map(Outbox.PendingOutcome::event).toList());
+            published.addAll(events);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.stocklock.application.fake;
 
+import io.stocklock.domain.reservation.RejectionCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stocklock.application.port.out.Outbox;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Holding;
@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +73,7 @@ public abstract class StoresContract {
     void updateWritesTheDecision() {
         Reservation pending = pending("A", 2);
         inTx(() -> ports.reservations().insertIfAbsent(List.of(pending)));
-        Reservation rejected = pending.reject("insufficient stock of A: requested 2, available 0", NOW.plusMillis(5));
+        Reservation rejected = pending.reject(RejectionCode.INSUFFICIENT_STOCK, "insufficient stock of A: requested 2, available 0", NOW.plusMillis(5));
 
         inTx(() -> ports.reservations().update(List.of(rejected)));
 
@@ -162,13 +161,12 @@ public abstract class StoresContract {
 
     @Test
     void outcomeEventsAreKept() {
-        OutcomeEvent reserved = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RESERVED, ReservationId.generate(), NOW,
-                Optional.empty());
-        OutcomeEvent rejected = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.REJECTED, ReservationId.generate(), NOW,
-                Optional.of("unknown SKU Z"));
+        OutcomeEvent reserved = OutcomeEvent.of(pending("A", 1).reserve(NOW), NOW);
+        OutcomeEvent rejected = OutcomeEvent.of(pending("Z", 1).reject(RejectionCode.UNKNOWN_SKU, "unknown SKU Z", NOW),
+                NOW);
 
-        inTx(() -> ports.events().append(List.of(stored(reserved), stored(rejected))));
-        inTx(() -> ports.events().append(List.of(stored(reserved))));
+        inTx(() -> ports.events().append(List.of(reserved, rejected)));
+        inTx(() -> ports.events().append(List.of(reserved)));
 
         assertThat(ports.appendedEvents().get()).as("an event appended again is kept once")
                 .containsExactly(reserved, rejected);
@@ -194,16 +192,14 @@ public abstract class StoresContract {
             ports.reservations().insertIfAbsent(List.of(pending(reserved)));
             ports.reservations().update(List.of(reserved));
         });
-        OutcomeEvent first = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RESERVED, reserved.id(), NOW, Optional.empty());
-        var confirmed = reserved.confirm(NOW.plusSeconds(1)).current();
-        OutcomeEvent second = new OutcomeEvent(UUID.randomUUID(), ReservationStatus.CONFIRMED, reserved.id(), NOW, Optional.empty());
-        inTx(() -> ports.events().append(List.of(Outbox.PendingOutcome.of(first, reserved),
-                Outbox.PendingOutcome.of(second, confirmed))));
+        OutcomeEvent first = OutcomeEvent.of(reserved, NOW);
+        OutcomeEvent second = OutcomeEvent.of(reserved.confirm(NOW.plusSeconds(1)).current(), NOW.plusSeconds(1));
+        inTx(() -> ports.events().append(List.of(first, second)));
 
         assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(1)))
-                .containsExactly(Outbox.PendingOutcome.of(first, reserved));
+                .containsExactly(first);
         assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(10)))
-                .extracting(Outbox.PendingOutcome::event).containsExactly(first, second);
+                .containsExactly(first, second);
         assertThatThrownBy(() -> inTx(() -> {
             ports.outbox().markPublished(List.of(first.eventId(), second.eventId()));
             throw new IllegalStateException("the broker did not acknowledge");
@@ -213,7 +209,7 @@ public abstract class StoresContract {
         inTx(() -> ports.outbox().markPublished(List.of(first.eventId())));
 
         assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(10)))
-                .containsExactly(Outbox.PendingOutcome.of(second, confirmed));
+                .containsExactly(second);
     }
 
     @Test
@@ -224,7 +220,7 @@ public abstract class StoresContract {
         Reservation decided = Reservation.pending(pending("A", 1).request(), NOW.minus(Duration.ofMinutes(5)));
         inTx(() -> {
             ports.reservations().insertIfAbsent(List.of(old, older, fresh, decided));
-            ports.reservations().update(List.of(decided.reject("unknown SKU A", NOW)));
+            ports.reservations().update(List.of(decided.reject(RejectionCode.UNKNOWN_SKU, "unknown SKU A", NOW)));
         });
         Instant before = NOW.minus(Duration.ofMinutes(1));
 
@@ -267,27 +263,23 @@ public abstract class StoresContract {
     void deleteFinishedForgetsOldFinishedReservationsWithTheirEventsOnly() {
         Instant old = NOW.minus(Duration.ofDays(40));
         Reservation oldConfirmed = pending("A", 1).reserve(old);
-        Reservation oldRejected = pending("A", 1).reject("insufficient stock of A: requested 1, available 0", old);
+        Reservation oldRejected = pending("A", 1).reject(RejectionCode.INSUFFICIENT_STOCK, "insufficient stock of A: requested 1, available 0", old);
         Reservation oldButHeld = pending("A", 1).reserve(old);
         Reservation recentReleased = pending("A", 1).reserve(NOW);
         Reservation oldUnpublished = pending("A", 1).reserve(old);
         Reservation stillPending = pending("A", 1);
         var confirmed = oldConfirmed.confirm(old.plusSeconds(60)).current();
         var unpublishedRelease = oldUnpublished.release().current();
-        UUID publishedEvent = UUID.randomUUID();
+        OutcomeEvent published = OutcomeEvent.of(confirmed, old);
         inTx(() -> {
             ports.reservations().insertIfAbsent(List.of(pending(oldConfirmed), oldRejected, pending(oldButHeld),
                     pending(recentReleased), pending(oldUnpublished), stillPending));
             // reserved first, as every hold is, then ended
             ports.reservations().update(List.of(oldConfirmed, oldButHeld, recentReleased, oldUnpublished));
             ports.reservations().update(List.of(confirmed, recentReleased.release().current(), unpublishedRelease));
-            ports.events().append(List.of(
-                    Outbox.PendingOutcome.of(new OutcomeEvent(publishedEvent, ReservationStatus.CONFIRMED,
-                            oldConfirmed.id(), old, Optional.empty()), confirmed),
-                    Outbox.PendingOutcome.of(new OutcomeEvent(UUID.randomUUID(), ReservationStatus.RELEASED,
-                            oldUnpublished.id(), old, Optional.empty()), unpublishedRelease)));
+            ports.events().append(List.of(published, OutcomeEvent.of(unpublishedRelease, old)));
         });
-        inTx(() -> ports.outbox().markPublished(List.of(publishedEvent)));
+        inTx(() -> ports.outbox().markPublished(List.of(published.eventId())));
 
         int deleted = ports.transactions().inTransaction(() -> ports.reservations().deleteFinished(NOW.minus(Duration.ofDays(30)), 10));
 
@@ -306,20 +298,13 @@ public abstract class StoresContract {
         assertThatThrownBy(() -> inTx(() -> {
             ports.inventory().insert(StockLevel.create(Sku.of("A"), 1));
             ports.reservations().insertIfAbsent(List.of(pending));
-            ports.events().append(List.of(stored(new OutcomeEvent(UUID.randomUUID(), ReservationStatus.FAILED,
-                    pending.id(), NOW, Optional.empty()))));
+            ports.events().append(List.of(OutcomeEvent.of(pending.fail("boom", NOW), NOW)));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
         assertThat(ports.inventory().find(Sku.of("A"))).isEmpty();
         assertThat(ports.reservations().find(pending.id())).isEmpty();
         assertThat(ports.appendedEvents().get()).isEmpty();
-    }
-
-    /** An event with a reservation of alice's that asked for one A. */
-    private static Outbox.PendingOutcome stored(OutcomeEvent event) {
-        return new Outbox.PendingOutcome(event, "alice", List.of(ReservationLine.of("A", 1)), List.of(),
-                Optional.empty());
     }
 
     private void inTx(Runnable work) {

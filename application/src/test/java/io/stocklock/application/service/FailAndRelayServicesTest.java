@@ -1,5 +1,6 @@
 package io.stocklock.application.service;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class FailAndRelayServicesTest extends ServiceTestSupport {
         Reservation failed = getReservation.get(request.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(ReservationStatus.FAILED);
         assertThat(failed.reason()).contains("intake unavailable");
-        assertThat(stores.appendedEvents()).extracting(OutcomeEvents.OutcomeEvent::status)
+        assertThat(stores.appendedEvents()).extracting(OutcomeEvent::status)
                 .containsExactly(ReservationStatus.FAILED);
     }
 
@@ -80,7 +81,7 @@ class FailAndRelayServicesTest extends ServiceTestSupport {
     @Test
     void relayPublishesOnceAndRetriesWhatFailedToPublish() {
         stock("A", 5);
-        List<Outbox.PendingOutcome> delivered = new ArrayList<>();
+        List<OutcomeEvent> delivered = new ArrayList<>();
         var failing = new boolean[] {true};
         var relay = new RelayOutcomesService(ports.transactions(), ports.outbox(), outcomes -> {
             if (failing[0]) {
@@ -99,9 +100,9 @@ class FailAndRelayServicesTest extends ServiceTestSupport {
 
         assertThat(relay.relay(new RelayOutcomesCommand(10))).isEqualTo(2);
         assertThat(relay.relay(new RelayOutcomesCommand(10))).isZero();
-        assertThat(delivered).extracting(outcome -> outcome.event().status())
+        assertThat(delivered).extracting(OutcomeEvent::status)
                 .containsExactly(ReservationStatus.CONFIRMED, ReservationStatus.RELEASED);
-        assertThat(delivered).extracting(Outbox.PendingOutcome::lines).as("published with what the event reports")
+        assertThat(delivered).extracting(OutcomeEvent::lines).as("published with what the event reports")
                 .containsExactly(sold.lines(), given.lines());
     }
 }

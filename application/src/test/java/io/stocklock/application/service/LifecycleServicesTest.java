@@ -1,12 +1,12 @@
 package io.stocklock.application.service;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.ReservationId;

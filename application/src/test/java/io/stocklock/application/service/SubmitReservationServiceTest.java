@@ -1,5 +1,6 @@
 package io.stocklock.application.service;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -165,7 +166,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         assertThat(transactions.get()).isLessThan(400);
         // every decision has its outcome event in the outbox, written in the decision's transaction
         assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(1_000))).hasSize(400)
-                .allSatisfy(event -> assertThat(event.event().status()).isIn(ReservationStatus.RESERVED,
+                .allSatisfy(event -> assertThat(event.status()).isIn(ReservationStatus.RESERVED,
                         ReservationStatus.REJECTED));
         assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(100);
     }
@@ -380,7 +381,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(2);
         // every refusal is recorded with its outcome event, like any decision
         assertThat(ports.transactions().inTransaction(() -> ports.outbox().lockUnpublished(100)))
-                .filteredOn(event -> event.event().reason().orElse("").endsWith("sold out")).hasSize(3);
+                .filteredOn(event -> event.reason().orElse("").endsWith("sold out")).hasSize(3);
     }
 
     @Test

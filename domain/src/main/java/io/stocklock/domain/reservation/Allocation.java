@@ -1,9 +1,6 @@
 package io.stocklock.domain.reservation;
 
-import io.stocklock.domain.location.LineAllocation;
-import io.stocklock.domain.location.LocationAllocator;
-import io.stocklock.domain.location.LocationAllocator.Ask;
-import io.stocklock.domain.location.LocationAllocator.Outcome;
+import io.stocklock.domain.reservation.LocationAllocator.Outcome;
 import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
@@ -71,24 +68,20 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
                                       Map<Holding, Long> holdings) {
         var refusal = policy.refusal(request);
         if (refusal.isPresent()) {
-            return new Decision.Rejected(request, Decision.RejectionCode.OVER_LIMIT, refusal.get());
+            return new Decision.Rejected(request, RejectionCode.OVER_LIMIT, refusal.get());
         }
         // lines are already summed per SKU, so serving each line alone serves the whole request
-        List<Ask> asks = request.lines().stream()
-                .map(line -> new Ask(line.sku(), line.quantity().value(), line.minimum().value()))
-                .toList();
-        Outcome outcome = LocationAllocator.serve(levels, asks, request.placement().orElse(policy.placement()),
-                shortStock);
+        Outcome outcome = LocationAllocator.serve(levels, request.lines(),
+                request.placement().orElse(policy.placement()), shortStock);
         if (outcome instanceof Outcome.Refused refused) {
-            return new Decision.Rejected(request, refused.unknownSku() ? Decision.RejectionCode.UNKNOWN_SKU
-                    : Decision.RejectionCode.INSUFFICIENT_STOCK, refused.reason());
+            return new Decision.Rejected(request, refused.code(), refused.reason());
         }
         var served = (Outcome.Served) outcome;
         if (policy.limitsHoldings()) {
             for (LineAllocation.Served line : served.lines()) {
                 long holding = holdings.getOrDefault(new Holding(request.owner(), line.sku()), 0L);
                 if (holding + line.granted() > policy.maxUnitsHeldPerOwner()) {
-                    return new Decision.Rejected(request, Decision.RejectionCode.OVER_LIMIT, request.owner()
+                    return new Decision.Rejected(request, RejectionCode.OVER_LIMIT, request.owner()
                             + " holds " + holding + " units of " + line.sku() + "; with " + line.granted()
                             + " more it would hold more than the " + policy.maxUnitsHeldPerOwner()
                             + " allowed at once");

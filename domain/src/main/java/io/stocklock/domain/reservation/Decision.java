@@ -18,13 +18,4 @@ public sealed interface Decision {
 
     record Rejected(ReservationRequest request, RejectionCode code, String reason) implements Decision {
     }
-
-    enum RejectionCode {
-        /** Not enough available for at least one line, at the locations its placement allows. */
-        INSUFFICIENT_STOCK,
-        /** A line names a SKU that is not in the inventory. */
-        UNKNOWN_SKU,
-        /** The request, or the owner's holding with it, is beyond the deployment's {@link ReservationPolicy}. */
-        OVER_LIMIT
-    }
 }

@@ -13,13 +13,16 @@ import java.util.Optional;
  * A reservation request and where it is in its lifecycle. Transitions that a caller may ask for (confirm,
  * release, expire) answer with a {@link Transition}; asking for an illegal one is an outcome, not an error.
  *
- * @param picks which location holds how many units of which line, from the moment it is reserved (confirm, release
- *              and expiry move the same units at the same locations); none while pending, rejected or failed
+ * @param reason    why it was rejected or failed, in words
+ * @param rejection why it was rejected, as a code: present exactly when it is
+ * @param picks     which location holds how many units of which line, from the moment it is reserved (confirm,
+ *                  release and expiry move the same units at the same locations); none while pending, rejected or
+ *                  failed
  */
 public record Reservation(ReservationId id, String owner, List<ReservationLine> lines, Duration holdFor,
                           Optional<Placement> placement, ReservationStatus status, Instant createdAt,
                           Optional<Instant> decidedAt, Optional<Instant> expiresAt, Optional<String> reason,
-                          List<Pick> picks) {
+                          Optional<RejectionCode> rejection, List<Pick> picks) {
 
     public Reservation {
         Objects.requireNonNull(id, "id");
@@ -32,6 +35,10 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
         Objects.requireNonNull(decidedAt, "decidedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(reason, "reason");
+        if ((status == ReservationStatus.REJECTED) != rejection.isPresent()) {
+            throw new IllegalStateException("reservation " + id + " is " + status + " so it must "
+                    + (rejection.isPresent() ? "not " : "") + "have a rejection code");
+        }
         if (status.isDecided() != decidedAt.isPresent()) {
             throw new IllegalStateException("reservation " + id + " is " + status + " so it must "
                     + (status.isDecided() ? "" : "not ") + "have a decision time");
@@ -45,7 +52,8 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
 
     public static Reservation pending(ReservationRequest request, Instant now) {
         return new Reservation(request.id(), request.owner(), request.lines(), request.holdFor(), request.placement(),
-                ReservationStatus.PENDING, now, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+                ReservationStatus.PENDING, now, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of());
     }
 
     /**
@@ -54,7 +62,7 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
      */
     public static Reservation failedOnArrival(ReservationId id, String owner, String why, Instant now) {
         return new Reservation(id, owner, List.of(), Duration.ZERO, Optional.empty(), ReservationStatus.FAILED, now,
-                Optional.of(now), Optional.empty(), Optional.of(why), List.of());
+                Optional.of(now), Optional.empty(), Optional.of(why), Optional.empty(), List.of());
     }
 
     public ReservationRequest request() {
@@ -78,19 +86,21 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
     public Reservation reserve(Instant now, List<Pick> held) {
         requirePending();
         return new Reservation(id, owner, lines, holdFor, placement, ReservationStatus.RESERVED, createdAt,
-                Optional.of(now), Optional.of(now.plus(holdFor)), Optional.empty(), held);
+                Optional.of(now), Optional.of(now.plus(holdFor)), Optional.empty(), Optional.empty(), held);
     }
 
 
-    public Reservation reject(String why, Instant now) {
+    public Reservation reject(RejectionCode code, String why, Instant now) {
         requirePending();
-        return decided(ReservationStatus.REJECTED, why, now);
+        return new Reservation(id, owner, lines, holdFor, placement, ReservationStatus.REJECTED, createdAt,
+                Optional.of(now), Optional.empty(), Optional.of(why), Optional.of(code), List.of());
     }
 
     /** The request could not be processed (bad input, intake unavailable); no stock was touched. */
     public Reservation fail(String why, Instant now) {
         requirePending();
-        return decided(ReservationStatus.FAILED, why, now);
+        return new Reservation(id, owner, lines, holdFor, placement, ReservationStatus.FAILED, createdAt,
+                Optional.of(now), Optional.empty(), Optional.of(why), Optional.empty(), List.of());
     }
 
     /** Turns a hold into a sale, if the hold is still alive. */
@@ -140,7 +150,7 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
                             + " seconds from its start: this one may last until " + latest + ", not until " + until);
                 }
                 yield new Transition.Changed(this, new Reservation(id, owner, lines, holdFor, placement, status,
-                        createdAt, decidedAt, Optional.of(until), reason, picks));
+                        createdAt, decidedAt, Optional.of(until), reason, rejection, picks));
             }
             case EXPIRED -> refuse(Transition.RefusalCode.HOLD_EXPIRED, "the hold expired at " + expiresAt.orElseThrow());
             case CONFIRMED -> refuse(Transition.RefusalCode.ALREADY_CONFIRMED, "the reservation was confirmed");
@@ -178,14 +188,9 @@ public record Reservation(ReservationId id, String owner, List<ReservationLine> 
         }
     }
 
-    private Reservation decided(ReservationStatus newStatus, String why, Instant now) {
-        return new Reservation(id, owner, lines, holdFor, placement, newStatus, createdAt, Optional.of(now),
-                Optional.empty(), Optional.of(why), List.of());
-    }
-
     private Transition changed(ReservationStatus newStatus) {
         return new Transition.Changed(this, new Reservation(id, owner, lines, holdFor, placement, newStatus,
-                createdAt, decidedAt, expiresAt, reason, picks));
+                createdAt, decidedAt, expiresAt, reason, rejection, picks));
     }
 
     private Transition refuse(Transition.RefusalCode code, String why) {

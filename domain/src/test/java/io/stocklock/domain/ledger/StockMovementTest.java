@@ -1,5 +1,6 @@
 package io.stocklock.domain.ledger;
 
+import io.stocklock.domain.reservation.RejectionCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -47,7 +48,7 @@ class StockMovementTest {
     @Test
     void requestsThatHoldNothingMovedNothing() {
         assertThat(StockMovement.of(pending)).isEmpty();
-        assertThat(StockMovement.of(pending.reject("no", T0))).isEmpty();
+        assertThat(StockMovement.of(pending.reject(RejectionCode.INSUFFICIENT_STOCK, "no", T0))).isEmpty();
         assertThat(StockMovement.of(pending.fail("unreadable", T0))).isEmpty();
     }
 

@@ -34,7 +34,7 @@ class AllocationTest {
         assertThat(allocation.decisions()).extracting(Decision::request).containsExactly(first, second, third);
         assertThat(allocation.decisions().get(0)).isInstanceOf(Decision.Reserved.class);
         assertThat(allocation.decisions().get(1)).isInstanceOfSatisfying(Decision.Rejected.class, rejected -> {
-            assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.INSUFFICIENT_STOCK);
+            assertThat(rejected.code()).isEqualTo(RejectionCode.INSUFFICIENT_STOCK);
             assertThat(rejected.reason()).isEqualTo("insufficient stock of A: requested 3, available 2");
         });
         // a smaller later request still gets what is left
@@ -66,7 +66,7 @@ class AllocationTest {
         var unknown = request(ReservationLine.of("A", 1), ReservationLine.of("NOPE", 1));
         Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 5)), List.of(unknown));
         assertThat(allocation.decisions()).singleElement().isInstanceOfSatisfying(Decision.Rejected.class, rejected -> {
-            assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.UNKNOWN_SKU);
+            assertThat(rejected.code()).isEqualTo(RejectionCode.UNKNOWN_SKU);
             assertThat(rejected.reason()).isEqualTo("unknown SKU NOPE");
         });
         assertThat(level(allocation, A).reserved()).isZero();
@@ -98,7 +98,7 @@ class AllocationTest {
 
         assertThat(allocation.decisions()).allSatisfy(decision -> assertThat(decision)
                 .isInstanceOfSatisfying(Decision.Rejected.class, rejected ->
-                        assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.OVER_LIMIT)));
+                        assertThat(rejected.code()).isEqualTo(RejectionCode.OVER_LIMIT)));
         assertThat(((Decision.Rejected) allocation.decisions().get(0)).reason())
                 .isEqualTo("the request asks for 11 units; at most 10 per request are allowed");
         assertThat(((Decision.Rejected) allocation.decisions().get(1)).reason())
@@ -153,7 +153,7 @@ class AllocationTest {
         assertThat(allocation.decisions().get(1)).isInstanceOfSatisfying(Decision.Reserved.class, reserved ->
                 assertThat(reserved.picks()).containsExactly(new Pick(A, east, 1, 0)));
         assertThat(allocation.decisions().get(2)).isInstanceOfSatisfying(Decision.Rejected.class, rejected ->
-                assertThat(rejected.code()).isEqualTo(Decision.RejectionCode.INSUFFICIENT_STOCK));
+                assertThat(rejected.code()).isEqualTo(RejectionCode.INSUFFICIENT_STOCK));
         assertThat(allocation.stock().get(A).reserved()).isEqualTo(5);
     }
 

@@ -25,15 +25,25 @@ class ReservationLifecycleTest {
     }
 
     @Test
-    void rejectAndFailKeepTheReason() {
-        assertThat(pending.reject("insufficient stock", T0).reason()).contains("insufficient stock");
-        assertThat(pending.fail("intake unavailable", T0).status()).isEqualTo(ReservationStatus.FAILED);
+    void aRejectionKeepsItsCodeAndReasonAndAFailureOnlyItsReason() {
+        Reservation rejected = pending.reject(RejectionCode.UNKNOWN_SKU, "unknown SKU A", T0);
+        assertThat(rejected.rejection()).contains(RejectionCode.UNKNOWN_SKU);
+        assertThat(rejected.reason()).contains("unknown SKU A");
+        Reservation failed = pending.fail("intake unavailable", T0);
+        assertThat(failed.status()).isEqualTo(ReservationStatus.FAILED);
+        assertThat(failed.rejection()).isEmpty();
+        assertThat(OutcomeEvent.of(rejected, T0).rejection()).contains(RejectionCode.UNKNOWN_SKU);
+        assertThat(OutcomeEvent.decisionOf(rejected).orElseThrow().rejection()).contains(RejectionCode.UNKNOWN_SKU);
+        assertThatThrownBy(() -> new Reservation(rejected.id(), rejected.owner(), rejected.lines(), rejected.holdFor(),
+                rejected.placement(), ReservationStatus.REJECTED, rejected.createdAt(), rejected.decidedAt(),
+                rejected.expiresAt(), rejected.reason(), java.util.Optional.empty(), rejected.picks()))
+                .as("a rejection without its code").isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aDecidedRequestCannotBeDecidedAgain() {
         Reservation reserved = pending.reserve(T0);
-        assertThatThrownBy(() -> reserved.reject("late", T0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> reserved.reject(RejectionCode.INSUFFICIENT_STOCK, "late", T0)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> reserved.reserve(T0)).isInstanceOf(IllegalStateException.class);
     }
 
@@ -88,7 +98,7 @@ class ReservationLifecycleTest {
         assertRefused(((Transition.Changed) reserved.release()).current().extend(T0, HOLD, cap),
                 Transition.RefusalCode.ALREADY_RELEASED);
         assertRefused(pending.extend(T0, HOLD, cap), Transition.RefusalCode.NOT_YET_DECIDED);
-        assertRefused(pending.reject("sold out", T0).extend(T0, HOLD, cap), Transition.RefusalCode.NOT_RESERVED);
+        assertRefused(pending.reject(RejectionCode.INSUFFICIENT_STOCK, "sold out", T0).extend(T0, HOLD, cap), Transition.RefusalCode.NOT_RESERVED);
     }
 
     @Test
@@ -114,7 +124,7 @@ class ReservationLifecycleTest {
     void undecidedAndRejectedRequestsCannotBeConfirmedOrReleased() {
         assertRefused(pending.confirm(T0), Transition.RefusalCode.NOT_YET_DECIDED);
         assertRefused(pending.release(), Transition.RefusalCode.NOT_YET_DECIDED);
-        Reservation rejected = pending.reject("insufficient stock of A", T0);
+        Reservation rejected = pending.reject(RejectionCode.INSUFFICIENT_STOCK, "insufficient stock of A", T0);
         Transition refused = rejected.confirm(T0);
         assertRefused(refused, Transition.RefusalCode.NOT_RESERVED);
         assertThat(((Transition.Refused) refused).reason()).isEqualTo("the request was rejected: insufficient stock of A");

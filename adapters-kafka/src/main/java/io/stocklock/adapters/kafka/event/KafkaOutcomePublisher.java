@@ -1,7 +1,7 @@
 package io.stocklock.adapters.kafka.event;
 
-import io.stocklock.application.port.out.Outbox.PendingOutcome;
 import io.stocklock.application.port.out.OutcomePublisher;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,22 +29,22 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
     }
 
     @Override
-    public void publish(List<PendingOutcome> outcomes) {
-        CompletableFuture<?>[] sends = outcomes.stream()
-                .map(outcome -> kafka.send(record(outcome)))
+    public void publish(List<OutcomeEvent> events) {
+        CompletableFuture<?>[] sends = events.stream()
+                .map(event -> kafka.send(record(event)))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sends).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new NotPublished("publishing " + outcomes.size() + " outcome events failed", e);
+            throw new NotPublished("publishing " + events.size() + " outcome events failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotPublished("interrupted while publishing outcome events", e);
         }
     }
 
-    private ProducerRecord<String, Object> record(PendingOutcome outcome) {
-        OutcomeEventMessage message = OutcomeEventMessage.from(outcome);
+    private ProducerRecord<String, Object> record(OutcomeEvent event) {
+        OutcomeEventMessage message = OutcomeEventMessage.from(event);
         var record = new ProducerRecord<String, Object>(topic, message.requestId(), message);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", message.eventId());

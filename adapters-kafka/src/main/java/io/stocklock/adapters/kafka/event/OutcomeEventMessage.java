@@ -1,7 +1,8 @@
 package io.stocklock.adapters.kafka.event;
 
-import io.stocklock.application.port.out.Outbox.PendingOutcome;
 import io.stocklock.domain.location.Pick;
+import io.stocklock.domain.reservation.OutcomeEvent;
+import io.stocklock.domain.reservation.RejectionCode;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ServedLine;
 import io.stocklock.domain.stock.LocationId;
@@ -15,8 +16,8 @@ import java.util.List;
  * {@code ce_*} headers. Consumers drop duplicates by {@code eventId}.
  */
 public record OutcomeEventMessage(int schemaVersion, String eventId, String type, String requestId, String owner,
-                                  String status, List<Line> lines, String reason, String occurredAt,
-                                  String expiresAt) {
+                                  String status, List<Line> lines, String reason, String rejection,
+                                  String occurredAt, String expiresAt) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -31,13 +32,21 @@ public record OutcomeEventMessage(int schemaVersion, String eventId, String type
     public record Held(String location, long units, long backordered) {
     }
 
-    public static OutcomeEventMessage from(PendingOutcome outcome) {
-        var event = outcome.event();
+    public static OutcomeEventMessage from(OutcomeEvent event) {
         return new OutcomeEventMessage(SCHEMA_VERSION, event.eventId().toString(), event.status().eventName(),
-                event.reservationId().toString(), outcome.owner(), event.status().name(),
-                ServedLine.of(outcome.lines(), outcome.picks()).stream().map(OutcomeEventMessage::line).toList(),
-                event.reason().orElse(null), event.occurredAt().toString(),
-                outcome.expiresAt().map(Instant::toString).orElse(null));
+                event.reservationId().toString(), event.owner(), event.status().name(),
+                ServedLine.of(event.lines(), event.picks()).stream().map(OutcomeEventMessage::line).toList(),
+                event.reason().orElse(null), event.rejection().map(OutcomeEventMessage::rejection).orElse(null),
+                event.occurredAt().toString(), event.expiresAt().map(Instant::toString).orElse(null));
+    }
+
+    /** The event's name for each rejection code: today the code's own name, a contract kept apart from the enum. */
+    static String rejection(RejectionCode code) {
+        return switch (code) {
+            case INSUFFICIENT_STOCK -> "INSUFFICIENT_STOCK";
+            case UNKNOWN_SKU -> "UNKNOWN_SKU";
+            case OVER_LIMIT -> "OVER_LIMIT";
+        };
     }
 
     /** Where the event says the reservation's units are held. */

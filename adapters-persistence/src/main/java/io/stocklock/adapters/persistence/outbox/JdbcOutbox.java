@@ -1,7 +1,7 @@
 package io.stocklock.adapters.persistence.outbox;
 
 import io.stocklock.application.port.out.Outbox;
-import io.stocklock.application.port.out.OutcomeEvents.OutcomeEvent;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;
 import java.time.OffsetDateTime;
@@ -26,7 +26,7 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<PendingOutcome> lockUnpublished(int limit) {
+    public List<OutcomeEvent> lockUnpublished(int limit) {
         return jdbc.sql("""
                         SELECT event_id, event_type, reservation_id, reason, occurred_at, payload FROM outbox
                         ORDER BY seq
@@ -34,11 +34,11 @@ public class JdbcOutbox implements Outbox {
                         FOR UPDATE SKIP LOCKED
                         """)
                 .param(limit)
-                .query((rs, row) -> EventPayload.read(new OutcomeEvent(rs.getObject("event_id", UUID.class),
+                .query((rs, row) -> EventPayload.read(rs.getObject("event_id", UUID.class),
                         ReservationStatus.valueOf(rs.getString("event_type")),
                         new ReservationId(rs.getObject("reservation_id", UUID.class)),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        Optional.ofNullable(rs.getString("reason"))), rs.getString("payload")))
+                        Optional.ofNullable(rs.getString("reason")), rs.getString("payload")))
                 .list();
     }
 

@@ -1,7 +1,7 @@
 package io.stocklock.adapters.persistence.outbox;
 
-import io.stocklock.application.port.out.Outbox.PendingOutcome;
 import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +19,7 @@ public class OutboxOutcomeEvents implements OutcomeEvents {
     }
 
     @Override
-    public void append(Collection<PendingOutcome> events) {
+    public void append(Collection<OutcomeEvent> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -30,11 +30,11 @@ public class OutboxOutcomeEvents implements OutcomeEvents {
                              AS e(event_id, event_type, reservation_id, reason, occurred_at, payload)
                         ON CONFLICT (event_id) DO NOTHING
                         """)
-                .param(events.stream().map(outcome -> outcome.event().eventId()).toArray(UUID[]::new))
-                .param(events.stream().map(outcome -> outcome.event().status().name()).toArray(String[]::new))
-                .param(events.stream().map(outcome -> outcome.event().reservationId().value()).toArray(UUID[]::new))
-                .param(events.stream().map(outcome -> outcome.event().reason().orElse(null)).toArray(String[]::new))
-                .param(events.stream().map(outcome -> outcome.event().occurredAt().toString()).toArray(String[]::new))
+                .param(events.stream().map(event -> event.eventId()).toArray(UUID[]::new))
+                .param(events.stream().map(event -> event.status().name()).toArray(String[]::new))
+                .param(events.stream().map(event -> event.reservationId().value()).toArray(UUID[]::new))
+                .param(events.stream().map(event -> event.reason().orElse(null)).toArray(String[]::new))
+                .param(events.stream().map(event -> event.occurredAt().toString()).toArray(String[]::new))
                 .param(events.stream().map(EventPayload::json).toArray(String[]::new))
                 .update();
     }

@@ -1,8 +1,8 @@
 package io.stocklock.adapters.persistence.outbox;
 
-import io.stocklock.application.port.out.Outbox.PendingOutcome;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomePublisher;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ public class OutboxPublisher implements OutcomePublisher {
     }
 
     @Override
-    public void publish(List<PendingOutcome> outcomes) {
-        outbox.append(outcomes);
+    public void publish(List<OutcomeEvent> events) {
+        outbox.append(events);
     }
 }

@@ -9,7 +9,6 @@ import io.stocklock.domain.stock.Sku;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +19,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reservations in PostgreSQL. Batches travel as arrays ({@code unnest}), so a batch of any size costs one round trip
- * per statement. Rows are written and locked in ascending id order.
+ * Reservations in PostgreSQL, with what their owners hold ({@link OwnerHoldings}). Batches travel as arrays
+ * ({@code unnest}), so a batch of any size costs one round trip per statement. Rows are written and locked in
+ * ascending id order.
  */
 public class JdbcReservationStore implements ReservationStore {
 
@@ -32,15 +32,18 @@ public class JdbcReservationStore implements ReservationStore {
             picks AS (
                 INSERT INTO reservation_pick (reservation_id, sku, location_id, units, backordered)
                 SELECT p.reservation_id, p.sku, p.location_id, p.units, p.backordered
-                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+                FROM unnest(:pickReservations::uuid[], :pickSkus::text[], :pickLocations::text[],
+                            :pickUnits::bigint[], :pickBackordered::bigint[])
                      AS p(reservation_id, sku, location_id, units, backordered)
                 JOIN written ON written.id = p.reservation_id)
             """;
 
     private final JdbcClient jdbc;
+    private final OwnerHoldings holdings;
 
     public JdbcReservationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.holdings = new OwnerHoldings(jdbc);
     }
 
     @Override
@@ -58,40 +61,46 @@ public class JdbcReservationStore implements ReservationStore {
                         WITH written AS (
                             INSERT INTO reservation (id, owner, status, hold_seconds, placement_location,
                                                      placement_order, placement_split, created_at, decided_at,
-                                                     expires_at, reason)
+                                                     expires_at, reason, rejection)
                             SELECT id, owner, status, hold_seconds, placement_location, placement_order,
                                    placement_split, created_at::timestamptz, decided_at::timestamptz,
-                                   expires_at::timestamptz, reason
-                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[],
-                                        ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                   expires_at::timestamptz, reason, rejection
+                            FROM unnest(:ids::uuid[], :owners::text[], :statuses::text[], :holdSeconds::bigint[],
+                                        :placementLocations::text[], :placementOrders::text[],
+                                        :placementSplits::boolean[], :createdAt::text[], :decidedAt::text[],
+                                        :expiresAt::text[], :reasons::text[], :rejections::text[])
                                  AS r(id, owner, status, hold_seconds, placement_location, placement_order,
-                                      placement_split, created_at, decided_at, expires_at, reason)
+                                      placement_split, created_at, decided_at, expires_at, reason, rejection)
                             ON CONFLICT (id) DO NOTHING
                             RETURNING id),
                         lines AS (
                             INSERT INTO reservation_line (reservation_id, sku, quantity, minimum)
                             SELECT l.reservation_id, l.sku, l.quantity, l.minimum
-                            FROM unnest(?::uuid[], ?::text[], ?::bigint[], ?::bigint[])
+                            FROM unnest(:lineReservations::uuid[], :lineSkus::text[], :lineQuantities::bigint[],
+                                        :lineMinimums::bigint[])
                                  AS l(reservation_id, sku, quantity, minimum)
                             JOIN written ON written.id = l.reservation_id),
                         """ + PICKS + """
                         SELECT id FROM written
                         """)
-                .param(rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
-                .param(rows.stream().map(ReservationRow::owner).toArray(String[]::new))
-                .param(rows.stream().map(ReservationRow::status).toArray(String[]::new))
-                .param(rows.stream().mapToLong(ReservationRow::holdSeconds).toArray())
-                .param(rows.stream().map(ReservationRow::placementLocation).toArray(String[]::new))
-                .param(rows.stream().map(ReservationRow::placementOrder).toArray(String[]::new))
-                .param(rows.stream().map(ReservationRow::placementSplit).toArray(Boolean[]::new))
-                .param(rows.stream().map(row -> text(row.createdAt())).toArray(String[]::new))
-                .param(rows.stream().map(row -> text(row.decidedAt())).toArray(String[]::new))
-                .param(rows.stream().map(row -> text(row.expiresAt())).toArray(String[]::new))
-                .param(rows.stream().map(ReservationRow::reason).toArray(String[]::new))
-                .param(lines.stream().map(ReservationRow.Line::reservationId).toArray(UUID[]::new))
-                .param(lines.stream().map(ReservationRow.Line::sku).toArray(String[]::new))
-                .param(lines.stream().mapToLong(ReservationRow.Line::quantity).toArray())
-                .param(lines.stream().map(ReservationRow.Line::minimum).toArray(Long[]::new));
+                .param("ids", rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
+                .param("owners", rows.stream().map(ReservationRow::owner).toArray(String[]::new))
+                .param("statuses", rows.stream().map(ReservationRow::status).toArray(String[]::new))
+                .param("holdSeconds", rows.stream().mapToLong(ReservationRow::holdSeconds).toArray())
+                .param("placementLocations", rows.stream().map(ReservationRow::placementLocation)
+                        .toArray(String[]::new))
+                .param("placementOrders", rows.stream().map(ReservationRow::placementOrder).toArray(String[]::new))
+                .param("placementSplits", rows.stream().map(ReservationRow::placementSplit).toArray(Boolean[]::new))
+                .param("createdAt", rows.stream().map(row -> text(row.createdAt())).toArray(String[]::new))
+                .param("decidedAt", rows.stream().map(row -> text(row.decidedAt())).toArray(String[]::new))
+                .param("expiresAt", rows.stream().map(row -> text(row.expiresAt())).toArray(String[]::new))
+                .param("reasons", rows.stream().map(ReservationRow::reason).toArray(String[]::new))
+                .param("rejections", rows.stream().map(ReservationRow::rejection).toArray(String[]::new))
+                .param("lineReservations", lines.stream().map(ReservationRow.Line::reservationId)
+                        .toArray(UUID[]::new))
+                .param("lineSkus", lines.stream().map(ReservationRow.Line::sku).toArray(String[]::new))
+                .param("lineQuantities", lines.stream().mapToLong(ReservationRow.Line::quantity).toArray())
+                .param("lineMinimums", lines.stream().map(ReservationRow.Line::minimum).toArray(Long[]::new));
         return picks(statement, picks)
                 .query((rs, row) -> new ReservationId(rs.getObject("id", UUID.class)))
                 .set();
@@ -168,19 +177,22 @@ public class JdbcReservationStore implements ReservationStore {
                         WITH written AS (
                             UPDATE reservation r
                             SET status = u.status, decided_at = u.decided_at::timestamptz,
-                                expires_at = u.expires_at::timestamptz, reason = u.reason, updated_at = now()
-                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
-                                 AS u(id, status, decided_at, expires_at, reason)
+                                expires_at = u.expires_at::timestamptz, reason = u.reason, rejection = u.rejection,
+                                updated_at = now()
+                            FROM unnest(:ids::uuid[], :statuses::text[], :decidedAt::text[], :expiresAt::text[],
+                                        :reasons::text[], :rejections::text[])
+                                 AS u(id, status, decided_at, expires_at, reason, rejection)
                             WHERE r.id = u.id
                             RETURNING r.id),
                         """ + PICKS + """
                         SELECT count(*) FROM written
                         """)
-                .param(rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
-                .param(rows.stream().map(ReservationRow::status).toArray(String[]::new))
-                .param(rows.stream().map(row -> text(row.decidedAt())).toArray(String[]::new))
-                .param(rows.stream().map(row -> text(row.expiresAt())).toArray(String[]::new))
-                .param(rows.stream().map(ReservationRow::reason).toArray(String[]::new));
+                .param("ids", rows.stream().map(ReservationRow::id).toArray(UUID[]::new))
+                .param("statuses", rows.stream().map(ReservationRow::status).toArray(String[]::new))
+                .param("decidedAt", rows.stream().map(row -> text(row.decidedAt())).toArray(String[]::new))
+                .param("expiresAt", rows.stream().map(row -> text(row.expiresAt())).toArray(String[]::new))
+                .param("reasons", rows.stream().map(ReservationRow::reason).toArray(String[]::new))
+                .param("rejections", rows.stream().map(ReservationRow::rejection).toArray(String[]::new));
         picks(statement, picks).query(Long.class).single();
     }
 
@@ -228,11 +240,12 @@ public class JdbcReservationStore implements ReservationStore {
     private static JdbcClient.StatementSpec picks(JdbcClient.StatementSpec statement,
                                                   List<ReservationRow.PickRow> picks) {
         return statement
-                .param(picks.stream().map(ReservationRow.PickRow::reservationId).toArray(UUID[]::new))
-                .param(picks.stream().map(ReservationRow.PickRow::sku).toArray(String[]::new))
-                .param(picks.stream().map(ReservationRow.PickRow::location).toArray(String[]::new))
-                .param(picks.stream().mapToLong(ReservationRow.PickRow::units).toArray())
-                .param(picks.stream().mapToLong(ReservationRow.PickRow::backordered).toArray());
+                .param("pickReservations", picks.stream().map(ReservationRow.PickRow::reservationId)
+                        .toArray(UUID[]::new))
+                .param("pickSkus", picks.stream().map(ReservationRow.PickRow::sku).toArray(String[]::new))
+                .param("pickLocations", picks.stream().map(ReservationRow.PickRow::location).toArray(String[]::new))
+                .param("pickUnits", picks.stream().mapToLong(ReservationRow.PickRow::units).toArray())
+                .param("pickBackordered", picks.stream().mapToLong(ReservationRow.PickRow::backordered).toArray());
     }
 
     private static String text(Instant instant) {
@@ -258,69 +271,17 @@ public class JdbcReservationStore implements ReservationStore {
                 .param(before.toString())
                 .param(limit)
                 .update();
-        // holdings that ended, last: a decision adding to one of them waits for this transaction's commit (holding
-        // its SKU's lock meanwhile), so their locks are taken just before it; one held right now is skipped, and
-        // kept if it is no longer zero
-        jdbc.sql("""
-                        DELETE FROM owner_holding h USING (
-                            SELECT owner, sku FROM owner_holding WHERE units = 0 LIMIT ? FOR UPDATE SKIP LOCKED) AS z
-                        WHERE h.owner = z.owner AND h.sku = z.sku AND h.units = 0
-                        """)
-                .param(limit)
-                .update();
+        holdings.forgetEmpty(limit);
         return deleted;
-    }
-
-    /** The secret every instance derives reservation ids from Idempotency-Keys under; made by the migration. */
-    public byte[] idSecret() {
-        return jdbc.sql("SELECT value FROM service_secret WHERE name = 'reservation-ids'").query(byte[].class).single();
     }
 
     @Override
     public Map<Holding, Long> unitsHeld(Collection<String> owners, Collection<Sku> skus) {
-        if (owners.isEmpty() || skus.isEmpty()) {
-            return Map.of();
-        }
-        Map<Holding, Long> held = new HashMap<>();
-        jdbc.sql("""
-                        SELECT owner, sku, units FROM owner_holding
-                        WHERE owner = ANY(?) AND sku = ANY(?) AND units > 0
-                        """)
-                .param(owners.toArray(String[]::new))
-                .param(skus.stream().map(Sku::value).toArray(String[]::new))
-                .query((row, n) -> held.put(new Holding(row.getString("owner"), Sku.of(row.getString("sku"))),
-                        row.getLong("units")))
-                .list();
-        return held;
+        return holdings.unitsHeld(owners, skus);
     }
 
     @Override
     public void addToHoldings(Map<Holding, Long> units) {
-        // a hold that ends takes from a holding that exists; the CHECK of a proposed row comes before ON CONFLICT
-        change(units, true, """
-                UPDATE owner_holding h SET units = h.units + d.units
-                FROM unnest(?::text[], ?::text[], ?::bigint[]) AS d(owner, sku, units)
-                WHERE h.owner = d.owner AND h.sku = d.sku
-                """);
-        change(units, false, """
-                INSERT INTO owner_holding (owner, sku, units)
-                SELECT owner, sku, units FROM unnest(?::text[], ?::text[], ?::bigint[]) AS h(owner, sku, units)
-                ON CONFLICT (owner, sku) DO UPDATE SET units = owner_holding.units + EXCLUDED.units
-                """);
-    }
-
-    private void change(Map<Holding, Long> units, boolean taken, String statement) {
-        List<Map.Entry<Holding, Long>> changes = units.entrySet().stream()
-                .filter(change -> taken ? change.getValue() < 0 : change.getValue() > 0)
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Holding::owner).thenComparing(Holding::sku)))
-                .toList();
-        if (changes.isEmpty()) {
-            return;
-        }
-        jdbc.sql(statement)
-                .param(changes.stream().map(change -> change.getKey().owner()).toArray(String[]::new))
-                .param(changes.stream().map(change -> change.getKey().sku().value()).toArray(String[]::new))
-                .param(changes.stream().mapToLong(Map.Entry::getValue).toArray())
-                .update();
+        holdings.add(units);
     }
 }

@@ -2,6 +2,7 @@ package io.stocklock.adapters.persistence.reservation;
 
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.reservation.RejectionCode;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -24,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** A reservation as the {@code reservation}, {@code reservation_line} and {@code reservation_pick} tables hold it. */
 record ReservationRow(UUID id, String owner, String status, long holdSeconds, String placementLocation,
                       String placementOrder, Boolean placementSplit, Instant createdAt, Instant decidedAt,
-                      Instant expiresAt, String reason, List<Line> lines, List<PickRow> picks) {
+                      Instant expiresAt, String reason, String rejection, List<Line> lines,
+                      List<PickRow> picks) {
 
     /** @param minimum null when the line wants all of its units */
     record Line(UUID reservationId, String sku, long quantity, Long minimum) {
@@ -39,7 +41,7 @@ record ReservationRow(UUID id, String owner, String status, long holdSeconds, St
      */
     static final String COLUMNS = """
             r.id, r.owner, r.status, r.hold_seconds, r.placement_location, r.placement_order, r.placement_split,
-            r.created_at, r.decided_at, r.expires_at, r.reason, l.sku, l.quantity, l.minimum,
+            r.created_at, r.decided_at, r.expires_at, r.reason, r.rejection, l.sku, l.quantity, l.minimum,
             (SELECT array_agg(p.location_id || ' ' || p.units || ' ' || p.backordered ORDER BY p.location_id)
              FROM reservation_pick p WHERE p.reservation_id = r.id AND p.sku = l.sku) AS picks
             """;
@@ -54,6 +56,7 @@ record ReservationRow(UUID id, String owner, String status, long holdSeconds, St
                 placement.map(Placement::split).orElse(null),
                 reservation.createdAt(), reservation.decidedAt().orElse(null),
                 reservation.expiresAt().orElse(null), reservation.reason().orElse(null),
+                reservation.rejection().map(RejectionCode::name).orElse(null),
                 reservation.lines().stream()
                         .map(line -> new Line(id, line.sku().value(), line.quantity().value(),
                                 line.acceptsPart() ? line.minimum().value() : null))
@@ -73,6 +76,7 @@ record ReservationRow(UUID id, String owner, String status, long holdSeconds, St
                         Quantity.of(line.minimum() == null ? line.quantity() : line.minimum()))).toList(),
                 Duration.ofSeconds(holdSeconds), placement, ReservationStatus.valueOf(status), createdAt,
                 Optional.ofNullable(decidedAt), Optional.ofNullable(expiresAt), Optional.ofNullable(reason),
+                Optional.ofNullable(rejection).map(RejectionCode::valueOf),
                 picks.stream().map(pick -> new Pick(Sku.of(pick.sku()), LocationId.of(pick.location()), pick.units(),
                         pick.backordered())).toList());
     }
@@ -92,7 +96,7 @@ record ReservationRow(UUID id, String owner, String status, long holdSeconds, St
                             rs.getLong("hold_seconds"), rs.getString("placement_location"),
                             rs.getString("placement_order"), (Boolean) rs.getObject("placement_split"),
                             instant(rs, "created_at"), instant(rs, "decided_at"), instant(rs, "expires_at"),
-                            rs.getString("reason"), new ArrayList<>(), new ArrayList<>());
+                            rs.getString("reason"), rs.getString("rejection"), new ArrayList<>(), new ArrayList<>());
                 }
                 String sku = rs.getString("sku");
                 if (sku != null) { // a request that failed on arrival has no lines

@@ -93,14 +93,7 @@ class ReservationController {
 
     private static ReservationResponse answer(Transition transition) {
         if (transition instanceof Transition.Refused refused) {
-            throw (switch (refused.code()) {
-                case NOT_YET_DECIDED -> Problems.NOT_YET_DECIDED;
-                case NOT_RESERVED, NOT_DUE -> Problems.NOT_RESERVED;
-                case HOLD_EXPIRED -> Problems.HOLD_EXPIRED;
-                case ALREADY_CONFIRMED -> Problems.ALREADY_CONFIRMED;
-                case ALREADY_RELEASED -> Problems.ALREADY_RELEASED;
-                case HOLD_CAP_REACHED -> Problems.HOLD_CAP_REACHED;
-            }).exception(refused.reason());
+            throw Problems.refused(refused.code()).exception(refused.reason());
         }
         return ReservationResponse.from(transition.current());
     }

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest.reservation;
 
+import io.stocklock.adapters.rest.Problems;
 import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -17,6 +18,9 @@ record ReservationResponse(
         @Schema(nullable = true, description = "which locations may serve it, as asked; null: the service's default")
         PlacementResponse placement,
         @Schema(nullable = true, description = "why it was rejected or failed") String reason,
+        @Schema(nullable = true, format = "uri", description = "when rejected, the problem type that says why "
+                + "(insufficient-stock, unknown-sku-requested, over-limit), as a 409 for it carries")
+        String rejection,
         @Schema(format = "date-time") String createdAt,
         @Schema(nullable = true, format = "date-time") String decidedAt,
         @Schema(nullable = true, format = "date-time", description = "when the hold ends, while RESERVED")
@@ -46,7 +50,9 @@ record ReservationResponse(
                 ServedLine.of(reservation.lines(), reservation.picks()).stream().map(ReservationResponse::line)
                         .toList(),
                 reservation.placement().map(ReservationResponse::placement).orElse(null),
-                reservation.reason().orElse(null), reservation.createdAt().toString(),
+                reservation.reason().orElse(null),
+                reservation.rejection().map(code -> Problems.rejected(code).type().toString()).orElse(null),
+                reservation.createdAt().toString(),
                 reservation.decidedAt().map(Instant::toString).orElse(null),
                 reservation.expiresAt().map(Instant::toString).orElse(null));
     }

@@ -56,7 +56,7 @@ class SubmitController {
     }
 
     @Operation(summary = "Reserve stock", description = "With Prefer: wait=N, decided at once by the instance that "
-            + "received it: 201, or 409 reservation-rejected, right after the decision commits. Without it, or with "
+            + "received it: 201, or 409 (insufficient-stock, unknown-sku-requested, over-limit), right after the decision commits. Without it, or with "
             + "Prefer: respond-async, 202 once the request is durably queued, to be decided shortly after. With an "
             + "Idempotency-Key, a retry is answered from the reservation the key names (Idempotent-Replayed: true), "
             + "so it never reserves twice.")
@@ -70,7 +70,8 @@ class SubmitController {
                     schema = @Schema(type = "string", allowableValues = "true")),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ReservationResponse.class)))
-    @OperationContract(scope = "reservations:write", problems = {Problems.RESERVATION_REJECTED,
+    @OperationContract(scope = "reservations:write", problems = {Problems.INSUFFICIENT_STOCK,
+            Problems.UNKNOWN_SKU_REQUESTED, Problems.OVER_LIMIT,
             Problems.IDEMPOTENCY_KEY_IN_FLIGHT, Problems.IDEMPOTENCY_KEY_REUSED, Problems.QUANTITY_LIMIT,
             Problems.INTAKE_UNAVAILABLE})
     @PostMapping(path = "/reservations", consumes = "application/json",
@@ -127,7 +128,8 @@ class SubmitController {
                     .body(ReservationResponse.from(reservation));
         }
         if (reservation.status() == ReservationStatus.REJECTED) {
-            ProblemDetail problem = Problems.RESERVATION_REJECTED.detail(reservation.reason().orElse("rejected"));
+            ProblemDetail problem = Problems.rejected(reservation.rejection().orElseThrow())
+                    .detail(reservation.reason().orElseThrow());
             problem.setProperty("reservation", ReservationResponse.from(reservation));
             return problem(problem);
         }

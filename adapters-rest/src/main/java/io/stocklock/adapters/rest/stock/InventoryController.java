@@ -177,12 +177,7 @@ class InventoryController {
 
     private static SkuStock applied(StockResult result) {
         if (result.change() instanceof StockChange.Refused refused) {
-            throw (switch (refused.code()) {
-                case BELOW_RESERVED -> Problems.BELOW_RESERVED;
-                case STALE_EXPECTATION -> Problems.STALE_ETAG;
-                case OUT_OF_RANGE -> Problems.OUT_OF_RANGE;
-                case NOT_KEPT_THERE -> Problems.NOT_KEPT_AT_LOCATION;
-            }).exception(refused.reason());
+            throw Problems.refused(refused.code()).exception(refused.reason());
         }
         return result.stock();
     }

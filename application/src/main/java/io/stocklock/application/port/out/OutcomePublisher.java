@@ -1,5 +1,6 @@
 package io.stocklock.application.port.out;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import java.util.List;
 
 /** Delivers outcome events to their consumers. */
@@ -9,7 +10,7 @@ public interface OutcomePublisher {
      * Returns once every event is durably accepted; throws {@link NotPublished} if any is not, so that the caller
      * publishes them again later (consumers drop the duplicates by event id).
      */
-    void publish(List<Outbox.PendingOutcome> outcomes);
+    void publish(List<OutcomeEvent> events);
 
     /** Some events were not accepted: a failure that goes away when the broker is back. */
     class NotPublished extends RuntimeException {

@@ -1,11 +1,13 @@
-package io.stocklock.domain.location;
+package io.stocklock.domain.reservation;
 
 import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.LocationId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stocklock.domain.location.LocationAllocator.Ask;
-import io.stocklock.domain.location.LocationAllocator.Outcome;
+import io.stocklock.domain.location.Pick;
+import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.reservation.LocationAllocator.Outcome;
+import io.stocklock.domain.stock.Quantity;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.StockLevel;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ class LocationAllocatorPropertiesTest {
             Map<Sku, ShortStock> policies = new HashMap<>();
             SKUS.forEach(sku -> policies.put(sku, ShortStock.values()[random.nextInt(3)]));
             for (int n = random.nextInt(1, 40); n > 0; n--) {
-                List<Ask> asks = randomAsks(random);
+                List<ReservationLine> asks = randomAsks(random);
                 Placement placement = randomPlacement(random);
                 Outcome outcome = LocationAllocator.serve(stock, asks, placement, policies);
                 if (outcome instanceof Outcome.Served done) {
@@ -61,19 +63,19 @@ class LocationAllocatorPropertiesTest {
     }
 
     private static void check(String context, Map<Sku, List<StockLevel>> before, Map<Sku, List<StockLevel>> after,
-                              Outcome.Served done, List<Ask> asks, Placement placement,
+                              Outcome.Served done, List<ReservationLine> asks, Placement placement,
                               Map<Sku, ShortStock> policies) {
         assertThat(done.lines()).as(context + ": one allocation per line, all or nothing").hasSize(asks.size());
         for (int i = 0; i < asks.size(); i++) {
-            Ask ask = asks.get(i);
+            ReservationLine ask = asks.get(i);
             LineAllocation.Served line = done.lines().get(i);
             ShortStock policy = policies.get(ask.sku());
             assertThat(line.sku()).isEqualTo(ask.sku());
             if (policy == ShortStock.PARTIAL) {
                 assertThat(line.granted()).as(context + ": partial between minimum and asked")
-                        .isBetween(ask.minimum(), ask.quantity());
+                        .isBetween(ask.minimum().value(), ask.quantity().value());
             } else {
-                assertThat(line.granted()).as(context + ": all that was asked").isEqualTo(ask.quantity());
+                assertThat(line.granted()).as(context + ": all that was asked").isEqualTo(ask.quantity().value());
             }
             if (policy != ShortStock.BACKORDER) {
                 assertThat(line.backordered()).as(context + ": backorders only where allowed").isZero();
@@ -131,12 +133,12 @@ class LocationAllocatorPropertiesTest {
         return stock;
     }
 
-    private static List<Ask> randomAsks(SplittableRandom random) {
-        List<Ask> asks = new ArrayList<>();
+    private static List<ReservationLine> randomAsks(SplittableRandom random) {
+        List<ReservationLine> asks = new ArrayList<>();
         for (Sku sku : SKUS) {
             if (random.nextInt(3) > 0 || (sku.equals(SKUS.get(2)) && asks.isEmpty())) {
                 long quantity = random.nextInt(1, 20);
-                asks.add(new Ask(sku, quantity, random.nextLong(1, quantity + 1)));
+                asks.add(new ReservationLine(sku, Quantity.of(quantity), Quantity.of(random.nextLong(1, quantity + 1))));
             }
         }
         return asks;

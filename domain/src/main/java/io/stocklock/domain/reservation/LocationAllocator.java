@@ -1,5 +1,7 @@
-package io.stocklock.domain.location;
+package io.stocklock.domain.reservation;
 
+import io.stocklock.domain.location.Pick;
+import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
@@ -10,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Serves requests from stock kept per location. A request gets all of its lines or none; each line is served by the
@@ -19,22 +20,6 @@ import java.util.Objects;
  */
 public final class LocationAllocator {
 
-    /** One line of a request: {@code minimum} matters only when its SKU's short-stock policy is partial. */
-    public record Ask(Sku sku, long quantity, long minimum) {
-
-        public Ask {
-            Objects.requireNonNull(sku, "sku");
-            if (quantity < 1 || minimum < 1 || minimum > quantity) {
-                throw new IllegalArgumentException("a line asks for 1 or more units with a minimum of 1 to all of "
-                        + "them, was " + quantity + " with minimum " + minimum);
-            }
-        }
-
-        public static Ask of(Sku sku, long quantity) {
-            return new Ask(sku, quantity, quantity);
-        }
-    }
-
     /** A request's outcome: every line served, with the levels after it, or the reason it is refused. */
     public sealed interface Outcome {
 
@@ -42,8 +27,7 @@ public final class LocationAllocator {
         record Served(List<LineAllocation.Served> lines, Map<Sku, List<StockLevel>> after) implements Outcome {
         }
 
-        /** @param unknownSku whether a line names a SKU that has no stock anywhere */
-        record Refused(boolean unknownSku, String reason) implements Outcome {
+        record Refused(RejectionCode code, String reason) implements Outcome {
         }
     }
 
@@ -54,16 +38,16 @@ public final class LocationAllocator {
      * @param stock      every location's level of the request's SKUs; a SKU without any is unknown
      * @param shortStock each SKU's policy; {@link ShortStock#REJECT} when absent
      */
-    public static Outcome serve(Map<Sku, List<StockLevel>> stock, List<Ask> lines, Placement placement,
+    public static Outcome serve(Map<Sku, List<StockLevel>> stock, List<ReservationLine> lines, Placement placement,
                                 Map<Sku, ShortStock> shortStock) {
         Map<Sku, List<StockLevel>> after = new HashMap<>();
         List<LineAllocation.Served> served = new ArrayList<>(lines.size());
-        for (Ask line : lines) {
+        for (ReservationLine line : lines) {
             List<StockLevel> levels = after.getOrDefault(line.sku(), stock.getOrDefault(line.sku(), List.of()));
             LineAllocation allocation = serve(line, levels, placement,
                     shortStock.getOrDefault(line.sku(), ShortStock.REJECT));
             if (allocation instanceof LineAllocation.Refused refused) {
-                return new Outcome.Refused(refused.unknownSku(), refused.reason());
+                return new Outcome.Refused(refused.code(), refused.reason());
             }
             var servedLine = (LineAllocation.Served) allocation;
             after.put(line.sku(), taken(levels, servedLine));
@@ -73,11 +57,11 @@ public final class LocationAllocator {
     }
 
     /** One line against the levels of its SKU. */
-    public static LineAllocation serve(Ask line, List<StockLevel> levels, Placement placement,
+    public static LineAllocation serve(ReservationLine line, List<StockLevel> levels, Placement placement,
                                        ShortStock shortStock) {
         Sku sku = line.sku();
         if (levels.isEmpty()) {
-            return new LineAllocation.Refused(sku, true, "unknown SKU " + sku);
+            return new LineAllocation.Refused(sku, RejectionCode.UNKNOWN_SKU, "unknown SKU " + sku);
         }
         // one location and no choice to make: the common case, without sorting
         List<StockLevel> candidates = levels.size() == 1 && placement.only().isEmpty() ? levels : levels.stream()
@@ -85,25 +69,26 @@ public final class LocationAllocator {
                 .sorted(order(placement.order()))
                 .toList();
         if (candidates.isEmpty()) {
-            return new LineAllocation.Refused(sku, false, "no stock of " + sku + " is kept at " + placement.only().get());
+            return new LineAllocation.Refused(sku, RejectionCode.INSUFFICIENT_STOCK, "no stock of " + sku + " is kept at " + placement.only().get());
         }
-        long least = shortStock == ShortStock.PARTIAL ? line.minimum() : line.quantity();
+        long asked = line.quantity().value();
+        long least = shortStock == ShortStock.PARTIAL ? line.minimum().value() : asked;
         boolean backorder = shortStock == ShortStock.BACKORDER;
         Map<StockLevel, Long> units = placement.split()
-                ? split(candidates, line.quantity(), backorder)
-                : single(candidates, line.quantity(), least, backorder);
+                ? split(candidates, asked, backorder)
+                : single(candidates, asked, least, backorder);
         long granted = units.values().stream().mapToLong(Long::longValue).sum();
         if (granted < least) {
             long inStock = candidates.stream().mapToLong(StockLevel::available).sum();
-            return new LineAllocation.Refused(sku, false, "insufficient stock of " + sku + ": requested " + line.quantity()
-                    + (least < line.quantity() ? " (at least " + least + ")" : "") + ", available " + inStock
+            return new LineAllocation.Refused(sku, RejectionCode.INSUFFICIENT_STOCK, "insufficient stock of " + sku + ": requested " + asked
+                    + (least < asked ? " (at least " + least + ")" : "") + ", available " + inStock
                     + (placement.split() || candidates.size() == 1 ? "" : " over " + candidates.size()
                     + " locations, none of which can serve it alone"));
         }
         List<Pick> picks = new ArrayList<>(units.size());
         units.forEach((level, taken) -> picks.add(new Pick(sku, level.location(), taken,
                 level.backorderedBy(taken))));
-        return new LineAllocation.Served(sku, line.quantity(), picks);
+        return new LineAllocation.Served(sku, asked, picks);
     }
 
     /** From stock, location after location; then, if allowed, backordered in the same order. */

@@ -1,5 +1,6 @@
-package io.stocklock.domain.location;
+package io.stocklock.domain.reservation;
 
+import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import java.util.List;
@@ -32,7 +33,6 @@ public sealed interface LineAllocation {
         }
     }
 
-    /** @param unknownSku whether the SKU has no stock anywhere */
-    record Refused(Sku sku, boolean unknownSku, String reason) implements LineAllocation {
+    record Refused(Sku sku, RejectionCode code, String reason) implements LineAllocation {
     }
 }
