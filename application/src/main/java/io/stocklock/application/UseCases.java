@@ -1,5 +1,6 @@
 package io.stocklock.application;
 
+import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -22,7 +23,6 @@ import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -110,10 +110,10 @@ public final class UseCases {
      * to {@code intake}; the other arguments are {@link SubmitReservationService}'s.
      */
     public SubmitReservationService submitReservation(RequestIntake intake, SubmitReservationService.Settings settings,
-                                                      Predicate<Throwable> isTransient,
+                                                      FailureClassifier failures,
                                                       Supplier<Executor> callerContext) {
         return new SubmitReservationService(ports.transactions(), ports.reservations(), process, intake, policy,
-                ports.clock(), settings, isTransient, callerContext);
+                ports.clock(), settings, failures, callerContext);
     }
 
     public ForgetFinishedReservationsService forgetFinished() {

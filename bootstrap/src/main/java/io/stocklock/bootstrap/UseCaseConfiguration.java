@@ -2,10 +2,10 @@ package io.stocklock.bootstrap;
 
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
-import io.stocklock.adapters.kafka.request.TransientFailures;
 import io.stocklock.application.grouping.Retries;
 import io.stocklock.adapters.rest.RestSettings;
 import io.stocklock.application.UseCases;
+import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -94,15 +94,14 @@ class UseCaseConfiguration {
 
     @Bean
     SubmitReservationService submitReservation(UseCases useCases, RequestIntake intake, RestSettings http,
-                                               ServiceSecrets secrets) {
+                                               ServiceSecrets secrets, FailureClassifier failures) {
         byte[] idSecret = http.idSecret() == null ? secrets.reservationIds()
                 : http.idSecret().getBytes(StandardCharsets.UTF_8);
         // the request is handed to Kafka on the intake's thread, within the HTTP request's trace
         ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
         var settings = new SubmitReservationService.Settings(idSecret, http.mostInFlight(),
                 http.lanes(), DOOR_RETRIES);
-        // one classifier of transient failures for both intakes
-        return useCases.submitReservation(intake, settings, TransientFailures::isTransient, () -> {
+        return useCases.submitReservation(intake, settings, failures::isTransient, () -> {
             ContextSnapshot caller = snapshots.captureAll();
             return task -> caller.wrap(task).run();
         });

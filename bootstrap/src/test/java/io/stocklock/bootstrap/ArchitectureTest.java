@@ -78,6 +78,19 @@ class ArchitectureTest {
                 .check(STOCKLOCK);
     }
 
+    /**
+     * What a database failure means (transient or not) is the persistence adapter's to say ({@code DatabaseFailures});
+     * the intakes ask it through the application's {@code FailureClassifier}.
+     */
+    @Test
+    void onlyThePersistenceAdapterKnowsTheDatabase() {
+        noClasses().that().resideInAnyPackage("io.stocklock.adapters.rest..", "io.stocklock.adapters.kafka..",
+                        "io.stocklock.adapters.json..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.dao..",
+                        "org.springframework.jdbc..", "java.sql..")
+                .check(STOCKLOCK);
+    }
+
     @Test
     void onlyBootstrapSeesBootstrap() {
         noClasses().that().resideOutsideOfPackage("io.stocklock.bootstrap..")

@@ -7,7 +7,8 @@ import io.stocklock.adapters.kafka.request.InvalidRequestException;
 import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
 import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
 import io.stocklock.adapters.kafka.request.ReservationRequestListener;
-import io.stocklock.adapters.kafka.request.TransientFailures;
+import io.stocklock.adapters.kafka.request.IntakeFailures;
+import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
@@ -111,22 +112,28 @@ public class KafkaConfiguration {
      * the listener is a transient failure: the batch is retried with backoff, for as long as it takes, never skipped.
      */
     @Bean
-    DefaultErrorHandler reservationErrorHandler(DeadLetterPolicy deadLetterPolicy) {
+    DefaultErrorHandler reservationErrorHandler(DeadLetterPolicy deadLetterPolicy, IntakeFailures failures) {
         var untilTheDatabaseIsBack = new ExponentialBackOff(200, 2.0);
         untilTheDatabaseIsBack.setMaxInterval(5_000);
         var handler = new DefaultErrorHandler(deadLetterPolicy, untilTheDatabaseIsBack);
         // the listener throws only two kinds of failure: transient ones (retried as above, for as long as it takes)
         // and unprocessable records (not retried: dead-lettered at once)
         handler.setBackOffFunction((record, failure) ->
-                TransientFailures.isTransient(failure) ? untilTheDatabaseIsBack : new FixedBackOff(0, 0));
+                failures.isTransient(failure) ? untilTheDatabaseIsBack : new FixedBackOff(0, 0));
         handler.addNotRetryableExceptions(InvalidRequestException.class);
         return handler;
     }
 
+    /** What the intake retries: the store's transient failures, and the consumer's own passing ones. */
+    @Bean
+    IntakeFailures intakeFailures(FailureClassifier store) {
+        return new IntakeFailures(store);
+    }
+
     @Bean
     ReservationRequestListener reservationRequestListener(ProcessReservations processReservations,
-                                                          DeadLetterPolicy deadLetterPolicy) {
-        return new ReservationRequestListener(processReservations, deadLetterPolicy);
+                                                          DeadLetterPolicy deadLetterPolicy, IntakeFailures failures) {
+        return new ReservationRequestListener(processReservations, deadLetterPolicy, failures);
     }
 
     /**

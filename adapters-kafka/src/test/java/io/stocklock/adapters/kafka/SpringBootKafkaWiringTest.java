@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
 import io.stocklock.application.port.in.FailReservation;
+import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.domain.reservation.ReservationId;
@@ -84,6 +85,7 @@ class SpringBootKafkaWiringTest {
                     return List.of();
                 })
                 .withBean(FailReservation.class, () -> command -> true)
+                .withBean(FailureClassifier.class, () -> failure -> false)
                 .withBean(RelayOutcomes.class, () -> command -> 0)
                 .withPropertyValues(
                         "spring.kafka.security.protocol=SSL",

@@ -34,6 +34,12 @@ public class PersistenceConfiguration {
         return new JdbcReservationStore(jdbc);
     }
 
+    /** What the door, the Kafka intake and the HTTP problems call a transient failure. */
+    @Bean
+    DatabaseFailures databaseFailures() {
+        return new DatabaseFailures();
+    }
+
     @Bean
     ServiceSecrets serviceSecrets() {
         return new ServiceSecrets(jdbc);

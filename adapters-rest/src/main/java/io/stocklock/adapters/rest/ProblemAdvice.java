@@ -1,17 +1,14 @@
 package io.stocklock.adapters.rest;
 
 import io.stocklock.adapters.json.StrictJson;
+import io.stocklock.application.failure.FailureClassifier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -23,6 +20,12 @@ import tools.jackson.core.JacksonException;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Log LOG = LogFactory.getLog(ProblemAdvice.class);
+
+    private final FailureClassifier failures;
+
+    ProblemAdvice(FailureClassifier failures) {
+        this.failures = failures;
+    }
 
     @ExceptionHandler(Problems.ProblemException.class)
     ResponseEntity<ProblemDetail> problem(Problems.ProblemException e) {
@@ -36,20 +39,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database restarting, a lost connection, a lock or statement timeout: nothing is wrong with the request. A
-     * request sent again with the same Idempotency-Key is taken at most once, whatever this attempt got done.
+     * A failure the store calls transient (the database restarting, a lost connection, a lock or statement timeout) is
+     * 503: nothing is wrong with the request, and one sent again with the same Idempotency-Key is taken at most once,
+     * whatever this attempt got done. Anything else is ours: 500.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            RecoverableDataAccessException.class, TransactionException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-        LOG.warn("database unavailable: " + e.getMessage());
-        ProblemDetail problem = Problems.DATABASE_UNAVAILABLE.detail(
-                "the database did not answer; retry with the same Idempotency-Key");
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (failures.isTransient(e)) {
+            LOG.warn("database unavailable: " + e.getMessage());
+            ProblemDetail problem = Problems.DATABASE_UNAVAILABLE.detail(
+                    "the database did not answer; retry with the same Idempotency-Key");
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+        }
         LOG.error("unexpected failure", e);
         return problem(Problems.INTERNAL.exception("the request could not be completed; try again"));
     }

@@ -2,26 +2,31 @@ package io.stocklock.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stocklock.application.failure.FailureClassifier;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseUnavailableTest {
 
-    private final ProblemAdvice advice = new ProblemAdvice();
+    private final FailureClassifier failures = QueryTimeoutException.class::isInstance;
+    private final ProblemAdvice advice = new ProblemAdvice(failures);
 
     @Test
-    void anUnreachableDatabaseIsA503ToRetryNotA500() {
-        for (Exception failure : new Exception[] {new DataAccessResourceFailureException("connection refused"),
-                new QueryTimeoutException("statement timeout"), new TransactionSystemException("rollback failed")}) {
-            var response = advice.databaseUnavailable(failure);
+    void aFailureTheStoreCallsTransientIsA503ToRetry() {
+        var response = advice.unexpected(new QueryTimeoutException("statement timeout"));
 
-            assertThat(response.getStatusCode().value()).as(failure.toString()).isEqualTo(503);
-            assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
-            assertThat(response.getBody().getType().toString())
-                    .isEqualTo("https://stocklock.io/problems/database-unavailable");
-        }
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(response.getBody().getType().toString())
+                .isEqualTo("https://stocklock.io/problems/database-unavailable");
+    }
+
+    @Test
+    void anyOtherFailureIsA500() {
+        var response = advice.unexpected(new IllegalStateException("a bug"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(500);
+        assertThat(response.getBody().getType().toString()).isEqualTo("https://stocklock.io/problems/internal");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stocklock.testsupport.OpenApiContract;
 import io.stocklock.testsupport.TestTokens;
 import io.stocklock.application.fake.InMemoryStores;
+import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Services;
 import io.stocklock.application.service.GetReservationService;
@@ -23,6 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.context.annotation.Import;
 
 /** The HTTP adapter over the real use cases, on in-memory stores. */
@@ -36,6 +38,12 @@ class RestTestApplication {
      * Every test request is alice's, with every scope, unless it sends its own Authorization; and every answer of
      * every test, of whatever problem type, speaks of the API, never of the classes behind it.
      */
+    /** Here only an unreachable database is transient; the store's own rules are tested with the store. */
+    @Bean
+    FailureClassifier failures() {
+        return DataAccessResourceFailureException.class::isInstance;
+    }
+
     @Bean
     MockMvcBuilderCustomizer asAlice() {
         return builder -> builder.defaultRequest(get("/").header("Authorization",

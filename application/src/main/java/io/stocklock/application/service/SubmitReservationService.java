@@ -11,6 +11,7 @@ import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.KeyReuse
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Refused;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Replayed;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Unavailable;
+import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Transactions;
@@ -38,7 +39,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -88,7 +88,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
     private final ReservationPolicy policy;
     private final Clock clock;
     private final Settings settings;
-    private final Predicate<Throwable> isTransient;
+    private final FailureClassifier failures;
     private final Supplier<Executor> callerContext;
 
     /** Submissions of this process not answered yet, by reservation id: a second one with the same key is refused. */
@@ -104,14 +104,14 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
 
     /**
      * @param engine        decides the waiting buyers' requests, as the intake's consumers decide the others
-     * @param isTransient   tells failures worth trying again from those that would happen again
+     * @param failures      tells failures worth trying again from those that would happen again
      * @param callerContext called on the caller's thread: captures what the hand-over to the intake, on another
      *                      thread, should see of it (a trace context, say) and runs tasks within it
      */
     public SubmitReservationService(Transactions transactions, ReservationStore reservations,
                                     ProcessReservationsService engine, RequestIntake intake,
                                     ReservationPolicy policy, Clock clock,
-                                    Settings settings, Predicate<Throwable> isTransient,
+                                    Settings settings, FailureClassifier failures,
                                     Supplier<Executor> callerContext) {
         this.transactions = transactions;
         this.reservations = reservations;
@@ -120,7 +120,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         this.policy = policy;
         this.clock = clock;
         this.settings = settings;
-        this.isTransient = isTransient;
+        this.failures = failures;
         this.callerContext = callerContext;
         this.groups = new GroupCommit<>("stocklock-door", settings.lanes(), settings.mostInFlight(), MOST_PER_GROUP,
                 this::write);
@@ -226,7 +226,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                Optional<Duration> wait = isTransient.test(e) ? settings.retries().after(failed) : Optional.empty();
+                Optional<Duration> wait = failures.isTransient(e) ? settings.retries().after(failed) : Optional.empty();
                 if (wait.isEmpty()) {
                     throw e;
                 }

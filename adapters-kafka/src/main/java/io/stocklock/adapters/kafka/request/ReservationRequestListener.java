@@ -40,15 +40,17 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
 
     private final ProcessReservations processReservations;
     private final ConsumerAwareRecordRecoverer deadLetters;
+    private final IntakeFailures failures;
 
     /**
      * @param deadLetters where conflicting requests go (same id, different payload): they are valid records, so they
      *                    do not stop the batch
      */
     public ReservationRequestListener(ProcessReservations processReservations,
-                                      ConsumerAwareRecordRecoverer deadLetters) {
+                                      ConsumerAwareRecordRecoverer deadLetters, IntakeFailures failures) {
         this.processReservations = processReservations;
         this.deadLetters = deadLetters;
+        this.failures = failures;
     }
 
     @Override
@@ -76,7 +78,7 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
             outcomes = processReservations.process(new ProcessReservationsCommand(requests));
             started.stop(BATCH_DURATION);
         } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e) || requests.size() == 1) {
+            if (failures.isTransient(e) || requests.size() == 1) {
                 throw e;
             }
             LOG.warn(e, () -> "a batch of " + requests.size() + " failed; deciding its requests one at a time");
@@ -114,7 +116,7 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
         try {
             outcomes = processReservations.process(new ProcessReservationsCommand(List.of(record.value())));
         } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
+            if (failures.isTransient(e)) {
                 throw e;
             }
             var failed = new InvalidRequestException("cannot be processed: " + e, record.value().id().toString(),

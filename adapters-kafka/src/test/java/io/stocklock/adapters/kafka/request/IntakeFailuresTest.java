@@ -12,7 +12,10 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.TransactionSystemException;
 
-class TransientFailuresTest {
+class IntakeFailuresTest {
+
+    /** The store calls only this one transient; the intake adds its own passing failures. */
+    private final IntakeFailures failures = new IntakeFailures(TransactionSystemException.class::isInstance);
 
     @Test
     void aCommitRefusedAfterARebalanceIsRetriedNotDeadLettered() {
@@ -20,8 +23,8 @@ class TransientFailuresTest {
         var failure = new KafkaException("Seek to current after exception",
                 new CommitFailedException("the consumer is not part of an active group"));
 
-        assertThat(TransientFailures.isTransient(failure)).isTrue();
-        assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("Listener failed",
+        assertThat(failures.isTransient(failure)).isTrue();
+        assertThat(failures.isTransient(new ListenerExecutionFailedException("Listener failed",
                 new TimeoutException("coordinator not available")))).isTrue();
     }
 
@@ -32,24 +35,20 @@ class TransientFailuresTest {
                 new OutcomePublisher.NotPublished("publishing 500 outcome events failed",
                         new java.util.concurrent.TimeoutException("no acknowledgement within 10 s")));
 
-        assertThat(TransientFailures.isTransient(failure)).isTrue();
+        assertThat(failures.isTransient(failure)).isTrue();
     }
 
     @Test
-    void databaseOutagesAndLockConflictsAreTransient() {
-        assertThat(TransientFailures.isTransient(new SQLException("connection refused", "08001"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("deadlock detected", "40P01"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("lock timeout", "55P03"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("the pool gave up"))).isTrue();
-        assertThat(TransientFailures.isTransient(new TransactionSystemException("rollback failed"))).isTrue();
+    void whatTheStoreCallsTransientIsRetried() {
+        assertThat(failures.isTransient(new TransactionSystemException("rollback failed"))).isTrue();
     }
 
     @Test
     void whatWouldFailAgainWithTheSameInputIsNot() {
-        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("check violated",
+        assertThat(failures.isTransient(new DataIntegrityViolationException("check violated",
                 new SQLException("new row violates check constraint", "23514")))).isFalse();
-        assertThat(TransientFailures.isTransient(new IllegalArgumentException("quantity must be positive")))
+        assertThat(failures.isTransient(new IllegalArgumentException("quantity must be positive")))
                 .isFalse();
-        assertThat(TransientFailures.isTransient(new KafkaException("record too large"))).isFalse();
+        assertThat(failures.isTransient(new KafkaException("record too large"))).isFalse();
     }
 }
