@@ -54,6 +54,8 @@ public final class UseCases {
     private final GetStockService getStock;
     private final GetReservationService getReservation;
     private final FailReservationService fail;
+    private final RelayOutcomesService relayOutcomes;
+    private final ForgetFinishedReservationsService forgetFinished;
 
     private final ReservationPolicy policy;
 
@@ -74,6 +76,9 @@ public final class UseCases {
         getStock = new GetStockService(ports.inventory(), ports.ledger());
         getReservation = new GetReservationService(ports.reservations());
         fail = new FailReservationService(ports.transactions(), ports.reservations(), ports.events(), ports.clock());
+        relayOutcomes = new RelayOutcomesService(ports.transactions(), ports.outbox(), ports.publisher());
+        forgetFinished = new ForgetFinishedReservationsService(ports.transactions(), ports.reservations(),
+                ports.clock());
     }
 
     public ProcessReservationsService process() {
@@ -102,12 +107,13 @@ public final class UseCases {
     }
 
     public RelayOutcomesService relayOutcomes() {
-        return new RelayOutcomesService(ports.transactions(), ports.outbox(), ports.publisher());
+        return relayOutcomes;
     }
 
     /**
      * The HTTP intake's use case: waiting buyers decided by the same engine as {@link #process()}, the others handed
-     * to {@code intake}; the other arguments are {@link SubmitReservationService}'s.
+     * to {@code intake}; the other arguments are {@link SubmitReservationService}'s. Each call builds a door of its
+     * own, with its own threads: a host builds one.
      */
     public SubmitReservationService submitReservation(RequestIntake intake, SubmitReservationService.Settings settings,
                                                       FailureClassifier failures,
@@ -117,9 +123,10 @@ public final class UseCases {
     }
 
     public ForgetFinishedReservationsService forgetFinished() {
-        return new ForgetFinishedReservationsService(ports.transactions(), ports.reservations(), ports.clock());
+        return forgetFinished;
     }
 
+    /** Each call builds one; a host builds one per intake. */
     public RepublishStalePendingService republishStalePending(RequestIntake intake) {
         return new RepublishStalePendingService(ports.transactions(), ports.reservations(), intake, ports.clock());
     }

@@ -5,6 +5,21 @@ import io.micrometer.context.ContextSnapshotFactory;
 import io.stocklock.application.grouping.Retries;
 import io.stocklock.adapters.rest.RestSettings;
 import io.stocklock.application.UseCases;
+import io.stocklock.application.port.in.ConfirmReservation;
+import io.stocklock.application.port.in.ExpireReservations;
+import io.stocklock.application.port.in.ExtendHold;
+import io.stocklock.application.port.in.FailReservation;
+import io.stocklock.application.port.in.ForgetFinishedReservations;
+import io.stocklock.application.port.in.GetReservation;
+import io.stocklock.application.port.in.GetStock;
+import io.stocklock.application.port.in.ManageStock;
+import io.stocklock.application.port.in.ProcessReservations;
+import io.stocklock.application.port.in.RefreshSoldOut;
+import io.stocklock.application.port.in.RelayOutcomes;
+import io.stocklock.application.port.in.ReleaseReservation;
+import io.stocklock.application.port.in.RepublishStalePending;
+import io.stocklock.application.port.in.SubmitReservation;
+import io.stocklock.application.service.SubmitReservationService;
 import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
@@ -14,17 +29,6 @@ import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
-import io.stocklock.application.service.FailReservationService;
-import io.stocklock.application.service.ForgetFinishedReservationsService;
-import io.stocklock.application.service.GetReservationService;
-import io.stocklock.application.service.GetStockService;
-import io.stocklock.application.service.HoldLifecycleService;
-import io.stocklock.application.service.ManageStockService;
-import io.stocklock.application.service.ProcessReservationsService;
-import io.stocklock.application.service.RelayOutcomesService;
-import io.stocklock.application.service.RepublishStalePendingService;
-import io.stocklock.application.service.SoldOutService;
-import io.stocklock.application.service.SubmitReservationService;
 import io.stocklock.adapters.persistence.ServiceSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,34 +62,50 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ProcessReservationsService processReservations(UseCases useCases) {
+    ProcessReservations processReservations(UseCases useCases) {
         return useCases.process();
     }
 
     /** The SKUs the door refuses as sold out without their lock, until units come back. */
     @Bean
-    SoldOutService soldOut(ProcessReservationsService processReservations) {
-        return processReservations.soldOut();
+    RefreshSoldOut soldOut(UseCases useCases) {
+        return useCases.process().soldOut();
     }
 
-    /** Confirm, release and expiry, the three ways a hold ends, and extension: one service. */
+    // confirm, release, expiry and extension are one service (the ways a hold changes); each is a bean of its port
+
     @Bean
-    HoldLifecycleService holdLifecycle(UseCases useCases) {
-        return useCases.holdLifecycle();
+    ConfirmReservation confirmReservation(UseCases useCases) {
+        return useCases.holdLifecycle()::confirm;
     }
 
     @Bean
-    GetReservationService getReservation(UseCases useCases) {
+    ReleaseReservation releaseReservation(UseCases useCases) {
+        return useCases.holdLifecycle()::release;
+    }
+
+    @Bean
+    ExpireReservations expireReservations(UseCases useCases) {
+        return useCases.holdLifecycle()::expire;
+    }
+
+    @Bean
+    ExtendHold extendHold(UseCases useCases) {
+        return useCases.holdLifecycle()::extend;
+    }
+
+    @Bean
+    GetReservation getReservation(UseCases useCases) {
         return useCases.getReservation();
     }
 
     @Bean
-    ManageStockService manageStock(UseCases useCases) {
+    ManageStock manageStock(UseCases useCases) {
         return useCases.manageStock();
     }
 
     @Bean
-    FailReservationService failReservation(UseCases useCases) {
+    FailReservation failReservation(UseCases useCases) {
         return useCases.fail();
     }
 
@@ -93,7 +113,7 @@ class UseCaseConfiguration {
     private static final Retries DOOR_RETRIES = new Retries(4, Duration.ofMillis(50), Duration.ofMillis(500));
 
     @Bean
-    SubmitReservationService submitReservation(UseCases useCases, RequestIntake intake, RestSettings http,
+    SubmitReservation submitReservation(UseCases useCases, RequestIntake intake, RestSettings http,
                                                ServiceSecrets secrets, FailureClassifier failures) {
         byte[] idSecret = http.idSecret() == null ? secrets.reservationIds()
                 : http.idSecret().getBytes(StandardCharsets.UTF_8);
@@ -101,29 +121,29 @@ class UseCaseConfiguration {
         ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
         var settings = new SubmitReservationService.Settings(idSecret, http.mostInFlight(),
                 http.lanes(), DOOR_RETRIES);
-        return useCases.submitReservation(intake, settings, failures::isTransient, () -> {
+        return useCases.submitReservation(intake, settings, failures, () -> {
             ContextSnapshot caller = snapshots.captureAll();
             return task -> caller.wrap(task).run();
         });
     }
 
     @Bean
-    ForgetFinishedReservationsService forgetFinished(UseCases useCases) {
+    ForgetFinishedReservations forgetFinished(UseCases useCases) {
         return useCases.forgetFinished();
     }
 
     @Bean
-    RepublishStalePendingService republishStalePending(UseCases useCases, RequestIntake intake) {
+    RepublishStalePending republishStalePending(UseCases useCases, RequestIntake intake) {
         return useCases.republishStalePending(intake);
     }
 
     @Bean
-    RelayOutcomesService relayOutcomes(UseCases useCases) {
+    RelayOutcomes relayOutcomes(UseCases useCases) {
         return useCases.relayOutcomes();
     }
 
     @Bean
-    GetStockService getStock(UseCases useCases) {
+    GetStock getStock(UseCases useCases) {
         return useCases.getStock();
     }
 }

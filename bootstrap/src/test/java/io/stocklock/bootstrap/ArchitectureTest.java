@@ -91,6 +91,15 @@ class ArchitectureTest {
                 .check(STOCKLOCK);
     }
 
+    /** {@code UseCases} composes the services; the assembly exposes each as a bean of its port and uses only those. */
+    @Test
+    void theAssemblyUsesUseCasesByTheirPorts() {
+        noClasses().that().resideInAPackage("io.stocklock.bootstrap..")
+                .and().doNotHaveSimpleName("UseCaseConfiguration")
+                .should().dependOnClassesThat().resideInAPackage("io.stocklock.application.service..")
+                .check(STOCKLOCK);
+    }
+
     @Test
     void onlyBootstrapSeesBootstrap() {
         noClasses().that().resideOutsideOfPackage("io.stocklock.bootstrap..")

@@ -5,12 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stocklock.adapters.persistence.StockInvariants;
+import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
+import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
-import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
@@ -38,7 +39,9 @@ class RetentionTest {
     @Autowired
     ProcessReservations processReservations;
     @Autowired
-    HoldLifecycleService holds;
+    ConfirmReservation confirmReservation;
+    @Autowired
+    ReleaseReservation releaseReservation;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -56,8 +59,8 @@ class RetentionTest {
         List<ReservationRequest> confirmed = requests.subList(0, 10);
         List<ReservationRequest> released = requests.subList(10, 20);
         List<ReservationRequest> held = requests.subList(20, 30);
-        confirmed.forEach(request -> holds.confirm(new ConfirmReservationCommand(request.id())));
-        released.forEach(request -> holds.release(new ReleaseReservationCommand(request.id())));
+        confirmed.forEach(request -> confirmReservation.confirm(new ConfirmReservationCommand(request.id())));
+        released.forEach(request -> releaseReservation.release(new ReleaseReservationCommand(request.id())));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count("reservation r JOIN reservation_line l "
                 + "ON l.reservation_id = r.id WHERE l.sku = 'RET'") == held.size());

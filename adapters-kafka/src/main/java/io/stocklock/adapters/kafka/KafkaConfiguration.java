@@ -1,74 +1,29 @@
 package io.stocklock.adapters.kafka;
 
-import io.stocklock.adapters.kafka.event.KafkaOutcomePublisher;
-import io.stocklock.adapters.kafka.event.OutcomeRelay;
-import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
-import io.stocklock.adapters.kafka.request.InvalidRequestException;
-import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
-import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
-import io.stocklock.adapters.kafka.request.ReservationRequestListener;
-import io.stocklock.adapters.kafka.request.IntakeFailures;
-import io.stocklock.application.failure.FailureClassifier;
-import io.stocklock.application.port.in.FailReservation;
-import io.stocklock.application.port.in.ProcessReservations;
-import io.stocklock.application.port.in.RelayOutcomes;
-import io.micrometer.core.instrument.Metrics;
-import java.time.Clock;
+import io.stocklock.adapters.kafka.event.OutcomeEventsConfiguration;
+import io.stocklock.adapters.kafka.request.DeadLetterConfiguration;
+import io.stocklock.adapters.kafka.request.RequestIntakeConfiguration;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The Kafka side of stocklock: topics, the producer, the batch listener with its error handling, the outcome relay.
- * Producer and consumers are Spring Boot's ({@code spring.kafka.*}, connection details, SSL bundles, client metrics);
- * what stocklock needs is forced on top of them.
+ * The Kafka side of stocklock: the producer every part shares, and its three parts, the request intake
+ * ({@link RequestIntakeConfiguration}), dead letters ({@link DeadLetterConfiguration}) and the outcome events
+ * ({@link OutcomeEventsConfiguration}). Producer and consumers are Spring Boot's ({@code spring.kafka.*}, connection
+ * details, SSL bundles, client metrics); what stocklock needs is forced on top of them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaSettings.class)
+@Import({RequestIntakeConfiguration.class, DeadLetterConfiguration.class, OutcomeEventsConfiguration.class})
 public class KafkaConfiguration {
-
-    @Bean
-    NewTopic reservationRequestsTopic(KafkaSettings settings) {
-        return topic(settings.requestsTopic(), settings);
-    }
-
-    @Bean
-    NewTopic reservationEventsTopic(KafkaSettings settings) {
-        return topic(settings.eventsTopic(), settings);
-    }
-
-    @Bean
-    NewTopic reservationDeadLetterTopic(KafkaSettings settings) {
-        return topic(settings.deadLetterTopic(), settings);
-    }
-
-    private static NewTopic topic(String name, KafkaSettings settings) {
-        return TopicBuilder.name(name)
-                .partitions(settings.partitions())
-                .replicas(settings.replicationFactor())
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retention().toMillis()))
-                .build();
-    }
 
     /**
      * What stocklock needs of Spring Boot's producer, forced on top of {@code spring.kafka.producer.*}: a send counts
@@ -98,105 +53,5 @@ public class KafkaConfiguration {
         // carries the caller's trace context (traceparent) in record headers when a tracer is configured
         template.setObservationEnabled(true);
         return template;
-    }
-
-    @Bean
-    DeadLetterPolicy deadLetterPolicy(KafkaTemplate<String, Object> stocklockKafkaTemplate, KafkaSettings settings,
-                                      FailReservation failReservation) {
-        return new DeadLetterPolicy(stocklockKafkaTemplate, settings.deadLetterTopic(), failReservation,
-                Metrics.globalRegistry);
-    }
-
-    /**
-     * Unprocessable records go to the dead-letter topic at once ({@link DeadLetterPolicy}). Anything else thrown by
-     * the listener is a transient failure: the batch is retried with backoff, for as long as it takes, never skipped.
-     */
-    @Bean
-    DefaultErrorHandler reservationErrorHandler(DeadLetterPolicy deadLetterPolicy, IntakeFailures failures) {
-        var untilTheDatabaseIsBack = new ExponentialBackOff(200, 2.0);
-        untilTheDatabaseIsBack.setMaxInterval(5_000);
-        var handler = new DefaultErrorHandler(deadLetterPolicy, untilTheDatabaseIsBack);
-        // the listener throws only two kinds of failure: transient ones (retried as above, for as long as it takes)
-        // and unprocessable records (not retried: dead-lettered at once)
-        handler.setBackOffFunction((record, failure) ->
-                failures.isTransient(failure) ? untilTheDatabaseIsBack : new FixedBackOff(0, 0));
-        handler.addNotRetryableExceptions(InvalidRequestException.class);
-        return handler;
-    }
-
-    /** What the intake retries: the store's transient failures, and the consumer's own passing ones. */
-    @Bean
-    IntakeFailures intakeFailures(FailureClassifier store) {
-        return new IntakeFailures(store);
-    }
-
-    @Bean
-    ReservationRequestListener reservationRequestListener(ProcessReservations processReservations,
-                                                          DeadLetterPolicy deadLetterPolicy, IntakeFailures failures) {
-        return new ReservationRequestListener(processReservations, deadLetterPolicy, failures);
-    }
-
-    /**
-     * The batch listener, on Spring Boot's consumer factory: what a request consumer needs is set on the container,
-     * over {@code spring.kafka.consumer.*}.
-     */
-    @Bean
-    ConcurrentMessageListenerContainer<Object, Object> reservationRequestListenerContainer(
-            ConsumerFactory<Object, Object> consumerFactory, DefaultErrorHandler reservationErrorHandler,
-            ReservationRequestListener reservationRequestListener, KafkaSettings settings) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(consumerFactory);
-        factory.setBatchListener(true);
-        factory.setConcurrency(settings.concurrency());
-        factory.setCommonErrorHandler(reservationErrorHandler);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        // the next poll does not wait for the broker to confirm the offsets: a commit that is lost only means that
-        // the records are delivered again, found decided, and their events published again
-        factory.getContainerProperties().setSyncCommits(false);
-        factory.getContainerProperties().setObservationEnabled(true);
-        var container = factory.createContainer(settings.requestsTopic());
-        container.getContainerProperties().setGroupId(settings.groupId());
-        container.getContainerProperties().setKafkaConsumerProperties(consumerSettings(Map.of(
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, consumerFactory.getConfigurationProperties()
-                        .getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                // an unreadable record reaches the listener without a value, and the listener dead-letters it
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
-                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ReservationRequestDeserializer.class,
-                ReservationRequestDeserializer.DEFAULT_HOLD_CONFIG, settings.defaultHold())));
-        container.setBeanName("stocklock-reservation-requests");
-        container.setupMessageListener(reservationRequestListener);
-        return container;
-    }
-
-    /** Consumer settings of one container, over the consumer factory's: the Kafka client reads them as text. */
-    private static Properties consumerSettings(Map<String, Object> settings) {
-        var properties = new Properties();
-        settings.forEach((key, value) ->
-                properties.setProperty(key, value instanceof Class<?> type ? type.getName() : value.toString()));
-        return properties;
-    }
-
-    @Bean
-    KafkaRequestIntake requestIntake(KafkaTemplate<String, Object> stocklockKafkaTemplate, KafkaSettings settings,
-                                     Clock clock) {
-        return new KafkaRequestIntake(stocklockKafkaTemplate, settings.requestsTopic(), clock);
-    }
-
-    /**
-     * The same producer, without an observation (a span and a timer) per event: the consumer publishes thousands of
-     * events a second, and those observations cost a third of the service's CPU. The producer's own metrics count them.
-     */
-    @Bean
-    KafkaOutcomePublisher outcomePublisher(ProducerFactory<String, Object> producerFactory, KafkaSettings settings) {
-        return new KafkaOutcomePublisher(new KafkaTemplate<>(producerFactory), settings.eventsTopic(),
-                settings.sendTimeout());
-    }
-
-    @Bean
-    OutcomeRelay outcomeRelay(RelayOutcomes relayOutcomes, KafkaSettings settings) {
-        return new OutcomeRelay(relayOutcomes, settings.relayBatchSize(), settings.relayInterval());
     }
 }

@@ -1,8 +1,11 @@
 package io.stocklock.adapters.kafka;
 
 import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * Settings of the Kafka adapter ({@code stocklock.kafka.*}). Connection settings (servers, security) are Spring
@@ -38,4 +41,13 @@ public record KafkaSettings(
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("200ms") Duration relayInterval,
         @DefaultValue("500") int relayBatchSize) {
+
+    /** A topic stocklock creates at start-up if it is missing, with these partitions, replicas and retention. */
+    public NewTopic topic(String name) {
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .replicas(replicationFactor)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
+                .build();
+    }
 }

@@ -62,14 +62,14 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
 
     @Override
     public Optional<Transition> confirm(ConfirmReservationCommand command) {
-        return changeOne(command.id(), (reservation, now) -> expiredIfLapsed(reservation, reservation.confirm(now),
-                now), this::settleOne);
+        return changeOne(command.id(), command.owner(), (reservation, now) -> expiredIfLapsed(reservation,
+                reservation.confirm(now), now), this::settleOne);
     }
 
     @Override
     public Optional<Transition> extend(ExtendHoldCommand command) {
         // a longer hold moves no stock: only its end is written
-        return changeOne(command.id(), (reservation, now) -> expiredIfLapsed(reservation,
+        return changeOne(command.id(), command.owner(), (reservation, now) -> expiredIfLapsed(reservation,
                 reservation.extend(now, command.lasting(), policy.maxTotalHold()), now),
                 (extended, now) -> reservations.extendHolds(List.of(extended)));
     }
@@ -90,7 +90,8 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
 
     @Override
     public Optional<Transition> release(ReleaseReservationCommand command) {
-        return changeOne(command.id(), (reservation, now) -> reservation.release(), this::settleOne);
+        return changeOne(command.id(), command.owner(), (reservation, now) -> reservation.release(),
+                this::settleOne);
     }
 
     @Override
@@ -116,16 +117,19 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         void changed(Reservation current, Instant now);
     }
 
-    private Optional<Transition> changeOne(ReservationId id, Change change, Write write) {
+    /** Locks the reservation, and then, if it is the owner's, asks it for the change and writes what changed. */
+    private Optional<Transition> changeOne(ReservationId id, Optional<String> owner, Change change, Write write) {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            return Optional.ofNullable(reservations.lock(List.of(id)).get(id)).map(reservation -> {
-                Transition transition = change.apply(reservation, now);
-                if (transition instanceof Transition.Changed changed) {
-                    write.changed(changed.current(), now);
-                }
-                return transition;
-            });
+            return Optional.ofNullable(reservations.lock(List.of(id)).get(id))
+                    .filter(reservation -> owner.map(reservation.owner()::equals).orElse(true))
+                    .map(reservation -> {
+                        Transition transition = change.apply(reservation, now);
+                        if (transition instanceof Transition.Changed changed) {
+                            write.changed(changed.current(), now);
+                        }
+                        return transition;
+                    });
         });
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
+import io.stocklock.application.port.in.ExtendHold.ExtendHoldCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
 import io.stocklock.domain.ledger.LedgerEntry;
@@ -46,6 +47,21 @@ class LifecycleServicesTest extends ServiceTestSupport {
         assertThat(lastMovement("A")).isEqualTo(
                 StockMovement.forReservation(StockMovement.Kind.CONFIRMED, Sku.of("A"), LocationId.DEFAULT, -3, -3, held.id()));
         assertThat(lastEvent().status()).isEqualTo(ReservationStatus.CONFIRMED);
+    }
+
+    @Test
+    void onlyTheOwnerMayConfirmReleaseOrExtendAndAnotherCallerSeesNothingToChange() {
+        String owner = held.owner();
+        var someoneElse = java.util.Optional.of("mallory");
+
+        assertThat(confirm.confirm(new ConfirmReservationCommand(held.id(), someoneElse))).isEmpty();
+        assertThat(release.release(new ReleaseReservationCommand(held.id(), someoneElse))).isEmpty();
+        assertThat(extend.extend(new ExtendHoldCommand(held.id(), Duration.ofMinutes(20), someoneElse))).isEmpty();
+        assertThat(getStock.find(Sku.of("A"))).contains(SkuStock.of(new StockLevel(Sku.of("A"), 10, 3)));
+        assertThat(stores.appendedEvents()).isEmpty();
+
+        assertThat(release.release(new ReleaseReservationCommand(held.id(), java.util.Optional.of(owner)))
+                .orElseThrow().current().status()).isEqualTo(ReservationStatus.RELEASED);
     }
 
     @Test

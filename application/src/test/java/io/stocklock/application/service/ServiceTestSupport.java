@@ -27,6 +27,7 @@ class ServiceTestSupport {
     final HoldLifecycleService confirm = services.confirm();
     final HoldLifecycleService release = services.release();
     final HoldLifecycleService expire = services.expire();
+    final HoldLifecycleService extend = services.extend();
     final ManageStockService manageStock = services.manageStock();
     final GetStockService getStock = services.getStock();
     final GetReservationService getReservation = services.getReservation();

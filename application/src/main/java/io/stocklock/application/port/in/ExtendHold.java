@@ -15,14 +15,24 @@ import java.util.Optional;
  */
 public interface ExtendHold {
 
-    /** @return empty when there is no reservation with that id */
+    /** @return empty when there is no reservation with that id, or it is not the owner's */
     Optional<Transition> extend(ExtendHoldCommand command);
 
-    /** @param lasting how long the hold lasts from now on, in whole seconds within the contract's holdSeconds */
-    record ExtendHoldCommand(ReservationId id, Duration lasting) {
+    /**
+     * @param lasting how long the hold lasts from now on, in whole seconds within the contract's holdSeconds
+     * @param owner   who asks: a reservation of anyone else's is not theirs to change and looks like one that does
+     *                not exist; empty: whoever owns it (an operator, or a host that checked already)
+     */
+    record ExtendHoldCommand(ReservationId id, Duration lasting, Optional<String> owner) {
+
+        public ExtendHoldCommand(ReservationId id, Duration lasting) {
+            this(id, lasting, Optional.empty());
+        }
+
         public ExtendHoldCommand {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(lasting, "lasting");
+            Objects.requireNonNull(owner, "owner");
             if (lasting.isNegative() || lasting.isZero() || lasting.compareTo(ReservationRequest.MAX_HOLD) > 0
                     || lasting.getNano() != 0) {
                 throw new IllegalArgumentException(RequestLimit.HOLD_SECONDS.rule() + " whole seconds");
