@@ -1,8 +1,5 @@
 package io.stocklock.adapters.kafka;
 
-import io.stocklock.adapters.kafka.event.OutcomeEventsConfiguration;
-import io.stocklock.adapters.kafka.request.DeadLetterConfiguration;
-import io.stocklock.adapters.kafka.request.RequestIntakeConfiguration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;

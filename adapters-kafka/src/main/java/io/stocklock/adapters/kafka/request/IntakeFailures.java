@@ -10,7 +10,7 @@ import org.apache.kafka.common.errors.RetriableException;
  * What the Kafka intake retries instead of dead-lettering: what the store calls transient ({@link FailureClassifier}),
  * and the intake's own passing failures, after which the same records come again and are found decided.
  */
-public final class IntakeFailures implements FailureClassifier {
+public final class IntakeFailures {
 
     private final FailureClassifier store;
 
@@ -18,7 +18,6 @@ public final class IntakeFailures implements FailureClassifier {
         this.store = store;
     }
 
-    @Override
     public boolean isTransient(Throwable failure) {
         if (store.isTransient(failure)) {
             return true;

@@ -1,6 +1,11 @@
-package io.stocklock.adapters.kafka.request;
+package io.stocklock.adapters.kafka;
 
-import io.stocklock.adapters.kafka.KafkaSettings;
+import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
+import io.stocklock.adapters.kafka.request.IntakeFailures;
+import io.stocklock.adapters.kafka.request.InvalidRequestException;
+import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
+import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
+import io.stocklock.adapters.kafka.request.ReservationRequestListener;
 import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.in.ProcessReservations;
 import java.time.Clock;

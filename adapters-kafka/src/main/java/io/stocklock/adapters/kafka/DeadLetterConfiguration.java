@@ -1,8 +1,8 @@
-package io.stocklock.adapters.kafka.request;
+package io.stocklock.adapters.kafka;
 
-import io.micrometer.core.instrument.Metrics;
-import io.stocklock.adapters.kafka.KafkaSettings;
+import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
 import io.stocklock.application.port.in.FailReservation;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,7 @@
-package io.stocklock.adapters.kafka.event;
+package io.stocklock.adapters.kafka;
 
-import io.stocklock.adapters.kafka.KafkaSettings;
+import io.stocklock.adapters.kafka.event.KafkaOutcomePublisher;
+import io.stocklock.adapters.kafka.event.OutcomeRelay;
 import io.stocklock.application.port.in.RelayOutcomes;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
