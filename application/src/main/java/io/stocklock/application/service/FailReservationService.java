@@ -1,10 +1,10 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.Reservation;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.ExpireReservations;
 import io.stocklock.application.port.in.ExtendHold;
@@ -12,6 +11,7 @@ import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Holding;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;

@@ -1,6 +1,5 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -12,6 +11,7 @@ import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Allocation;
 import io.stocklock.domain.reservation.Decision;
 import io.stocklock.domain.reservation.Holding;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.RejectionCode;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;

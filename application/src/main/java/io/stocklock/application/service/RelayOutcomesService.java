@@ -1,10 +1,10 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import java.util.List;
 
 /**

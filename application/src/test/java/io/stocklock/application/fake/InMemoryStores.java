@@ -1,6 +1,5 @@
 package io.stocklock.application.fake;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -10,6 +9,7 @@ import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Holding;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;

@@ -1,6 +1,5 @@
 package io.stocklock.application.fake;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.UseCases;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
@@ -9,6 +8,7 @@ import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.stocklock.application.fake;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.out.OutcomePublisher;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import java.util.ArrayList;
 import java.util.List;
 

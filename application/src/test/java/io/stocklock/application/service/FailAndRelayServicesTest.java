@@ -1,6 +1,5 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import io.stocklock.application.port.in.RelayOutcomes.RelayOutcomesCommand;
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;

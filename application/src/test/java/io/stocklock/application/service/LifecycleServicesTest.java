@@ -1,6 +1,5 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
@@ -10,6 +9,7 @@ import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsC
 import io.stocklock.application.port.in.ReleaseReservation.ReleaseReservationCommand;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;

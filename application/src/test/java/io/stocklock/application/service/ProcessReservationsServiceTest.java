@@ -1,10 +1,10 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;

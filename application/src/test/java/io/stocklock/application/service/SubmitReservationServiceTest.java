@@ -1,6 +1,5 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome;
 import io.stocklock.application.port.in.SubmitReservation.SubmitReservationCommand;
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
