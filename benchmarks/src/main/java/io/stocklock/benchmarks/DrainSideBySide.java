@@ -124,14 +124,18 @@ final class DrainSideBySide implements AutoCloseable {
     private long produced;
     private int runs;
 
-    /** @param settings the service's settings beyond {@code service-settings}, as {@code --name=value} */
-    DrainSideBySide(Path directory, List<String> settings) throws Exception {
+    DrainSideBySide(Path directory) throws Exception {
+        this(directory, ServiceSetup.DEFAULT, List.of());
+    }
+
+    /** @param settings the service's settings beyond the setup's, as {@code --name=value} */
+    DrainSideBySide(Path directory, ServiceSetup setup, List<String> settings) throws Exception {
         postgres = new PostgresServer(directory);
         postgres.start();
         postgres.createDatabase();
         kafka = new KafkaCluster(directory, 1);
         kafka.start();
-        List<String> all = new ArrayList<>(HttpBenchmark.serviceSettings());
+        List<String> all = new ArrayList<>(setup.settings());
         all.addAll(settings);
         service = new ServiceInstance("stocklock", directory, postgres, kafka, all);
         service.start();

@@ -8,21 +8,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The hot SKU, created through the service's API: at {@code default}, and at {@code hot-locations} - 1 more locations
- * of lower priority, each with all of {@code onHand}, so that requests are served by the first while every decision
- * locks every row.
+ * The hot SKU, created through the service's API: at {@code default}, and at {@code locations} - 1 more locations of
+ * lower priority ({@code hot-locations}), each with all of {@code onHand}, so that requests are served by the first
+ * while every decision locks every row.
  */
 final class HotStock {
-
-    /** How many locations keep the hot SKU (1 unless set). */
-    static final String LOCATIONS = "stocklock.benchmark.hot-locations";
 
     private HotStock() {
     }
 
-    static void create(HttpClient http, ServiceInstance service, String sku, long onHand) throws Exception {
+    static void create(HttpClient http, ServiceInstance service, String sku, long onHand, int locations)
+            throws Exception {
         send(http, service, "POST", "/inventory", "{\"sku\":\"" + sku + "\",\"onHand\":" + onHand + "}");
-        for (int i = 1; i < Integer.getInteger(LOCATIONS, 1); i++) {
+        for (int i = 1; i < locations; i++) {
             send(http, service, "PUT", "/locations/L" + i, "{\"name\":\"Location " + i + "\",\"priority\":" + i + "}");
             send(http, service, "POST", "/inventory", "{\"sku\":\"" + sku + "\",\"onHand\":" + onHand
                     + ",\"location\":\"L" + i + "\"}");

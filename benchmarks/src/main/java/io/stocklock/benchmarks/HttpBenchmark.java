@@ -110,10 +110,8 @@ final class HttpBenchmark implements AutoCloseable {
         }
     }
 
-    static final String SERVICE_SETTINGS = "stocklock.benchmark.service-settings";
-
-
     private final Path directory;
+    private final ServiceSetup setup;
     private final PostgresServer postgres;
     private final KafkaCluster kafka;
     private final ServiceInstance stocklock;
@@ -124,13 +122,18 @@ final class HttpBenchmark implements AutoCloseable {
     private int runs;
 
     HttpBenchmark(Path directory) throws Exception {
+        this(directory, ServiceSetup.DEFAULT);
+    }
+
+    HttpBenchmark(Path directory, ServiceSetup setup) throws Exception {
         this.directory = directory;
+        this.setup = setup;
         postgres = new PostgresServer(directory);
         postgres.start();
         postgres.createDatabase();
         kafka = new KafkaCluster(directory, 1);
         kafka.start();
-        stocklock = new ServiceInstance("stocklock", directory, postgres, kafka, serviceSettings());
+        stocklock = new ServiceInstance("stocklock", directory, postgres, kafka, setup.settings());
         stocklock.start();
         List<String> referenceCommand = new ArrayList<>(List.of(Processes.java()));
         referenceCommand.addAll(Processes.serviceMemory());
@@ -145,7 +148,7 @@ final class HttpBenchmark implements AutoCloseable {
                 "--spring.sql.init.schema-locations=classpath:reference-schema.sql",
                 "--reference.jwt-secret=" + TestTokens.SECRET,
                 "--logging.level.root=WARN"));
-        referenceCommand.addAll(serviceSettings());
+        referenceCommand.addAll(setup.settings());
         reference = Processes.start(referenceCommand, directory.resolve("reference.log"));
         stocklock.awaitReady(Duration.ofMinutes(3));
         awaitReference(Duration.ofMinutes(2));
@@ -157,16 +160,10 @@ final class HttpBenchmark implements AutoCloseable {
         return target.stocklock ? "-jar " + ServiceInstance.applicationJar() : ReferenceService.class.getName();
     }
 
-    static List<String> serviceSettings() {
-        String settings = System.getProperty(SERVICE_SETTINGS, "");
-        return settings.isBlank() ? List.of()
-                : Arrays.stream(settings.split("\\|")).map(setting -> "--" + setting).toList();
-    }
-
     /** The same stock in both: one hot SKU and 10,000 others, plenty of each, and one SKU with none. */
     private void stock() throws Exception {
-        HotStock.create(http, stocklock, HOT, STOCK);
-        HotStock.create(http, stocklock, SOLD_OUT, 0);
+        HotStock.create(http, stocklock, HOT, STOCK, setup.hotLocations());
+        HotStock.create(http, stocklock, SOLD_OUT, 0, setup.hotLocations());
         try (Connection db = database(); Statement sql = db.createStatement()) {
             BenchmarkDatabase.createSkus(JdbcClient.create(new SingleConnectionDataSource(db, true)), SKUS, STOCK);
             sql.execute("INSERT INTO reference.inventory (sku, on_hand) SELECT format('SKU-%s', lpad(i::text, 5, "
@@ -390,7 +387,7 @@ final class HttpBenchmark implements AutoCloseable {
     /** A second stocklock instance on the same database and broker, in the same consumer group; started once. */
     String secondInstanceUrl() {
         if (second == null) {
-            second = new ServiceInstance("stocklock-2", directory, postgres, kafka, serviceSettings());
+            second = new ServiceInstance("stocklock-2", directory, postgres, kafka, setup.settings());
             second.start();
             second.awaitReady(Duration.ofMinutes(3));
         }

@@ -43,17 +43,17 @@ final class IntakeBenchmark implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Admin admin;
 
-    IntakeBenchmark(Path directory) throws Exception {
+    IntakeBenchmark(Path directory, ServiceSetup setup) throws Exception {
         postgres = new PostgresServer(directory);
         postgres.start();
         postgres.createDatabase();
         kafka = new KafkaCluster(directory, 1);
         kafka.start();
         admin = kafka.admin();
-        service = new ServiceInstance("stocklock", directory, postgres, kafka, List.of());
+        service = new ServiceInstance("stocklock", directory, postgres, kafka, setup.settings());
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
-        HotStock.create(http, service, HOT, 1_000_000_000L);
+        HotStock.create(http, service, HOT, 1_000_000_000L, setup.hotLocations());
     }
 
     /** Kafka intake: how fast the consumer decides a topic full of requests for one hot SKU. */

@@ -21,7 +21,7 @@ class DrainSideBySideSmokeTest {
     @Test
     void everyRequestWrittenToTheTopicIsDecidedOnceWithItsEvent() throws Exception {
         Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "drain-smoke")), "run-");
-        try (var drains = new DrainSideBySide(directory, List.of())) {
+        try (var drains = new DrainSideBySide(directory)) {
             drains.warmUp(500);
             for (Skus skus : Skus.values()) {
                 // throws unless the consumer group committed every record and every request has its decided row

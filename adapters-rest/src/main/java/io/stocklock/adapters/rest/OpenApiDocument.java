@@ -168,7 +168,6 @@ class OpenApiDocument {
 
     /** The limits of the request bodies come from the one table of them, the statuses from the domain. */
     @Bean
-    @SuppressWarnings("unchecked")
     OpenApiCustomizer requestLimits() {
         return api -> {
             Map<String, Schema> schemas = api.getComponents().getSchemas();
@@ -181,8 +180,8 @@ class OpenApiDocument {
             limit(schemas, "PlacementRequest", "location", RequestLimit.SKU_LENGTH);
             limit(schemas, "CreateStockRequest", "location", RequestLimit.SKU_LENGTH);
             limit(schemas, "CreateStockRequest", "sku", RequestLimit.SKU_LENGTH);
-            ((Schema<String>) schemas.get("ReservationResponse").getProperties().get("status"))
-                    ._enum(Arrays.stream(ReservationStatus.values()).map(Enum::name).toList());
+            schemas.get("ReservationResponse").getProperties().put("status", new StringSchema()
+                    ._enum(Arrays.stream(ReservationStatus.values()).map(Enum::name).toList()));
             schemas.get("SubmitRequest").required(List.of("lines"));
             schemas.get("ExtendRequest").required(List.of("holdSeconds"));
             schemas.get("LineRequest").required(List.of("sku", "quantity"));

@@ -1,0 +1,55 @@
+package io.stocklock.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code only=door}: requests per second side by side, driven by wrk: the per-request endpoint, stocklock waiting
+ * and 202, a bare group commit and the no-op, with one and two stocklock instances; then the invariants.
+ */
+final class DoorRun {
+
+    private DoorRun() {
+    }
+
+    static void run(BenchmarkOptions options) throws Exception {
+        int rounds = options.rounds();
+        Duration seconds = options.wrkSeconds();
+        int connections = options.connections();
+        List<HttpBenchmark.Target> targets = options.targets().orElse(DoorSideBySide.TARGETS);
+        List<HttpBenchmark.Skus> skus = options.skus("HOT_SKU,UNIFORM", HttpBenchmark.Skus::valueOf);
+        boolean twoInstances = options.twoInstances();
+        Optional<Path> docs = options.docs();
+        List<HttpBenchmark.Target> curves = skus.contains(HttpBenchmark.Skus.HOT_SKU)
+                ? DoorSideBySide.CURVES.stream().filter(targets::contains).toList() : List.of();
+        boolean mixed = targets.contains(HttpBenchmark.Target.STOCKLOCK_WAIT)
+                && skus.contains(HttpBenchmark.Skus.UNIFORM) && skus.contains(HttpBenchmark.Skus.HOT_SKU);
+        Progress progress = new Progress(1 + targets.size() * (1 + skus.size() * rounds)
+                + (twoInstances ? 1 + 3 * skus.size() * rounds : 0)
+                + curves.size() * DoorSideBySide.LOAD_FRACTIONS.length + (mixed ? 2 : 0));
+        progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
+                Duration.ZERO);
+        try (HttpBenchmark bench = new HttpBenchmark(Benchmarks.serviceDirectory(), options.setup())) {
+            var door = new DoorSideBySide(bench, seconds, connections, targets, skus, twoInstances);
+            List<DoorSideBySide.Run> runs = door.all(rounds, progress);
+            System.out.println(DoorSideBySide.table(runs));
+            List<DoorSideBySide.Offered> curve = door.latencyAgainstLoad(runs, curves, progress);
+            List<DoorSideBySide.Offered> mixing = mixed ? door.mixed(progress) : List.of();
+            System.out.println(DoorSideBySide.latencyTable(curve));
+            System.out.println(DoorSideBySide.mixedTable(mixing));
+            System.out.println(DoorSideBySide.statuses(runs));
+            List<String> violations = door.violations();
+            System.out.println(violations.isEmpty() ? "invariants: all hold" : "VIOLATIONS: " + violations);
+            if (docs.isPresent()) {
+                DoorSideBySide.plot(curve, docs.get().resolve("benchmarks-door-latency.png"));
+                Files.writeString(docs.get().resolve("benchmarks-door.md"),
+                        DoorSideBySide.markdown(runs, curve, mixing, violations, rounds, seconds, connections));
+                System.out.println("wrote " + docs.get().resolve("benchmarks-door.md").toAbsolutePath().normalize());
+            }
+            System.out.println("processes' logs: " + bench.directory().toAbsolutePath());
+        }
+    }
+}
