@@ -3,6 +3,7 @@ package io.stocklock.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,17 @@ final class KafkaLoad {
                         partition -> OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
+    }
+
+    /**
+     * Whether every decision has its outcome event on {@code topic} (a copy keeps its event id, so there may be
+     * more): nothing, or what is missing.
+     */
+    static List<String> eventsMissing(Admin admin, String topic, long decided) throws Exception {
+        long events = records(admin, topic);
+        System.out.printf(Locale.ROOT, "checked: %d requests decided, %d events on the topic%n", decided, events);
+        return events < decided ? List.of(decided + " requests decided but only " + events + " events on the topic")
+                : List.of();
     }
 
     /** Records written to {@code topic} so far, over all its partitions. */

@@ -30,6 +30,18 @@ public record ReservationLine(Sku sku, Quantity quantity, Quantity minimum) {
         return new ReservationLine(Sku.of(sku), Quantity.of(quantity));
     }
 
+    /**
+     * A line as a request on the wire gives it, either intake: a SKU and a quantity are required, a minimum is
+     * optional (all of the units when absent).
+     */
+    public static ReservationLine given(String sku, Long quantity, Long minimum) {
+        if (sku == null || quantity == null) {
+            throw new IllegalArgumentException("every line needs a sku and a quantity");
+        }
+        Quantity asked = Quantity.of(quantity);
+        return new ReservationLine(Sku.of(sku), asked, minimum == null ? asked : Quantity.of(minimum));
+    }
+
     /** Whether the line accepts fewer units than it asks for. */
     public boolean acceptsPart() {
         return minimum.value() < quantity.value();

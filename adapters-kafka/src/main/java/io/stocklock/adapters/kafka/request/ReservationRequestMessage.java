@@ -5,8 +5,6 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.stock.LocationId;
-import io.stocklock.domain.stock.Quantity;
-import io.stocklock.domain.stock.Sku;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,14 +56,10 @@ public record ReservationRequestMessage(Integer schemaVersion, String requestId,
         if (lines == null) {
             throw new IllegalArgumentException("lines are required");
         }
-        List<ReservationLine> domainLines = lines.stream().map(line -> {
-            if (line == null || line.sku() == null || line.quantity() == null) {
-                throw new IllegalArgumentException("every line needs a sku and a quantity");
-            }
-            Quantity quantity = Quantity.of(line.quantity());
-            return new ReservationLine(Sku.of(line.sku()), quantity,
-                    line.minimum() == null ? quantity : Quantity.of(line.minimum()));
-        }).toList();
+        List<ReservationLine> domainLines = lines.stream()
+                .map(line -> line == null ? ReservationLine.given(null, null, null)
+                        : ReservationLine.given(line.sku(), line.quantity(), line.minimum()))
+                .toList();
         return new ReservationRequest(ReservationId.parse(requestId), owner == null ? "" : owner, domainLines,
                 holdSeconds == null ? defaultHold : Duration.ofSeconds(holdSeconds),
                 Optional.ofNullable(placement)

@@ -2,8 +2,6 @@ package io.stocklock.adapters.rest.reservation;
 
 import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.reservation.ReservationLine;
-import io.stocklock.domain.stock.Quantity;
-import io.stocklock.domain.stock.Sku;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
@@ -37,14 +35,10 @@ record SubmitRequest(List<LineRequest> lines,
         if (lines == null || lines.isEmpty()) {
             throw new IllegalArgumentException("lines are required");
         }
-        return lines.stream().map(line -> {
-            if (line == null || line.sku() == null || line.quantity() == null) {
-                throw new IllegalArgumentException("every line needs a sku and a quantity");
-            }
-            Quantity quantity = Quantity.of(line.quantity());
-            return new ReservationLine(Sku.of(line.sku()), quantity,
-                    line.minimum() == null ? quantity : Quantity.of(line.minimum()));
-        }).toList();
+        return lines.stream()
+                .map(line -> line == null ? ReservationLine.given(null, null, null)
+                        : ReservationLine.given(line.sku(), line.quantity(), line.minimum()))
+                .toList();
     }
 
     Optional<Placement> placementToDomain() {
