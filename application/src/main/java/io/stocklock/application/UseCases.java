@@ -14,6 +14,7 @@ import io.stocklock.application.service.ForgetFinishedReservationsService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
+import io.stocklock.application.service.ImportStockService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
@@ -51,6 +52,7 @@ public final class UseCases {
     private final ProcessReservationsService process;
     private final HoldLifecycleService holdLifecycle;
     private final ManageStockService manageStock;
+    private final ImportStockService importStock;
     private final GetStockService getStock;
     private final GetReservationService getReservation;
     private final FailReservationService fail;
@@ -73,6 +75,7 @@ public final class UseCases {
         holdLifecycle = new HoldLifecycleService(ports.transactions(), ports.reservations(), ports.inventory(),
                 ports.ledger(), ports.events(), policy, ports.clock());
         manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
+        importStock = new ImportStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
         getStock = new GetStockService(ports.inventory(), ports.ledger());
         getReservation = new GetReservationService(ports.reservations());
         fail = new FailReservationService(ports.transactions(), ports.reservations(), ports.events(), ports.clock());
@@ -92,6 +95,10 @@ public final class UseCases {
 
     public ManageStockService manageStock() {
         return manageStock;
+    }
+
+    public ImportStockService importStock() {
+        return importStock;
     }
 
     public GetStockService getStock() {

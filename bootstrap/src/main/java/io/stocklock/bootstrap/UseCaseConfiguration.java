@@ -12,6 +12,7 @@ import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.in.ForgetFinishedReservations;
 import io.stocklock.application.port.in.GetReservation;
 import io.stocklock.application.port.in.GetStock;
+import io.stocklock.application.port.in.ImportStock;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RefreshSoldOut;
@@ -102,6 +103,11 @@ class UseCaseConfiguration {
     @Bean
     ManageStock manageStock(UseCases useCases) {
         return useCases.manageStock();
+    }
+
+    @Bean
+    ImportStock importStock(UseCases useCases) {
+        return useCases.importStock();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest;
 
+import io.stocklock.application.port.in.ImportStock;
 import io.stocklock.domain.reservation.RejectionCode;
 import io.stocklock.domain.reservation.Transition;
 import io.stocklock.domain.stock.StockChange;
@@ -71,6 +72,16 @@ public enum Problems {
             case ALREADY_CONFIRMED -> ALREADY_CONFIRMED;
             case ALREADY_RELEASED -> ALREADY_RELEASED;
             case HOLD_CAP_REACHED -> HOLD_CAP_REACHED;
+        };
+    }
+
+    /** The problem a refused line of a stock import is reported with. */
+    public static Problems refused(ImportStock.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_LOCATION -> UNKNOWN_LOCATION;
+            case BELOW_RESERVED -> BELOW_RESERVED;
+            case OUT_OF_RANGE -> OUT_OF_RANGE;
+            case CREATED_MEANWHILE -> SKU_EXISTS;
         };
     }
 

@@ -11,6 +11,7 @@ import io.stocklock.application.fake.Services;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
+import io.stocklock.application.service.ImportStockService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.SubmitReservationService;
@@ -83,6 +84,11 @@ class RestTestApplication {
     @Bean
     ManageStockService manageStock(Services services) {
         return services.manageStock();
+    }
+
+    @Bean
+    ImportStockService importStock(Services services) {
+        return services.importStock();
     }
 
     @Bean

@@ -254,6 +254,11 @@ public final class InMemoryStores {
             }
 
             @Override
+            public List<StockLevel> insertAll(Collection<StockLevel> levels) {
+                return levels.stream().filter(this::insert).toList();
+            }
+
+            @Override
             public boolean insert(StockLevel level) {
                 requireTransaction();
                 Location location = state.locations.get(level.location());

@@ -5,6 +5,7 @@ import io.stocklock.application.service.FailReservationService;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
+import io.stocklock.application.service.ImportStockService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.domain.reservation.ReservationPolicy;
@@ -13,8 +14,8 @@ import java.time.Clock;
 /** Every service wired to one set of ports, as the application wires them ({@link UseCases}). */
 public record Services(ProcessReservationsService process, HoldLifecycleService confirm,
                        HoldLifecycleService release, HoldLifecycleService expire, HoldLifecycleService extend,
-                       ManageStockService manageStock, GetStockService getStock, GetReservationService getReservation,
-                       FailReservationService fail) {
+                       ManageStockService manageStock, ImportStockService importStock, GetStockService getStock,
+                       GetReservationService getReservation, FailReservationService fail) {
 
     public static Services wire(Ports ports, Clock clock) {
         return wire(ports, clock, ReservationPolicy.CONTRACT);
@@ -23,7 +24,7 @@ public record Services(ProcessReservationsService process, HoldLifecycleService 
     public static Services wire(Ports ports, Clock clock, ReservationPolicy policy) {
         var useCases = new UseCases(ports.forUseCases(clock), policy);
         return new Services(useCases.process(), useCases.holdLifecycle(), useCases.holdLifecycle(),
-                useCases.holdLifecycle(), useCases.holdLifecycle(), useCases.manageStock(), useCases.getStock(), useCases.getReservation(),
-                useCases.fail());
+                useCases.holdLifecycle(), useCases.holdLifecycle(), useCases.manageStock(), useCases.importStock(),
+                useCases.getStock(), useCases.getReservation(), useCases.fail());
     }
 }

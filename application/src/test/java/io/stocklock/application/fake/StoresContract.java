@@ -115,6 +115,20 @@ public abstract class StoresContract {
     }
 
     @Test
+    void insertAllAddsWhatIsNotKeptThereYetInOneGo() {
+        inTx(() -> ports.inventory().insert(StockLevel.create(Sku.of("A"), 7)));
+
+        List<StockLevel> added = ports.transactions().inTransaction(() -> ports.inventory().insertAll(List.of(
+                StockLevel.create(Sku.of("A"), 99), StockLevel.create(Sku.of("B"), 5),
+                StockLevel.create(Sku.of("C"), 0))));
+
+        assertThat(added).containsExactly(StockLevel.create(Sku.of("B"), 5), StockLevel.create(Sku.of("C"), 0));
+        assertThat(ports.inventory().find(Sku.of("A")).orElseThrow().onHand()).isEqualTo(7);
+        assertThat(ports.inventory().find(Sku.of("B")).orElseThrow().onHand()).isEqualTo(5);
+        assertThat(ports.transactions().inTransaction(() -> ports.inventory().insertAll(List.of()))).isEmpty();
+    }
+
+    @Test
     void inventoryInsertsLocksUpdatesAndPages() {
         inTx(() -> {
             assertThat(ports.inventory().insert(StockLevel.create(Sku.of("B"), 5))).isTrue();

@@ -2,6 +2,7 @@ package io.stocklock.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stocklock.application.port.in.ImportStock;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock.CreateResult;
@@ -30,6 +31,42 @@ class ManageStockServiceTest extends ServiceTestSupport {
         assertThat(manageStock.create(new CreateStockCommand(A, 9)))
                 .isEqualTo(new CreateResult.AlreadyExists(SkuStock.of(StockLevel.create(A, 5))));
         assertThat(getStock.movements(A, 0, 10)).hasSize(1);
+    }
+
+    @Test
+    void anImportCreatesOrSetsEachLineWholeAndSendingItAgainChangesNothing() {
+        stock("A", 5);
+        process.process(new ProcessReservationsCommand(List.of(request(ReservationLine.of("A", 3)))));
+        var lines = List.of(new ImportStock.StockLine(1, A, LocationId.DEFAULT, 10),
+                new ImportStock.StockLine(2, Sku.of("B"), LocationId.DEFAULT, 4),
+                new ImportStock.StockLine(3, Sku.of("C"), LocationId.of("nowhere"), 4),
+                new ImportStock.StockLine(4, Sku.of("B"), LocationId.DEFAULT, 6),
+                new ImportStock.StockLine(5, A, LocationId.DEFAULT, 2));
+
+        List<ImportStock.LineResult> first = importStock.importLines(new ImportStock.ImportStockCommand(lines));
+
+        assertThat(first).containsExactly(new ImportStock.LineResult.Set(1, 5),
+                new ImportStock.LineResult.Created(2),
+                new ImportStock.LineResult.Refused(3, ImportStock.Reason.UNKNOWN_LOCATION, "no location nowhere"),
+                new ImportStock.LineResult.Created(4),
+                new ImportStock.LineResult.Refused(5, ImportStock.Reason.BELOW_RESERVED,
+                        ((ImportStock.LineResult.Refused) first.get(4)).detail()));
+        assertThat(getStock.find(A).orElseThrow().onHand()).isEqualTo(10);
+        assertThat(getStock.find(A).orElseThrow().reserved()).isEqualTo(3);
+        assertThat(getStock.find(Sku.of("B")).orElseThrow().onHand()).as("the last line of a SKU says its level")
+                .isEqualTo(6);
+        assertThat(getStock.find(Sku.of("C"))).isEmpty();
+        assertThat(getStock.movements(Sku.of("B"), 0, 10)).extracting(entry -> entry.movement().kind())
+                .containsExactly(StockMovement.Kind.CREATED);
+
+        List<ImportStock.LineResult> again = importStock.importLines(new ImportStock.ImportStockCommand(lines));
+
+        assertThat(again.get(0)).isEqualTo(new ImportStock.LineResult.Set(1, 0));
+        assertThat(again.get(1)).isEqualTo(new ImportStock.LineResult.Set(2, -2));
+        assertThat(again.get(3)).isEqualTo(new ImportStock.LineResult.Set(4, 2));
+        assertThat(getStock.find(A).orElseThrow().onHand()).as("absolute levels: applied twice, as once")
+                .isEqualTo(10);
+        assertThat(getStock.find(Sku.of("B")).orElseThrow().onHand()).isEqualTo(6);
     }
 
     @Test

@@ -29,6 +29,7 @@ class ServiceTestSupport {
     final HoldLifecycleService expire = services.expire();
     final HoldLifecycleService extend = services.extend();
     final ManageStockService manageStock = services.manageStock();
+    final ImportStockService importStock = services.importStock();
     final GetStockService getStock = services.getStock();
     final GetReservationService getReservation = services.getReservation();
     final FailReservationService fail = services.fail();

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -96,6 +98,31 @@ public class JdbcInventory implements Inventory {
                 .param(level.backorderLimit())
                 .param(level.version())
                 .update() == 1;
+    }
+
+    @Override
+    public List<StockLevel> insertAll(Collection<StockLevel> levels) {
+        if (levels.isEmpty()) {
+            return List.of();
+        }
+        Set<List<String>> inserted = new HashSet<>(jdbc.sql("""
+                        INSERT INTO inventory (sku, location_id, on_hand, reserved, backorder_limit, version)
+                        SELECT * FROM unnest(:skus::text[], :locations::text[], :onHand::bigint[], :reserved::bigint[],
+                                             :backorderLimits::bigint[], :versions::bigint[])
+                        ON CONFLICT (sku, location_id) DO NOTHING
+                        RETURNING sku, location_id
+                        """)
+                .param("skus", levels.stream().map(level -> level.sku().value()).toArray(String[]::new))
+                .param("locations", levels.stream().map(level -> level.location().value()).toArray(String[]::new))
+                .param("onHand", levels.stream().mapToLong(StockLevel::onHand).toArray())
+                .param("reserved", levels.stream().mapToLong(StockLevel::reserved).toArray())
+                .param("backorderLimits", levels.stream().mapToLong(StockLevel::backorderLimit).toArray())
+                .param("versions", levels.stream().mapToLong(StockLevel::version).toArray())
+                .query((row, n) -> List.of(row.getString("sku"), row.getString("location_id")))
+                .list());
+        return levels.stream()
+                .filter(level -> inserted.contains(List.of(level.sku().value(), level.location().value())))
+                .toList();
     }
 
     @Override

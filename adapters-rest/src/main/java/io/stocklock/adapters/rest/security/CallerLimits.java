@@ -1,6 +1,7 @@
 package io.stocklock.adapters.rest.security;
 
 import io.stocklock.adapters.rest.LimitedBody;
+import io.stocklock.application.port.in.ImportStock;
 import io.stocklock.adapters.rest.Problems;
 import io.stocklock.domain.RequestLimit;
 import jakarta.servlet.FilterChain;
@@ -47,9 +48,10 @@ class CallerLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+        long mostBytes = isImport(request) ? ImportStock.MOST_BYTES : MAX_BODY_BYTES;
+        if (request.getContentLengthLong() > mostBytes) {
             SecurityConfiguration.problem(response, json, Problems.PAYLOAD_TOO_LARGE.detail("the body has "
-                    + request.getContentLengthLong() + " bytes; at most " + MAX_BODY_BYTES + " are accepted"), null);
+                    + request.getContentLengthLong() + " bytes; at most " + mostBytes + " are accepted"), null);
             return;
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
@@ -66,7 +68,13 @@ class CallerLimits extends OncePerRequestFilter {
                     + settings.requestsPerSecond() + " requests per second from " + name), null);
             return;
         }
-        chain.doFilter(new LimitedBody(request, MAX_BODY_BYTES), response);
+        chain.doFilter(new LimitedBody(request, mostBytes), response);
+    }
+
+    /** A stock import streams many lines: its body may be larger than any other. */
+    private static boolean isImport(HttpServletRequest request) {
+        return request.getMethod().equals("POST")
+                && request.getRequestURI().substring(request.getContextPath().length()).equals("/inventory/import");
     }
 
     private static final class Bucket {

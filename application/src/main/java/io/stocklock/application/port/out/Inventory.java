@@ -34,6 +34,13 @@ public interface Inventory {
      */
     boolean insert(StockLevel level);
 
+    /**
+     * Adds the stock of SKUs at locations that exist, in one statement.
+     *
+     * @return the levels added: not those of a SKU kept at that location already
+     */
+    List<StockLevel> insertAll(Collection<StockLevel> levels);
+
     /** Sets a SKU's own short-stock policy, or lets it follow the default (empty); the caller holds its lock. */
     void setShortStock(Sku sku, Optional<ShortStock> policy);
 

@@ -1,0 +1,102 @@
+package io.stocklock.application.service;
+
+import io.stocklock.application.port.in.ImportStock;
+import io.stocklock.application.port.out.Inventory;
+import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.Transactions;
+import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.stock.Location;
+import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.SkuStock;
+import io.stocklock.domain.stock.StockChange;
+import io.stocklock.domain.stock.StockLevel;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Stock imported by the page, by absolute levels. */
+public class ImportStockService implements ImportStock {
+
+    private final Transactions transactions;
+    private final Inventory inventory;
+    private final StockLedger ledger;
+    private final Clock clock;
+
+    public ImportStockService(Transactions transactions, Inventory inventory, StockLedger ledger, Clock clock) {
+        this.transactions = transactions;
+        this.inventory = inventory;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * One page of an import in one transaction: the SKUs kept already are locked in the one lock order and set, each
+     * line on its own level (a later line of the same SKU and location sees what an earlier one left); the others are
+     * created in one statement. Every change of on hand is in the ledger.
+     */
+    @Override
+    public List<LineResult> importLines(ImportStockCommand command) {
+        return transactions.inTransaction(() -> {
+            Set<LocationId> locations = inventory.locations().stream().map(Location::id).collect(Collectors.toSet());
+            Map<Sku, SkuStock> stock = new HashMap<>(inventory.lock(command.lines().stream().map(StockLine::sku)
+                    .distinct().toList()));
+            Map<List<Object>, StockLevel> created = new LinkedHashMap<>();
+            Map<List<Object>, StockLevel> changed = new LinkedHashMap<>();
+            List<StockMovement> movements = new ArrayList<>();
+            List<LineResult> results = new ArrayList<>(command.lines().size());
+            List<List<Object>> createdBy = new ArrayList<>(command.lines().size()); // per line: what it created
+            for (StockLine line : command.lines()) {
+                createdBy.add(null);
+                List<Object> key = List.of(line.sku(), line.location());
+                SkuStock kept = stock.get(line.sku());
+                if (!locations.contains(line.location())) {
+                    results.add(new LineResult.Refused(line.number(), Reason.UNKNOWN_LOCATION,
+                            "no location " + line.location()));
+                } else if (created.containsKey(key) || kept == null || kept.at(line.location()).isEmpty()) {
+                    // not kept there yet, or created by an earlier line of this page: the last line says the level
+                    created.put(key, StockLevel.create(line.sku(), line.location(), line.onHand(), 0));
+                    results.add(new LineResult.Created(line.number()));
+                    createdBy.set(createdBy.size() - 1, key);
+                } else {
+                    StockChange change = kept.setOnHand(line.location(), kept.version(), line.onHand());
+                    if (change instanceof StockChange.Changed set) {
+                        stock.put(line.sku(), kept.with(set.level()));
+                        changed.put(key, set.level());
+                        if (set.onHandDelta() != 0) {
+                            movements.add(StockMovement.ofStock(StockMovement.Kind.SET, line.sku(), line.location(),
+                                    set.onHandDelta(), "imported"));
+                        }
+                        results.add(new LineResult.Set(line.number(), set.onHandDelta()));
+                    } else {
+                        var refused = (StockChange.Refused) change;
+                        results.add(new LineResult.Refused(line.number(), Reason.of(refused.code()),
+                                refused.reason()));
+                    }
+                }
+            }
+            inventory.update(changed.values());
+            Set<List<Object>> inserted = inventory.insertAll(created.values()).stream()
+                    .map(level -> List.<Object>of(level.sku(), level.location())).collect(Collectors.toSet());
+            created.forEach((key, level) -> {
+                if (inserted.contains(key)) {
+                    movements.add(StockMovement.ofStock(StockMovement.Kind.CREATED, level.sku(), level.location(),
+                            level.onHand(), "imported"));
+                }
+            });
+            ledger.append(movements, clock.instant());
+            for (int i = 0; i < results.size(); i++) {
+                if (createdBy.get(i) != null && !inserted.contains(createdBy.get(i))) {
+                    results.set(i, new LineResult.Refused(results.get(i).number(), Reason.CREATED_MEANWHILE,
+                            "another request created it meanwhile: send the line again"));
+                }
+            }
+            return results;
+        });
+    }
+}
