@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
  *                      {@code jdbc-password}) instead of the embedded one
  * @param docs          where {@code docs=true} writes the pages ({@code docs-dir}, ../docs by default)
  * @param skus          the workloads of the door, the drain or a probe, each its own names
+ * @param importSkus    SKUs of the catalogue {@code only=import} imports
  */
 record BenchmarkOptions(String only, Duration seconds, int clients, int kafkaRequests, Duration httpSeconds,
                         boolean durable, Optional<String> serviceJvm, Optional<String> serviceMemory,
@@ -33,7 +34,7 @@ record BenchmarkOptions(String only, Duration seconds, int clients, int kafkaReq
                         int connections, Optional<List<HttpBenchmark.Target>> targets, Optional<String> skus,
                         boolean twoInstances, Optional<Path> docs, int drainRequests, Duration pgbenchSeconds,
                         int[] batchSizes, List<HttpBenchmark.Target> probe, double[] rates, List<Workload> workloads,
-                        List<Strategy> strategies) {
+                        List<Strategy> strategies, int importSkus) {
 
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
@@ -76,7 +77,8 @@ record BenchmarkOptions(String only, Duration seconds, int clients, int kafkaReq
                         .toArray(),
                 list(given.getOrDefault("workloads", "HOT,UNIFORM,ZIPF,MULTI_LINE"), Workload::valueOf),
                 list(given.getOrDefault("strategies", Arrays.stream(Strategy.values()).map(Strategy::name)
-                        .collect(Collectors.joining(","))), Strategy::valueOf));
+                        .collect(Collectors.joining(","))), Strategy::valueOf),
+                Integer.parseInt(given.getOrDefault("import-skus", "100000")));
     }
 
     /**

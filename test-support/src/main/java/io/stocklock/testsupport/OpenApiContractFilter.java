@@ -21,7 +21,6 @@ import org.springframework.web.util.WebUtils;
  */
 public class OpenApiContractFilter extends OncePerRequestFilter {
 
-    private static final String REQUEST_BODY = OpenApiContractFilter.class.getName() + ".requestBody";
     private static final List<String> VIOLATIONS = new CopyOnWriteArrayList<>();
 
     /** Every exchange of this JVM the document did not describe. */
@@ -37,21 +36,21 @@ public class OpenApiContractFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ContentCachingRequestWrapper asked = request instanceof ContentCachingRequestWrapper wrapped ? wrapped
+        // on an async dispatch the request is the one the first dispatch wrapped, with what it read (or is reading)
+        ContentCachingRequestWrapper earlier = WebUtils.getNativeRequest(request, ContentCachingRequestWrapper.class);
+        ContentCachingRequestWrapper asked = earlier != null ? earlier
                 : new ContentCachingRequestWrapper(request, 1 << 20);
         ContentCachingResponseWrapper answer = WebUtils.getNativeResponse(response,
                 ContentCachingResponseWrapper.class);
         if (answer == null) {
             answer = new ContentCachingResponseWrapper(response);
         }
-        chain.doFilter(asked, answer);
+        chain.doFilter(earlier != null ? request : asked, answer);
         if (asked.isAsyncStarted()) {
-            // the body was read on this dispatch; the async dispatch writes the answer
-            request.setAttribute(REQUEST_BODY, asked.getContentAsByteArray());
-            return;
+            return; // the async dispatch writes the answer
         }
-        byte[] body = request.getAttribute(REQUEST_BODY) instanceof byte[] earlier ? earlier
-                : asked.getContentAsByteArray();
+        // the body as read so far: by the first dispatch, or while the answer streamed (a stock import)
+        byte[] body = asked.getContentAsByteArray();
         Optional<String> violation = OpenApiContract.violation(asked, body, answer, answer.getContentAsByteArray());
         if (violation.isPresent()) {
             VIOLATIONS.add(violation.get());

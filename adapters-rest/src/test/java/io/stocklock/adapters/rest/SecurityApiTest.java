@@ -113,7 +113,7 @@ class SecurityApiTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(16);
+        assertThat(operations).isEqualTo(17);
     }
 
     private static MockHttpServletRequestBuilder exchange(String method, String uri, boolean body, String token) {

@@ -89,6 +89,11 @@ class ImportController {
                     + "lines: {\"line\":n,\"type\":...,\"detail\":...} for each refused line, {\"progress\":{...}} "
                     + "after every 1,000 lines, and {\"done\":{...}} (or {\"stopped\":{...}} if the database "
                     + "stopped answering: what was applied stays, send the import again) at the end.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = NDJSON, schema = @Schema(type = "string",
+                    example = "{\"sku\":\"TICKET-A\",\"onHand\":500}")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                    example = "sku,onHand,location\nTICKET-A,500,default"))})
     @ApiResponse(responseCode = "200", description = "read and applied as it streamed in",
             content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
     @OperationContract(scope = "inventory:write")
