@@ -13,6 +13,7 @@
 #       instances (rounds=5 wrk-seconds=15 connections=64; about 35 minutes on 2 cores)
 #   bash scripts/benchmark.sh only=drain docs=true               # the Kafka intake drained beside pgbench's per-request
 #       transaction, latency at 80%, batch size swept; docs/benchmarks.md's drain section (about 12 minutes)
+#   bash scripts/benchmark.sh only=import                        # 100,000 SKUs imported over HTTP (import-skus=N), twice
 #   bash scripts/benchmark.sh probe=STOCKLOCK_WAIT rate=250,250,800 service-jvm='-XX:StartFlightRecording=filename=/tmp/s.jfr'
 #       (one endpoint, warmed up, at one rate after another on the same processes, for a look or a profile;
 #        probe=STOCKLOCK_ACCEPTED,PER_REQUEST_LOCK runs each in turn, for a ratio in one run)
