@@ -35,6 +35,10 @@ public class ImportStockService implements ImportStock {
         this.clock = clock;
     }
 
+    /** A SKU at a location: what a line of an import sets. */
+    private record At(Sku sku, LocationId location) {
+    }
+
     /**
      * One page of an import in one transaction: the SKUs kept already are locked in the one lock order and set, each
      * line on its own level (a later line of the same SKU and location sees what an earlier one left); the others are
@@ -46,14 +50,14 @@ public class ImportStockService implements ImportStock {
             Set<LocationId> locations = inventory.locations().stream().map(Location::id).collect(Collectors.toSet());
             Map<Sku, SkuStock> stock = new HashMap<>(inventory.lock(command.lines().stream().map(StockLine::sku)
                     .distinct().toList()));
-            Map<List<Object>, StockLevel> created = new LinkedHashMap<>();
-            Map<List<Object>, StockLevel> changed = new LinkedHashMap<>();
+            Map<At, StockLevel> created = new LinkedHashMap<>();
+            Map<At, StockLevel> changed = new LinkedHashMap<>();
             List<StockMovement> movements = new ArrayList<>();
             List<LineResult> results = new ArrayList<>(command.lines().size());
-            List<List<Object>> createdBy = new ArrayList<>(command.lines().size()); // per line: what it created
+            List<At> createdBy = new ArrayList<>(command.lines().size()); // per line: what it created
             for (StockLine line : command.lines()) {
                 createdBy.add(null);
-                List<Object> key = List.of(line.sku(), line.location());
+                At key = new At(line.sku(), line.location());
                 SkuStock kept = stock.get(line.sku());
                 if (!locations.contains(line.location())) {
                     results.add(new LineResult.Refused(line.number(), Reason.UNKNOWN_LOCATION,
@@ -81,8 +85,8 @@ public class ImportStockService implements ImportStock {
                 }
             }
             inventory.update(changed.values());
-            Set<List<Object>> inserted = inventory.insertAll(created.values()).stream()
-                    .map(level -> List.<Object>of(level.sku(), level.location())).collect(Collectors.toSet());
+            Set<At> inserted = inventory.insertAll(created.values()).stream()
+                    .map(level -> new At(level.sku(), level.location())).collect(Collectors.toSet());
             created.forEach((key, level) -> {
                 if (inserted.contains(key)) {
                     movements.add(StockMovement.ofStock(StockMovement.Kind.CREATED, level.sku(), level.location(),
