@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * The benchmarks, one command ({@code bash scripts/benchmark.sh}, options {@code name=value}: {@link BenchmarkOptions}):
  * the whole run by default ({@link WholeRun}), or one of its parts or companions: {@code only=door}
- * ({@link DoorRun}), {@code only=drain} ({@link DrainRun}), {@code only=http} ({@link HttpRun}), {@code only=import} ({@link ImportRun}), {@code only=intake}
+ * ({@link DoorRun}), {@code only=drain} ({@link DrainRun}), {@code only=flash-sale} ({@link FlashSaleRun}), {@code only=http} ({@link HttpRun}), {@code only=import} ({@link ImportRun}), {@code only=intake}
  * and {@code only=kafka} ({@link IntakeRun}), {@code only=use-case} ({@link UseCaseRun}), {@code probe=...}
  * ({@link ProbeRun}).
  */
@@ -24,6 +24,7 @@ public final class Benchmarks {
             switch (options.only()) {
                 case "door" -> DoorRun.run(options);
                 case "drain" -> DrainRun.run(options);
+                case "flash-sale" -> FlashSaleRun.run(options);
                 case "http" -> HttpRun.run(options);
                 case "import" -> ImportRun.run(options);
                 case "intake" -> IntakeRun.run(options);
@@ -31,7 +32,7 @@ public final class Benchmarks {
                 case "use-case" -> UseCaseRun.run(options);
                 case "" -> WholeRun.run(options);
                 default -> throw new IllegalArgumentException("only=" + options.only() + ": one of door, drain, http, "
-                        + "import, intake, kafka, use-case");
+                        + "flash-sale, import, intake, kafka, use-case");
             }
         }
         System.exit(0); // the embedded PostgreSQL's shutdown hook stops it
