@@ -67,7 +67,7 @@ final class DrainRun {
                 DrainSideBySide.plot(sized, Files.createDirectories(docs.get().resolve("benchmarks"))
                         .resolve("drain-by-batch-size.png"));
                 Path benchmarks = docs.get().resolve("benchmarks.md");
-                Files.writeString(benchmarks, DrainSideBySide.withSection(Files.readString(benchmarks),
+                Files.writeString(benchmarks, PageSection.DRAIN.into(Files.readString(benchmarks),
                         DrainSideBySide.markdown(runs, offered, sized, violations, requests, rounds, pgbenchRun)));
                 System.out.println("wrote " + benchmarks.toAbsolutePath().normalize());
             }

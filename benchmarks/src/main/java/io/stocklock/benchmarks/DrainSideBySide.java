@@ -326,27 +326,6 @@ final class DrainSideBySide implements AutoCloseable {
         plot.write(file);
     }
 
-    /** Where docs/benchmarks.md keeps the drain's section, which {@code only=drain docs=true} rewrites. */
-    static final String SECTION_START = "<!-- only=drain: from here to its end marker, written by the drain run -->";
-    static final String SECTION_END = "<!-- end of only=drain -->";
-
-    /** The section of docs/benchmarks.md in {@code benchmarks} replaced by {@code section}, or added at its end. */
-    static String withSection(String benchmarks, String section) {
-        int start = benchmarks.indexOf(SECTION_START);
-        int end = benchmarks.indexOf(SECTION_END);
-        String block = SECTION_START + "\n" + section + SECTION_END;
-        return start >= 0 && end > start
-                ? benchmarks.substring(0, start) + block + benchmarks.substring(end + SECTION_END.length())
-                : benchmarks + "\n" + block + "\n";
-    }
-
-    /** The drain's section of docs/benchmarks.md, or empty if it has none. */
-    static String section(String benchmarks) {
-        int start = benchmarks.indexOf(SECTION_START);
-        int end = benchmarks.indexOf(SECTION_END);
-        return start >= 0 && end > start ? benchmarks.substring(start, end + SECTION_END.length()) : "";
-    }
-
     static String markdown(List<Drain> drains, List<Offered> offered, List<Sized> sized, List<String> violations,
                            int requests, int rounds, Duration pgbenchRun) {
         return """

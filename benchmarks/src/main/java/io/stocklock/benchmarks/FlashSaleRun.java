@@ -73,7 +73,7 @@ final class FlashSaleRun {
             System.out.println(table);
             if (options.docs().isPresent()) {
                 var page = options.docs().get().resolve("benchmarks.md");
-                Files.writeString(page, withSection(Files.readString(page), section(table, rounds)));
+                Files.writeString(page, PageSection.FLASH_SALE.into(Files.readString(page), section(table, rounds)));
                 System.out.println("wrote " + page.toAbsolutePath().normalize());
             }
         }
@@ -195,10 +195,8 @@ final class FlashSaleRun {
         return table.toString();
     }
 
-    static final String HEADING = "## Flash sale: who gets the units";
-
     static String section(String table, int rounds) {
-        return HEADING + "\n\n" + String.format(Locale.ROOT, """
+        return "## Flash sale: who gets the units\n\n" + String.format(Locale.ROOT, """
                 `bash scripts/benchmark.sh only=flash-sale docs=true` (this section; %d rounds, %s, %d cores, JDK %s).
                 1,000 units of one SKU; 5,000 distinct buyers (one token each) arriving at once over HTTP on 1,000
                 connections, one unit each, waiting for the decision (`Prefer: wait` for stocklock); stocklock as
@@ -213,15 +211,5 @@ final class FlashSaleRun {
 
                 """, rounds, java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version")) + table;
-    }
-
-    /** The page with this section in place of an earlier one, or added at its end. */
-    static String withSection(String page, String section) {
-        int at = page.indexOf(HEADING);
-        if (at < 0) {
-            return page.stripTrailing() + "\n\n" + section;
-        }
-        int next = page.indexOf("\n## ", at + HEADING.length());
-        return page.substring(0, at) + section.stripTrailing() + "\n" + (next < 0 ? "" : page.substring(next));
     }
 }

@@ -81,10 +81,13 @@ final class WholeRun {
         if (options.docs().isPresent()) {
             Path docs = options.docs().get();
             report.plots(Files.createDirectories(docs.resolve("benchmarks")));
-            // the Kafka drain's section is written by its own run (only=drain) and kept
+            // the sections written by runs of their own (the Kafka drain, the flash sale) are kept
             Path benchmarks = docs.resolve("benchmarks.md");
-            String drain = Files.exists(benchmarks) ? DrainSideBySide.section(Files.readString(benchmarks)) : "";
-            Files.writeString(benchmarks, drain.isEmpty() ? text : text + "\n" + drain + "\n");
+            String earlier = Files.exists(benchmarks) ? Files.readString(benchmarks) : "";
+            StringBuilder page = new StringBuilder(text);
+            PageSection.ALL.stream().map(section -> section.in(earlier)).filter(kept -> !kept.isEmpty())
+                    .forEach(kept -> page.append("\n").append(kept).append("\n"));
+            Files.writeString(benchmarks, page.toString());
             System.out.println("wrote " + docs.resolve("benchmarks.md").toAbsolutePath().normalize());
         }
     }
