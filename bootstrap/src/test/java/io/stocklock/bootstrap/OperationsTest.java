@@ -19,6 +19,7 @@ import io.stocklock.domain.stock.Sku;
 import io.stocklock.testsupport.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +59,17 @@ class OperationsTest {
     RequestIntake intake;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    /** A connection gone silent (a partition that drops packets) fails within a bound, longer than any statement. */
+    @Test
+    void aDatabaseConnectionThatGoesSilentFailsAfterSeventyFiveSeconds() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getNetworkTimeout()).isEqualTo(75_000);
+            assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("1min");
+        }
+    }
 
     @Test
     void livenessAndReadinessCoverTheDatabaseAndKafka() throws Exception {
