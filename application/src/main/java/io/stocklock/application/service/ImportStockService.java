@@ -70,9 +70,10 @@ public class ImportStockService implements ImportStock {
                 } else {
                     StockChange change = kept.setOnHand(line.location(), kept.version(), line.onHand());
                     if (change instanceof StockChange.Changed set) {
-                        stock.put(line.sku(), kept.with(set.level()));
-                        changed.put(key, set.level());
+                        // a level that already is what the line says is not written again (an import sent twice)
                         if (set.onHandDelta() != 0) {
+                            stock.put(line.sku(), kept.with(set.level()));
+                            changed.put(key, set.level());
                             movements.add(StockMovement.ofStock(StockMovement.Kind.SET, line.sku(), line.location(),
                                     set.onHandDelta(), "imported"));
                         }
