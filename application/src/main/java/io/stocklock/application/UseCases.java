@@ -7,6 +7,7 @@ import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.FailReservationService;
@@ -15,6 +16,7 @@ import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ImportStockService;
+import io.stocklock.application.service.ManageSalesService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
@@ -35,7 +37,7 @@ public final class UseCases {
     /** What the use cases need from outside. */
     public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory,
                         StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                        Clock clock) {
+                        Sales sales, Clock clock) {
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(reservations, "reservations");
@@ -44,6 +46,7 @@ public final class UseCases {
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(outbox, "outbox");
             Objects.requireNonNull(publisher, "publisher");
+            Objects.requireNonNull(sales, "sales");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -52,6 +55,7 @@ public final class UseCases {
     private final ProcessReservationsService process;
     private final HoldLifecycleService holdLifecycle;
     private final ManageStockService manageStock;
+    private final ManageSalesService manageSales;
     private final ImportStockService importStock;
     private final GetStockService getStock;
     private final GetReservationService getReservation;
@@ -71,10 +75,11 @@ public final class UseCases {
         this.ports = ports;
         this.policy = Objects.requireNonNull(policy, "policy");
         process = new ProcessReservationsService(ports.transactions(), ports.reservations(), ports.inventory(),
-                ports.ledger(), ports.publisher(), ports.events(), policy, ports.clock());
+                ports.ledger(), ports.publisher(), ports.events(), ports.sales(), policy, ports.clock());
         holdLifecycle = new HoldLifecycleService(ports.transactions(), ports.reservations(), ports.inventory(),
-                ports.ledger(), ports.events(), policy, ports.clock());
+                ports.ledger(), ports.events(), ports.sales(), policy, ports.clock());
         manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
+        manageSales = new ManageSalesService(ports.transactions(), ports.inventory(), ports.sales());
         importStock = new ImportStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
         getStock = new GetStockService(ports.inventory(), ports.ledger());
         getReservation = new GetReservationService(ports.reservations());
@@ -95,6 +100,10 @@ public final class UseCases {
 
     public ManageStockService manageStock() {
         return manageStock;
+    }
+
+    public ManageSalesService manageSales() {
+        return manageSales;
     }
 
     public ImportStockService importStock() {

@@ -7,6 +7,7 @@ import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
@@ -17,6 +18,9 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.Transition;
+import io.stocklock.domain.sale.Sale;
+import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
@@ -45,17 +49,20 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
     private final Inventory inventory;
     private final StockLedger ledger;
     private final OutcomeEvents events;
+    private final Sales sales;
     private final ReservationPolicy policy;
     private final Clock clock;
 
     /** @param policy how long a whole hold may last ({@link ReservationPolicy#maxTotalHold()}) */
     public HoldLifecycleService(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                                StockLedger ledger, OutcomeEvents events, ReservationPolicy policy, Clock clock) {
+                                StockLedger ledger, OutcomeEvents events, Sales sales, ReservationPolicy policy,
+                                Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
         this.events = events;
+        this.sales = sales;
         this.policy = policy;
         this.clock = clock;
     }
@@ -146,13 +153,16 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         ended.forEach(reservation -> reservation.lines().forEach(line -> skus.add(line.sku())));
         Map<Sku, SkuStock> locked = inventory.lock(skus);
         Map<Sku, SkuStock> stock = new TreeMap<>(locked);
+        Map<Sku, Sale> saleOf = sales.ofSkus(locked.keySet());
 
         List<StockMovement> movements = new ArrayList<>();
         Map<Holding, Long> holdings = new HashMap<>();
+        Map<SaleBuyer, Long> counts = new HashMap<>();
         List<OutcomeEvent> outcomeEvents = new ArrayList<>(ended.size());
         for (Reservation reservation : ended) {
             List<StockMovement> moved = StockMovement.of(reservation);
             Holdings.add(holdings, reservation, moved);
+            SaleLimits.count(counts, saleOf, reservation, moved);
             for (StockMovement movement : moved) {
                 StockLevel level = Optional.ofNullable(stock.get(movement.sku()))
                         .flatMap(levels -> levels.at(movement.location()))
@@ -166,6 +176,10 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         }
         reservations.update(ended);
         reservations.addToHoldings(holdings);
+        if (!counts.isEmpty()) {
+            sales.lockCounts(new TreeSet<>(counts.keySet()));
+            sales.addToCounts(counts);
+        }
         inventory.update(stock.values().stream().flatMap(levels -> levels.locations().stream())
                 .filter(level -> !locked.get(level.sku()).locations().contains(level))
                 .toList());

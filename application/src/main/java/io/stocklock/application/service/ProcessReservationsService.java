@@ -5,6 +5,7 @@ import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
@@ -17,6 +18,9 @@ import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.sale.Sale;
+import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
@@ -39,19 +43,21 @@ public class ProcessReservationsService implements ProcessReservations {
     private final StockLedger ledger;
     private final OutcomePublisher publisher;
     private final OutcomeEvents events;
+    private final Sales sales;
     private final ReservationPolicy policy;
     private final Clock clock;
     private final SoldOutService soldOut;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
                                       StockLedger ledger, OutcomePublisher publisher, OutcomeEvents events,
-                                      ReservationPolicy policy, Clock clock) {
+                                      Sales sales, ReservationPolicy policy, Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
         this.publisher = publisher;
         this.events = events;
+        this.sales = sales;
         this.policy = policy;
         this.clock = clock;
         this.soldOut = new SoldOutService(inventory, policy.shortStock());
@@ -230,14 +236,19 @@ public class ProcessReservationsService implements ProcessReservations {
         Map<Holding, Long> held = policy.limitsHoldings()
                 ? reservations.unitsHeld(undecided.stream().map(ReservationRequest::owner).distinct().toList(), skus)
                 : Map.of();
+        // the buyers' counts in their sales are locked after the stock, in (sale, buyer) order
+        Map<Sku, Sale> saleOf = sales.ofSkus(locked.keySet());
+        SaleLimits limits = saleOf.isEmpty() ? SaleLimits.NONE
+                : new SaleLimits(saleOf, sales.lockCounts(SaleLimits.buyersOf(saleOf, undecided)));
 
-        Allocation allocation = Allocation.decide(locked.values(), undecided, policy, held);
+        Allocation allocation = Allocation.decide(locked.values(), undecided, policy, held, limits);
 
         Map<ReservationId, Reservation> decided = new LinkedHashMap<>();
         List<Reservation> seenFirst = new ArrayList<>();
         List<Reservation> wasPending = new ArrayList<>();
         List<StockMovement> movements = new ArrayList<>();
         Map<Holding, Long> holdings = new HashMap<>();
+        Map<SaleBuyer, Long> counts = new HashMap<>();
         for (Decision decision : allocation.decisions()) {
             ReservationRequest request = decision.request();
             Reservation storedPending = stored.get(request.id());
@@ -250,6 +261,7 @@ public class ProcessReservationsService implements ProcessReservations {
             List<StockMovement> moved = StockMovement.of(reservation);
             movements.addAll(moved);
             Holdings.add(holdings, reservation, moved);
+            SaleLimits.count(counts, saleOf, reservation, moved);
         }
 
         // stored once, decided; nothing is written before this, so a conflict rolls back nothing but locks
@@ -263,6 +275,7 @@ public class ProcessReservationsService implements ProcessReservations {
                 .toList();
         inventory.update(changed);
         reservations.addToHoldings(holdings);
+        sales.addToCounts(counts);
         ledger.append(movements, now);
         stockAfter.addAll(allocation.stock().values());
         return decided;

@@ -4,6 +4,7 @@ import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.LedgerEntry;
@@ -13,6 +14,9 @@ import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.sale.Sale;
+import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleId;
 import io.stocklock.domain.stock.Location;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.ShortStock;
@@ -29,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -56,6 +62,8 @@ public final class InMemoryStores {
         final Map<ReservationId, Instant> resubmittedAt = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
         final Map<Holding, Long> holdings = new HashMap<>();
+        final Map<SaleId, Sale> sales = new TreeMap<>();
+        final Map<SaleBuyer, Long> saleCounts = new HashMap<>();
 
         State copy() {
             State copy = new State();
@@ -67,6 +75,8 @@ public final class InMemoryStores {
             copy.resubmittedAt.putAll(resubmittedAt);
             copy.published.addAll(published);
             copy.holdings.putAll(holdings);
+            copy.sales.putAll(sales);
+            copy.saleCounts.putAll(saleCounts);
             return copy;
         }
     }
@@ -327,6 +337,66 @@ public final class InMemoryStores {
         };
     }
 
+    public Sales sales() {
+        return new Sales() {
+            @Override
+            public Map<Sku, Sale> ofSkus(Collection<Sku> skus) {
+                requireTransaction();
+                Map<Sku, Sale> of = new HashMap<>();
+                state.sales.values().forEach(sale -> sale.skus().stream().filter(skus::contains)
+                        .forEach(sku -> of.put(sku, sale)));
+                return of;
+            }
+
+            @Override
+            public Map<SaleBuyer, Long> lockCounts(SortedSet<SaleBuyer> buyers) {
+                requireTransaction();
+                Map<SaleBuyer, Long> counts = new HashMap<>();
+                buyers.forEach(buyer -> counts.put(buyer, state.saleCounts.getOrDefault(buyer, 0L)));
+                return counts;
+            }
+
+            @Override
+            public void addToCounts(Map<SaleBuyer, Long> changes) {
+                requireTransaction();
+                changes.forEach((buyer, change) -> {
+                    long after = state.saleCounts.getOrDefault(buyer, 0L) + change;
+                    if (after < 0) {
+                        throw new IllegalStateException(buyer + " would have got " + after + " units");
+                    }
+                    state.saleCounts.put(buyer, after);
+                });
+            }
+
+            @Override
+            public long counted(SaleBuyer buyer) {
+                return read(() -> state.saleCounts.getOrDefault(buyer, 0L));
+            }
+
+            @Override
+            public Optional<Sale> find(SaleId id) {
+                return read(() -> Optional.ofNullable(state.sales.get(id)));
+            }
+
+            @Override
+            public void put(Sale sale) {
+                requireTransaction();
+                state.sales.values().removeIf(other -> other.id().equals(sale.id()));
+                List<Sale> others = List.copyOf(state.sales.values());
+                for (Sale other : others) {
+                    var left = new TreeSet<>(other.skus());
+                    left.removeAll(sale.skus());
+                    if (left.isEmpty()) {
+                        state.sales.remove(other.id());
+                    } else if (left.size() != other.skus().size()) {
+                        state.sales.put(other.id(), new Sale(other.id(), other.maxUnitsPerBuyer(), left));
+                    }
+                }
+                state.sales.put(sale.id(), sale);
+            }
+        };
+    }
+
     public StockLedger ledger() {
         return new StockLedger() {
             @Override
@@ -392,7 +462,7 @@ public final class InMemoryStores {
     }
 
     public Ports ports() {
-        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), broker,
+        return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), broker, sales(),
                 this::appendedEvents, this::publishedEvents);
     }
 }

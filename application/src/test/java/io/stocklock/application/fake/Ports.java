@@ -6,6 +6,7 @@ import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.reservation.OutcomeEvent;
@@ -18,11 +19,11 @@ import java.util.function.Supplier;
  * outbox, and published directly.
  */
 public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory, StockLedger ledger,
-                    OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
+                    OutcomeEvents events, Outbox outbox, OutcomePublisher publisher, Sales sales,
                     Supplier<List<OutcomeEvent>> appendedEvents,
                     Supplier<List<OutcomeEvent>> publishedEvents) {
 
     public UseCases.Ports forUseCases(Clock clock) {
-        return new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox, publisher, clock);
+        return new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox, publisher, sales, clock);
     }
 }

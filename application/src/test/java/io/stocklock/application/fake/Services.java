@@ -6,6 +6,7 @@ import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ImportStockService;
+import io.stocklock.application.service.ManageSalesService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.domain.reservation.ReservationPolicy;
@@ -15,7 +16,8 @@ import java.time.Clock;
 public record Services(ProcessReservationsService process, HoldLifecycleService confirm,
                        HoldLifecycleService release, HoldLifecycleService expire, HoldLifecycleService extend,
                        ManageStockService manageStock, ImportStockService importStock, GetStockService getStock,
-                       GetReservationService getReservation, FailReservationService fail) {
+                       GetReservationService getReservation, FailReservationService fail,
+                       ManageSalesService manageSales) {
 
     public static Services wire(Ports ports, Clock clock) {
         return wire(ports, clock, ReservationPolicy.CONTRACT);
@@ -25,6 +27,6 @@ public record Services(ProcessReservationsService process, HoldLifecycleService 
         var useCases = new UseCases(ports.forUseCases(clock), policy);
         return new Services(useCases.process(), useCases.holdLifecycle(), useCases.holdLifecycle(),
                 useCases.holdLifecycle(), useCases.holdLifecycle(), useCases.manageStock(), useCases.importStock(),
-                useCases.getStock(), useCases.getReservation(), useCases.fail());
+                useCases.getStock(), useCases.getReservation(), useCases.fail(), useCases.manageSales());
     }
 }

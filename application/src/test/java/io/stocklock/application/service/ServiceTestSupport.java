@@ -33,6 +33,7 @@ class ServiceTestSupport {
     final GetStockService getStock = services.getStock();
     final GetReservationService getReservation = services.getReservation();
     final FailReservationService fail = services.fail();
+    final ManageSalesService manageSales = services.manageSales();
 
     void stock(String sku, long onHand) {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of(sku), onHand));

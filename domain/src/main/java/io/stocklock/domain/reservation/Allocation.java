@@ -1,15 +1,20 @@
 package io.stocklock.domain.reservation;
 
 import io.stocklock.domain.reservation.LocationAllocator.Outcome;
+import io.stocklock.domain.sale.Sale;
+import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,7 +23,7 @@ import java.util.TreeMap;
  * is served by the locations its placement allows ({@link LocationAllocator}), and beyond what is in stock only as
  * its SKU's short-stock policy says. A request beyond the {@link ReservationPolicy} is rejected whatever the stock, and
  * so is one that would take its owner's holding of a SKU above the policy's cap, counting what the requests before it
- * in the batch reserved.
+ * in the batch reserved, and so is one that would give its owner more of a sale than one buyer may.
  *
  * @param decisions one per request, in the order of the batch
  * @param stock     the stock after the batch, for every SKU that was given
@@ -40,6 +45,12 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
      */
     public static Allocation decide(Collection<SkuStock> locked, List<ReservationRequest> batch,
                                     ReservationPolicy policy, Map<Holding, Long> held) {
+        return decide(locked, batch, policy, held, SaleLimits.NONE);
+    }
+
+    /** @param sales the sales of the batch's SKUs and what its buyers got of them, read under the same locks */
+    public static Allocation decide(Collection<SkuStock> locked, List<ReservationRequest> batch,
+                                    ReservationPolicy policy, Map<Holding, Long> held, SaleLimits sales) {
         Map<Sku, List<StockLevel>> levels = new TreeMap<>();
         Map<Sku, ShortStock> shortStock = new HashMap<>();
         locked.forEach(stock -> {
@@ -47,12 +58,18 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
             shortStock.put(stock.sku(), stock.shortStock().orElse(policy.shortStock()));
         });
         Map<Holding, Long> holdings = new HashMap<>(held);
+        Map<SaleBuyer, Long> counted = new HashMap<>(sales.counted());
         List<Decision> decisions = new ArrayList<>(batch.size());
         for (ReservationRequest request : batch) {
-            Decision decision = decideOne(levels, shortStock, request, policy, holdings);
+            Decision decision = decideOne(levels, shortStock, request, policy, holdings, sales.sales(), counted);
             if (decision instanceof Decision.Reserved reserved) {
-                reserved.picks().forEach(pick -> holdings.merge(new Holding(request.owner(), pick.sku()),
-                        pick.units(), Long::sum));
+                reserved.picks().forEach(pick -> {
+                    holdings.merge(new Holding(request.owner(), pick.sku()), pick.units(), Long::sum);
+                    Sale sale = sales.sales().get(pick.sku());
+                    if (sale != null) {
+                        counted.merge(new SaleBuyer(sale.id(), request.owner()), pick.units(), Long::sum);
+                    }
+                });
             }
             decisions.add(decision);
         }
@@ -65,7 +82,8 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
     /** Decides one request; when it is reserved, {@code levels} are left as it leaves them. */
     private static Decision decideOne(Map<Sku, List<StockLevel>> levels, Map<Sku, ShortStock> shortStock,
                                       ReservationRequest request, ReservationPolicy policy,
-                                      Map<Holding, Long> holdings) {
+                                      Map<Holding, Long> holdings, Map<Sku, Sale> sales,
+                                      Map<SaleBuyer, Long> counted) {
         var refusal = policy.refusal(request);
         if (refusal.isPresent()) {
             return new Decision.Rejected(request, RejectionCode.OVER_LIMIT, refusal.get());
@@ -86,6 +104,18 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
                             + " more it would hold more than the " + policy.maxUnitsHeldPerOwner()
                             + " allowed at once");
                 }
+            }
+        }
+        Map<Sale, Long> perSale = new TreeMap<>(Comparator.comparing(Sale::id));
+        served.lines().forEach(line -> Optional.ofNullable(sales.get(line.sku()))
+                .ifPresent(sale -> perSale.merge(sale, line.granted(), Long::sum)));
+        for (Map.Entry<Sale, Long> wanted : perSale.entrySet()) {
+            Sale sale = wanted.getKey();
+            long got = counted.getOrDefault(new SaleBuyer(sale.id(), request.owner()), 0L);
+            if (got + wanted.getValue() > sale.maxUnitsPerBuyer()) {
+                return new Decision.Rejected(request, RejectionCode.SALE_LIMIT, request.owner() + " has " + got
+                        + " units of sale " + sale.id() + "; with " + wanted.getValue()
+                        + " more it would have more than the " + sale.maxUnitsPerBuyer() + " allowed per buyer");
             }
         }
         levels.putAll(served.after());

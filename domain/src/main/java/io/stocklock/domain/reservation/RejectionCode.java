@@ -10,5 +10,7 @@ public enum RejectionCode {
     /** A line names a SKU that is not in the inventory. */
     UNKNOWN_SKU,
     /** The request, or the owner's holding with it, is beyond the deployment's {@link ReservationPolicy}. */
-    OVER_LIMIT
+    OVER_LIMIT,
+    /** The owner would get more of a {@linkplain io.stocklock.domain.sale.Sale sale} than one buyer may. */
+    SALE_LIMIT
 }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
+import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.sale.Sale;
+import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleId;
+import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Quantity;
 import io.stocklock.domain.stock.ShortStock;
@@ -11,7 +16,9 @@ import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +131,51 @@ class AllocationTest {
         assertThat(((Decision.Rejected) allocation.decisions().get(1)).reason())
                 .isEqualTo("buyer holds 7 units of A; with 4 more it would hold more than the 10 allowed at once");
         assertThat(level(allocation, A).reserved()).isEqualTo(4 + 1 + 10);
+    }
+
+    @Test
+    void aBuyersShareOfASaleIsCappedOverItsSkusCountingWhatTheBuyerGotAndTheBatch() {
+        var sale = Sale.of(SaleId.of("drop"), 3, List.of(A, B));
+        var first = request(ReservationLine.of("A", 1));
+        var overTheSale = request(ReservationLine.of("B", 2));
+        var last = request(ReservationLine.of("B", 1));
+        var notInTheSale = request(ReservationLine.of("C", 5));
+        var otherBuyer = new ReservationRequest(ReservationId.generate(), "someone-else",
+                List.of(ReservationLine.of("A", 3)), Duration.ofMinutes(5));
+        var limits = new SaleLimits(Map.of(A, sale, B, sale), Map.of(new SaleBuyer(sale.id(), "buyer"), 1L));
+
+        Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 100), StockLevel.create(B, 100),
+                        StockLevel.create(Sku.of("C"), 100)), List.of(first, overTheSale, last, notInTheSale, otherBuyer),
+                ReservationPolicy.CONTRACT, Map.of(), limits);
+
+        assertThat(allocation.decisions()).extracting(decision -> decision.getClass().getSimpleName())
+                .containsExactly("Reserved", "Rejected", "Reserved", "Reserved", "Reserved");
+        assertThat((Decision.Rejected) allocation.decisions().get(1)).satisfies(rejected -> {
+            assertThat(rejected.code()).isEqualTo(RejectionCode.SALE_LIMIT);
+            assertThat(rejected.reason()).isEqualTo(
+                    "buyer has 2 units of sale drop; with 2 more it would have more than the 3 allowed per buyer");
+        });
+        assertThat(level(allocation, B).reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void aHoldAddsToTheBuyersShareOfTheSaleAReleaseTakesItBackAConfirmationKeepsIt() {
+        var sale = Sale.of(SaleId.of("drop"), 3, List.of(A));
+        var request = request(ReservationLine.of("A", 2), ReservationLine.of("B", 1));
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+        Reservation held = Reservation.pending(request, now).reserve(now, List.of(
+                new Pick(A, LocationId.DEFAULT, 2, 0), new Pick(B, LocationId.DEFAULT, 1, 0)));
+        Map<SaleBuyer, Long> changes = new HashMap<>();
+        SaleBuyer buyer = new SaleBuyer(sale.id(), "buyer");
+
+        SaleLimits.count(changes, Map.of(A, sale), held, StockMovement.of(held));
+        assertThat(changes).containsExactly(Map.entry(buyer, 2L));
+        Reservation confirmed = held.confirm(now).current();
+        SaleLimits.count(changes, Map.of(A, sale), confirmed, StockMovement.of(confirmed));
+        assertThat(changes).containsExactly(Map.entry(buyer, 2L));
+        Reservation released = held.release().current();
+        SaleLimits.count(changes, Map.of(A, sale), released, StockMovement.of(released));
+        assertThat(changes).containsExactly(Map.entry(buyer, 0L));
     }
 
     private static ReservationRequest request(ReservationLine... lines) {

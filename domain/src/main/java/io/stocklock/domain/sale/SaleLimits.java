@@ -1,0 +1,52 @@
+package io.stocklock.domain.sale;
+
+import io.stocklock.domain.ledger.StockMovement;
+import io.stocklock.domain.reservation.Reservation;
+import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.stock.Sku;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The sales a batch's SKUs belong to, and what each of its buyers got of them so far (held plus confirmed units), as
+ * read under the locks the batch is decided under.
+ *
+ * @param sales   the sale of every SKU of the batch that belongs to one
+ * @param counted what each buyer of those sales got of them; a buyer not named got nothing yet
+ */
+public record SaleLimits(Map<Sku, Sale> sales, Map<SaleBuyer, Long> counted) {
+
+    public static final SaleLimits NONE = new SaleLimits(Map.of(), Map.of());
+
+    public SaleLimits {
+        sales = Map.copyOf(sales);
+        counted = Map.copyOf(counted);
+    }
+
+    /** The buyers whose counts deciding these requests needs, in the order they are locked in. */
+    public static SortedSet<SaleBuyer> buyersOf(Map<Sku, Sale> sales, Collection<ReservationRequest> requests) {
+        SortedSet<SaleBuyer> buyers = new TreeSet<>();
+        for (ReservationRequest request : requests) {
+            request.lines().forEach(line -> Optional.ofNullable(sales.get(line.sku()))
+                    .ifPresent(sale -> buyers.add(new SaleBuyer(sale.id(), request.owner()))));
+        }
+        return buyers;
+    }
+
+    /**
+     * What a reservation's stock movements change in what its owner got of each sale: a hold adds its units, a
+     * release or an expiry takes them back, a confirmation keeps them (bought is got).
+     */
+    public static void count(Map<SaleBuyer, Long> changes, Map<Sku, Sale> sales, Reservation reservation,
+                             Collection<StockMovement> movements) {
+        for (StockMovement movement : movements) {
+            Sale sale = sales.get(movement.sku());
+            if (sale != null && movement.onHandDelta() == 0 && movement.reservedDelta() != 0) {
+                changes.merge(new SaleBuyer(sale.id(), reservation.owner()), movement.reservedDelta(), Long::sum);
+            }
+        }
+    }
+}
