@@ -6,6 +6,7 @@ import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
+import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.UseCases;
@@ -13,6 +14,7 @@ import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.ProcessReservationsService;
@@ -51,14 +53,16 @@ final class BenchmarkDatabase implements AutoCloseable {
         var reservations = new JdbcReservationStore(jdbc);
         var events = new OutboxOutcomeEvents(jdbc);
         var outbox = new JdbcOutbox(jdbc);
+        var sales = new JdbcSales(jdbc);
         // the decisions' events go to Kafka after the commit; the Kafka intake's figures include them
         OutcomePublisher broker = outcomes -> { };
         // with the limits a deployment gets by default: each decision reads what its buyers hold of its SKUs
         processReservations = new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events,
-                outbox, broker, Clock.systemUTC()), ReservationPolicy.DEFAULTS).process();
+                outbox, broker, sales, Clock.systemUTC()), ReservationPolicy.DEFAULTS).process();
         timedProcessReservations = new UseCases(new UseCases.Ports(timeSpent.timed(Transactions.class, transactions),
                 timeSpent.timed(ReservationStore.class, reservations), timeSpent.timed(Inventory.class, inventory),
-                timeSpent.timed(StockLedger.class, ledger), events, outbox, broker, Clock.systemUTC()),
+                timeSpent.timed(StockLedger.class, ledger), events, outbox, broker,
+                timeSpent.timed(Sales.class, sales), Clock.systemUTC()),
                 ReservationPolicy.DEFAULTS).process();
         createSkus(jdbc, workload.skus, STOCK);
     }

@@ -13,6 +13,7 @@ import io.stocklock.application.port.in.ForgetFinishedReservations;
 import io.stocklock.application.port.in.GetReservation;
 import io.stocklock.application.port.in.GetStock;
 import io.stocklock.application.port.in.ImportStock;
+import io.stocklock.application.port.in.ManageSales;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RefreshSoldOut;
@@ -28,6 +29,7 @@ import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.adapters.persistence.ServiceSecrets;
@@ -57,9 +59,9 @@ class UseCaseConfiguration {
     @Bean
     UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                       StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                      Clock clock, LimitSettings limits, ReservationSettings serving) {
+                      Sales sales, Clock clock, LimitSettings limits, ReservationSettings serving) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                publisher, clock), limits.toPolicy(serving));
+                publisher, sales, clock), limits.toPolicy(serving));
     }
 
     @Bean
@@ -103,6 +105,11 @@ class UseCaseConfiguration {
     @Bean
     ManageStock manageStock(UseCases useCases) {
         return useCases.manageStock();
+    }
+
+    @Bean
+    ManageSales manageSales(UseCases useCases) {
+        return useCases.manageSales();
     }
 
     @Bean

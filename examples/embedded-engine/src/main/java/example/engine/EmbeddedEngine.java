@@ -5,6 +5,7 @@ import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.outbox.OutboxPublisher;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
+import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.UseCases;
@@ -42,7 +43,8 @@ public final class EmbeddedEngine {
         var events = new OutboxOutcomeEvents(jdbc);
         useCases = new UseCases(new UseCases.Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc), events,
-                new JdbcOutbox(jdbc), new OutboxPublisher(events), Clock.systemUTC()), ReservationPolicy.DEFAULTS);
+                new JdbcOutbox(jdbc), new OutboxPublisher(events), new JdbcSales(jdbc), Clock.systemUTC()),
+                ReservationPolicy.DEFAULTS);
     }
 
     /** The use cases: {@code process()} decides, {@code manageStock()} keeps stock, and so on. */

@@ -12,6 +12,7 @@ import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.reservation.ReservationPolicy;
@@ -42,9 +43,9 @@ public class KafkaIntakeService {
     @Bean
     UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                       StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                      Clock clock) {
+                      Sales sales, Clock clock) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                publisher, clock), ReservationPolicy.DEFAULTS);
+                publisher, sales, clock), ReservationPolicy.DEFAULTS);
     }
 
     // what the Kafka intake needs: the engine that decides, the use case that records a dead letter as FAILED, and

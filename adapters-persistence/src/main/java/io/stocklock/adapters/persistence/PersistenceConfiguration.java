@@ -3,6 +3,7 @@ package io.stocklock.adapters.persistence;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
+import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import javax.sql.DataSource;
@@ -48,6 +49,11 @@ public class PersistenceConfiguration {
     @Bean
     JdbcInventory inventory() {
         return new JdbcInventory(jdbc);
+    }
+
+    @Bean
+    JdbcSales sales() {
+        return new JdbcSales(jdbc);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.application.port.out.ReservationStore;
+import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.ManageStockService;
@@ -63,9 +64,9 @@ class PlainSpringHostTest {
         /** The host has no broker: the decisions' events stay in the outbox, for it to read. */
         @Bean
         UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                          StockLedger ledger, OutcomeEvents events, Outbox outbox) {
+                          StockLedger ledger, OutcomeEvents events, Outbox outbox, Sales sales) {
             return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                    new OutboxPublisher(events), Clock.systemUTC()));
+                    new OutboxPublisher(events), sales, Clock.systemUTC()));
         }
 
         @Bean

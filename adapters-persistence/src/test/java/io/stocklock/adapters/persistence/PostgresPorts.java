@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
+import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.fake.Ports;
@@ -35,7 +36,7 @@ final class PostgresPorts {
         jdbc = JdbcClient.create(dataSource);
         ports = new Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc),
-                new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc), broker,
+                new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc), broker, new JdbcSales(jdbc),
                 // read without a transaction: each row's lock ends with the statement
                 () -> new JdbcOutbox(jdbc).lockUnpublished(Integer.MAX_VALUE),
                 broker::published);

@@ -37,6 +37,11 @@ public enum Problems {
     UNKNOWN_SKU_REQUESTED("unknown-sku-requested", HttpStatus.CONFLICT,
             "The request names a SKU that is not in the inventory"),
     OVER_LIMIT("over-limit", HttpStatus.CONFLICT, "The owner would hold more than allowed"),
+    SALE_LIMIT("sale-limit", HttpStatus.CONFLICT, "The buyer would get more of the sale than one buyer may"),
+    SKU_IN_ANOTHER_SALE("sku-in-another-sale", HttpStatus.CONFLICT,
+            "The SKU belongs to another sale; that sale must let it go first"),
+    SKU_HELD("sku-held", HttpStatus.CONFLICT,
+            "Units of the SKU are held; it cannot join or leave a sale until they are confirmed or come back"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
             "This Idempotency-Key was used for a different request"),
     IDEMPOTENCY_KEY_IN_FLIGHT("idempotency-key-in-flight", HttpStatus.CONFLICT,
@@ -60,6 +65,7 @@ public enum Problems {
             case INSUFFICIENT_STOCK -> INSUFFICIENT_STOCK;
             case UNKNOWN_SKU -> UNKNOWN_SKU_REQUESTED;
             case OVER_LIMIT -> OVER_LIMIT;
+            case SALE_LIMIT -> SALE_LIMIT;
         };
     }
 

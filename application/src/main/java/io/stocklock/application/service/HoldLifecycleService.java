@@ -18,8 +18,8 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.Transition;
-import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
@@ -153,7 +153,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         ended.forEach(reservation -> reservation.lines().forEach(line -> skus.add(line.sku())));
         Map<Sku, SkuStock> locked = inventory.lock(skus);
         Map<Sku, SkuStock> stock = new TreeMap<>(locked);
-        Map<Sku, Sale> saleOf = sales.ofSkus(locked.keySet());
+        Map<Sku, SaleLimit> saleOf = sales.ofSkus(locked.keySet());
 
         List<StockMovement> movements = new ArrayList<>();
         Map<Holding, Long> holdings = new HashMap<>();

@@ -7,6 +7,7 @@ import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
 import io.stocklock.domain.sale.SaleId;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import java.util.Map;
@@ -34,12 +35,18 @@ public class ManageSalesService implements ManageSales {
             SortedSet<Sku> involved = new TreeSet<>(sale.skus());
             before.ifPresent(existing -> involved.addAll(existing.skus()));
             Map<Sku, SkuStock> locked = inventory.lock(involved);
-            Map<Sku, Sale> current = sales.ofSkus(involved);
+            Map<Sku, SaleLimit> current = sales.ofSkus(involved);
             for (Sku sku : involved) {
                 if (sale.skus().contains(sku) && !locked.containsKey(sku)) {
                     return new PutResult.UnknownSku(sku);
                 }
-                Optional<SaleId> was = Optional.ofNullable(current.get(sku)).map(Sale::id);
+                Optional<SaleId> was = Optional.ofNullable(current.get(sku)).map(SaleLimit::sale);
+                if (was.isPresent() && !was.get().equals(sale.id())) {
+                    if (sale.skus().contains(sku)) {
+                        return new PutResult.SkuInAnotherSale(sku, was.get());
+                    }
+                    continue;
+                }
                 Optional<SaleId> will = sale.skus().contains(sku) ? Optional.of(sale.id()) : Optional.empty();
                 SkuStock stock = locked.get(sku);
                 if (!was.equals(will) && stock != null && stock.reserved() > 0) {

@@ -18,8 +18,8 @@ import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
-import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
@@ -237,7 +237,7 @@ public class ProcessReservationsService implements ProcessReservations {
                 ? reservations.unitsHeld(undecided.stream().map(ReservationRequest::owner).distinct().toList(), skus)
                 : Map.of();
         // the buyers' counts in their sales are locked after the stock, in (sale, buyer) order
-        Map<Sku, Sale> saleOf = sales.ofSkus(locked.keySet());
+        Map<Sku, SaleLimit> saleOf = sales.ofSkus(locked.keySet());
         SaleLimits limits = saleOf.isEmpty() ? SaleLimits.NONE
                 : new SaleLimits(saleOf, sales.lockCounts(SaleLimits.buyersOf(saleOf, undecided)));
 

@@ -16,6 +16,7 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleId;
 import io.stocklock.domain.stock.Location;
 import io.stocklock.domain.stock.LocationId;
@@ -35,7 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -340,11 +340,11 @@ public final class InMemoryStores {
     public Sales sales() {
         return new Sales() {
             @Override
-            public Map<Sku, Sale> ofSkus(Collection<Sku> skus) {
+            public Map<Sku, SaleLimit> ofSkus(Collection<Sku> skus) {
                 requireTransaction();
-                Map<Sku, Sale> of = new HashMap<>();
+                Map<Sku, SaleLimit> of = new HashMap<>();
                 state.sales.values().forEach(sale -> sale.skus().stream().filter(skus::contains)
-                        .forEach(sku -> of.put(sku, sale)));
+                        .forEach(sku -> of.put(sku, sale.limit())));
                 return of;
             }
 
@@ -381,17 +381,6 @@ public final class InMemoryStores {
             @Override
             public void put(Sale sale) {
                 requireTransaction();
-                state.sales.values().removeIf(other -> other.id().equals(sale.id()));
-                List<Sale> others = List.copyOf(state.sales.values());
-                for (Sale other : others) {
-                    var left = new TreeSet<>(other.skus());
-                    left.removeAll(sale.skus());
-                    if (left.isEmpty()) {
-                        state.sales.remove(other.id());
-                    } else if (left.size() != other.skus().size()) {
-                        state.sales.put(other.id(), new Sale(other.id(), other.maxUnitsPerBuyer(), left));
-                    }
-                }
                 state.sales.put(sale.id(), sale);
             }
         };

@@ -13,6 +13,9 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.sale.Sale;
+import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleId;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
@@ -23,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -319,6 +323,43 @@ public abstract class StoresContract {
         assertThat(ports.inventory().find(Sku.of("A"))).isEmpty();
         assertThat(ports.reservations().find(pending.id())).isEmpty();
         assertThat(ports.appendedEvents().get()).isEmpty();
+    }
+
+    @Test
+    void aSaleKnowsItsSkusAndCountsWhatEachBuyerGot() {
+        Sku a = Sku.of("A");
+        Sku b = Sku.of("B");
+        inTx(() -> ports.inventory().insertAll(List.of(StockLevel.create(a, 5), StockLevel.create(b, 5))));
+        Sale drop = Sale.of(SaleId.of("drop"), 2, List.of(b, a));
+        inTx(() -> ports.sales().put(drop));
+
+        assertThat(ports.sales().find(drop.id())).contains(drop);
+        assertThat(ports.sales().find(SaleId.of("other"))).isEmpty();
+        assertThat(ports.transactions().inTransaction(() -> ports.sales().ofSkus(List.of(a, Sku.of("C")))))
+                .containsExactly(Map.entry(a, drop.limit()));
+
+        SaleBuyer alice = new SaleBuyer(drop.id(), "alice");
+        SaleBuyer bob = new SaleBuyer(drop.id(), "bob");
+        assertThat(ports.transactions().inTransaction(() -> ports.sales().lockCounts(new TreeSet<>(List.of(bob, alice)))))
+                .containsOnly(Map.entry(alice, 0L), Map.entry(bob, 0L));
+        inTx(() -> {
+            ports.sales().lockCounts(new TreeSet<>(List.of(alice, bob)));
+            ports.sales().addToCounts(Map.of(alice, 2L, bob, 1L));
+        });
+        inTx(() -> {
+            ports.sales().lockCounts(new TreeSet<>(List.of(alice)));
+            ports.sales().addToCounts(Map.of(alice, -1L));
+        });
+        assertThat(ports.sales().counted(alice)).isEqualTo(1);
+        assertThat(ports.sales().counted(bob)).isEqualTo(1);
+        assertThat(ports.sales().counted(new SaleBuyer(drop.id(), "carol"))).isZero();
+
+        // replaced: a SKU it no longer names leaves it, and what buyers got stays
+        Sale smaller = Sale.of(drop.id(), 5, List.of(a));
+        inTx(() -> ports.sales().put(smaller));
+        assertThat(ports.sales().find(drop.id())).contains(smaller);
+        assertThat(ports.transactions().inTransaction(() -> ports.sales().ofSkus(List.of(b)))).isEmpty();
+        assertThat(ports.sales().counted(alice)).isEqualTo(1);
     }
 
     private void inTx(Runnable work) {

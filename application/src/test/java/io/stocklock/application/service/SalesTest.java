@@ -83,7 +83,10 @@ class SalesTest extends ServiceTestSupport {
         assertThat(manageSales.put(Sale.of(DROP, 5, List.of(Sku.of("A"), Sku.of("B")))))
                 .isInstanceOf(PutResult.Stored.class);
         assertThat(manageSales.find(DROP, Optional.empty()).orElseThrow().sale().maxUnitsPerBuyer()).isEqualTo(5);
-        // B, nothing held, moves to a sale of its own
+        // a SKU is in one sale at most: B moves to a sale of its own once the drop lets it go
+        assertThat(manageSales.put(Sale.of(SaleId.of("b-alone"), 1, List.of(Sku.of("B")))))
+                .isEqualTo(new PutResult.SkuInAnotherSale(Sku.of("B"), DROP));
+        assertThat(manageSales.put(Sale.of(DROP, 5, List.of(Sku.of("A"))))).isInstanceOf(PutResult.Stored.class);
         assertThat(manageSales.put(Sale.of(SaleId.of("b-alone"), 1, List.of(Sku.of("B")))))
                 .isInstanceOf(PutResult.Stored.class);
         assertThat(manageSales.find(DROP, Optional.empty()).orElseThrow().sale().skus()).containsExactly(Sku.of("A"));

@@ -1,7 +1,7 @@
 package io.stocklock.domain.reservation;
 
 import io.stocklock.domain.reservation.LocationAllocator.Outcome;
-import io.stocklock.domain.sale.Sale;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleBuyer;
 import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.ShortStock;
@@ -65,9 +65,9 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
             if (decision instanceof Decision.Reserved reserved) {
                 reserved.picks().forEach(pick -> {
                     holdings.merge(new Holding(request.owner(), pick.sku()), pick.units(), Long::sum);
-                    Sale sale = sales.sales().get(pick.sku());
+                    SaleLimit sale = sales.sales().get(pick.sku());
                     if (sale != null) {
-                        counted.merge(new SaleBuyer(sale.id(), request.owner()), pick.units(), Long::sum);
+                        counted.merge(new SaleBuyer(sale.sale(), request.owner()), pick.units(), Long::sum);
                     }
                 });
             }
@@ -82,7 +82,7 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
     /** Decides one request; when it is reserved, {@code levels} are left as it leaves them. */
     private static Decision decideOne(Map<Sku, List<StockLevel>> levels, Map<Sku, ShortStock> shortStock,
                                       ReservationRequest request, ReservationPolicy policy,
-                                      Map<Holding, Long> holdings, Map<Sku, Sale> sales,
+                                      Map<Holding, Long> holdings, Map<Sku, SaleLimit> sales,
                                       Map<SaleBuyer, Long> counted) {
         var refusal = policy.refusal(request);
         if (refusal.isPresent()) {
@@ -106,15 +106,15 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
                 }
             }
         }
-        Map<Sale, Long> perSale = new TreeMap<>(Comparator.comparing(Sale::id));
+        Map<SaleLimit, Long> perSale = new TreeMap<>(Comparator.comparing(SaleLimit::sale));
         served.lines().forEach(line -> Optional.ofNullable(sales.get(line.sku()))
                 .ifPresent(sale -> perSale.merge(sale, line.granted(), Long::sum)));
-        for (Map.Entry<Sale, Long> wanted : perSale.entrySet()) {
-            Sale sale = wanted.getKey();
-            long got = counted.getOrDefault(new SaleBuyer(sale.id(), request.owner()), 0L);
+        for (Map.Entry<SaleLimit, Long> wanted : perSale.entrySet()) {
+            SaleLimit sale = wanted.getKey();
+            long got = counted.getOrDefault(new SaleBuyer(sale.sale(), request.owner()), 0L);
             if (got + wanted.getValue() > sale.maxUnitsPerBuyer()) {
                 return new Decision.Rejected(request, RejectionCode.SALE_LIMIT, request.owner() + " has " + got
-                        + " units of sale " + sale.id() + "; with " + wanted.getValue()
+                        + " units of sale " + sale.sale() + "; with " + wanted.getValue()
                         + " more it would have more than the " + sale.maxUnitsPerBuyer() + " allowed per buyer");
             }
         }

@@ -20,12 +20,14 @@ public record Sale(SaleId id, long maxUnitsPerBuyer, SortedSet<Sku> skus) {
     public Sale {
         Objects.requireNonNull(id, "id");
         skus = Collections.unmodifiableSortedSet(new TreeSet<>(skus));
-        if (maxUnitsPerBuyer < 1) {
-            throw new IllegalArgumentException("maxUnitsPerBuyer must be at least 1, was " + maxUnitsPerBuyer);
-        }
+        new SaleLimit(id, maxUnitsPerBuyer);
         if (skus.isEmpty() || skus.size() > MAX_SKUS) {
             throw new IllegalArgumentException("a sale spans 1-" + MAX_SKUS + " SKUs, was " + skus.size());
         }
+    }
+
+    public SaleLimit limit() {
+        return new SaleLimit(id, maxUnitsPerBuyer);
     }
 
     public static Sale of(SaleId id, long maxUnitsPerBuyer, Collection<Sku> skus) {

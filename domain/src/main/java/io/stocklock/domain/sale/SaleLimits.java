@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * @param sales   the sale of every SKU of the batch that belongs to one
  * @param counted what each buyer of those sales got of them; a buyer not named got nothing yet
  */
-public record SaleLimits(Map<Sku, Sale> sales, Map<SaleBuyer, Long> counted) {
+public record SaleLimits(Map<Sku, SaleLimit> sales, Map<SaleBuyer, Long> counted) {
 
     public static final SaleLimits NONE = new SaleLimits(Map.of(), Map.of());
 
@@ -27,11 +27,11 @@ public record SaleLimits(Map<Sku, Sale> sales, Map<SaleBuyer, Long> counted) {
     }
 
     /** The buyers whose counts deciding these requests needs, in the order they are locked in. */
-    public static SortedSet<SaleBuyer> buyersOf(Map<Sku, Sale> sales, Collection<ReservationRequest> requests) {
+    public static SortedSet<SaleBuyer> buyersOf(Map<Sku, SaleLimit> sales, Collection<ReservationRequest> requests) {
         SortedSet<SaleBuyer> buyers = new TreeSet<>();
         for (ReservationRequest request : requests) {
             request.lines().forEach(line -> Optional.ofNullable(sales.get(line.sku()))
-                    .ifPresent(sale -> buyers.add(new SaleBuyer(sale.id(), request.owner()))));
+                    .ifPresent(sale -> buyers.add(new SaleBuyer(sale.sale(), request.owner()))));
         }
         return buyers;
     }
@@ -40,12 +40,12 @@ public record SaleLimits(Map<Sku, Sale> sales, Map<SaleBuyer, Long> counted) {
      * What a reservation's stock movements change in what its owner got of each sale: a hold adds its units, a
      * release or an expiry takes them back, a confirmation keeps them (bought is got).
      */
-    public static void count(Map<SaleBuyer, Long> changes, Map<Sku, Sale> sales, Reservation reservation,
+    public static void count(Map<SaleBuyer, Long> changes, Map<Sku, SaleLimit> sales, Reservation reservation,
                              Collection<StockMovement> movements) {
         for (StockMovement movement : movements) {
-            Sale sale = sales.get(movement.sku());
+            SaleLimit sale = sales.get(movement.sku());
             if (sale != null && movement.onHandDelta() == 0 && movement.reservedDelta() != 0) {
-                changes.merge(new SaleBuyer(sale.id(), reservation.owner()), movement.reservedDelta(), Long::sum);
+                changes.merge(new SaleBuyer(sale.sale(), reservation.owner()), movement.reservedDelta(), Long::sum);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.stocklock.domain.location.Placement;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleId;
 import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.LocationId;
@@ -142,7 +143,7 @@ class AllocationTest {
         var notInTheSale = request(ReservationLine.of("C", 5));
         var otherBuyer = new ReservationRequest(ReservationId.generate(), "someone-else",
                 List.of(ReservationLine.of("A", 3)), Duration.ofMinutes(5));
-        var limits = new SaleLimits(Map.of(A, sale, B, sale), Map.of(new SaleBuyer(sale.id(), "buyer"), 1L));
+        var limits = new SaleLimits(Map.of(A, sale.limit(), B, sale.limit()), Map.of(new SaleBuyer(sale.id(), "buyer"), 1L));
 
         Allocation allocation = Allocation.decide(stock(StockLevel.create(A, 100), StockLevel.create(B, 100),
                         StockLevel.create(Sku.of("C"), 100)), List.of(first, overTheSale, last, notInTheSale, otherBuyer),
@@ -168,13 +169,13 @@ class AllocationTest {
         Map<SaleBuyer, Long> changes = new HashMap<>();
         SaleBuyer buyer = new SaleBuyer(sale.id(), "buyer");
 
-        SaleLimits.count(changes, Map.of(A, sale), held, StockMovement.of(held));
+        SaleLimits.count(changes, Map.of(A, sale.limit()), held, StockMovement.of(held));
         assertThat(changes).containsExactly(Map.entry(buyer, 2L));
         Reservation confirmed = held.confirm(now).current();
-        SaleLimits.count(changes, Map.of(A, sale), confirmed, StockMovement.of(confirmed));
+        SaleLimits.count(changes, Map.of(A, sale.limit()), confirmed, StockMovement.of(confirmed));
         assertThat(changes).containsExactly(Map.entry(buyer, 2L));
         Reservation released = held.release().current();
-        SaleLimits.count(changes, Map.of(A, sale), released, StockMovement.of(released));
+        SaleLimits.count(changes, Map.of(A, sale.limit()), released, StockMovement.of(released));
         assertThat(changes).containsExactly(Map.entry(buyer, 0L));
     }
 

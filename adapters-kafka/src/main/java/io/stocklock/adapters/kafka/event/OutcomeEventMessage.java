@@ -46,6 +46,7 @@ public record OutcomeEventMessage(int schemaVersion, String eventId, String type
             case INSUFFICIENT_STOCK -> "INSUFFICIENT_STOCK";
             case UNKNOWN_SKU -> "UNKNOWN_SKU";
             case OVER_LIMIT -> "OVER_LIMIT";
+            case SALE_LIMIT -> "SALE_LIMIT";
         };
     }
 

@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest.reservation;
 
+import io.stocklock.adapters.rest.Caller;
 import io.stocklock.adapters.rest.OperationContract;
 import io.stocklock.adapters.rest.Problems;
 import io.stocklock.adapters.rest.RestSettings;
@@ -71,7 +72,7 @@ class SubmitController {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ReservationResponse.class)))
     @OperationContract(scope = "reservations:write", problems = {Problems.INSUFFICIENT_STOCK,
-            Problems.UNKNOWN_SKU_REQUESTED, Problems.OVER_LIMIT,
+            Problems.UNKNOWN_SKU_REQUESTED, Problems.OVER_LIMIT, Problems.SALE_LIMIT,
             Problems.IDEMPOTENCY_KEY_IN_FLIGHT, Problems.IDEMPOTENCY_KEY_REUSED, Problems.QUANTITY_LIMIT,
             Problems.INTAKE_UNAVAILABLE})
     @PostMapping(path = "/reservations", consumes = "application/json",
@@ -85,7 +86,7 @@ class SubmitController {
                                                              example = "wait=10")
                                                      @RequestHeader(name = "Prefer", required = false) String prefer,
                                                      Principal principal) {
-        String caller = principal == null ? "anonymous" : principal.getName();
+        String caller = Caller.of(principal);
         List<ReservationLine> lines = body.toDomain();
         Duration hold = body.holdSeconds() == null ? settings.defaultHold() : Duration.ofSeconds(body.holdSeconds());
         var command = new SubmitReservationCommand(caller, Optional.ofNullable(key), lines, hold,

@@ -74,7 +74,9 @@ public class SecurityConfiguration {
                         .hasAuthority("SCOPE_inventory:read")
                         .requestMatchers(HttpMethod.HEAD, "/locations/**", "/locations")
                         .hasAuthority("SCOPE_inventory:read")
-                        .requestMatchers("/inventory/**", "/inventory", "/locations/**", "/locations")
+                        .requestMatchers(HttpMethod.GET, "/sales/**").hasAuthority("SCOPE_reservations:read")
+                        .requestMatchers(HttpMethod.HEAD, "/sales/**").hasAuthority("SCOPE_reservations:read")
+                        .requestMatchers("/inventory/**", "/inventory", "/locations/**", "/locations", "/sales/**")
                         .hasAuthority("SCOPE_inventory:write")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Limits on what one buyer may get of a sale: one SKU or several. A SKU joins or leaves a sale only while none of its
- * units are held, so a hold that ends gives its units back to the sale it was counted in.
+ * Limits on what one buyer may get of a sale: one SKU or several. A SKU belongs to one sale at most, and joins or
+ * leaves a sale only while none of its units are held, so a hold that ends gives its units back to the sale it was
+ * counted in.
  */
 public interface ManageSales {
 
@@ -34,7 +35,11 @@ public interface ManageSales {
         record UnknownSku(Sku sku) implements PutResult {
         }
 
-        /** The SKU would join or leave a sale while units of it are held. */
+        /** The SKU belongs to another sale: that sale must let it go first. */
+        record SkuInAnotherSale(Sku sku, SaleId sale) implements PutResult {
+        }
+
+        /** The SKU would join or leave the sale while units of it are held. */
         record SkuHeld(Sku sku, long reserved) implements PutResult {
         }
     }

@@ -2,6 +2,7 @@ package io.stocklock.application.port.out;
 
 import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleId;
 import io.stocklock.domain.stock.Sku;
 import java.util.Collection;
@@ -16,8 +17,8 @@ import java.util.SortedSet;
  */
 public interface Sales {
 
-    /** The sale of each of these SKUs that belongs to one; read under the SKUs' locks, which a change takes too. */
-    Map<Sku, Sale> ofSkus(Collection<Sku> skus);
+    /** The limit of the sale of each of these SKUs that belongs to one; read under the SKUs' locks, which a change takes too. */
+    Map<Sku, SaleLimit> ofSkus(Collection<Sku> skus);
 
     /**
      * Locks what these buyers got of their sales, in the set's order, in one statement, and reads it; a buyer who got
@@ -33,6 +34,6 @@ public interface Sales {
 
     Optional<Sale> find(SaleId id);
 
-    /** Adds or replaces a sale and its SKUs; a SKU in another sale leaves it. The caller holds the SKUs' locks. */
+    /** Adds or replaces a sale and its SKUs, none of which is in another sale; the caller holds the SKUs' locks. */
     void put(Sale sale);
 }
