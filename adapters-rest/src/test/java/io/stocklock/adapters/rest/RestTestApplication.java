@@ -12,6 +12,7 @@ import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
 import io.stocklock.application.service.ImportStockService;
+import io.stocklock.application.service.ManageSalesService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.SubmitReservationService;
@@ -84,6 +85,11 @@ class RestTestApplication {
     @Bean
     ManageStockService manageStock(Services services) {
         return services.manageStock();
+    }
+
+    @Bean
+    ManageSalesService manageSales(Services services) {
+        return services.manageSales();
     }
 
     @Bean

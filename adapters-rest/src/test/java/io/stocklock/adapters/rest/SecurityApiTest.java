@@ -113,7 +113,7 @@ class SecurityApiTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(17);
+        assertThat(operations).isEqualTo(19);
     }
 
     private static MockHttpServletRequestBuilder exchange(String method, String uri, boolean body, String token) {

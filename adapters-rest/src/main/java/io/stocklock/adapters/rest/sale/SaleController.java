@@ -69,7 +69,7 @@ class SaleController {
     @OperationContract(scope = "inventory:write", problems = {Problems.UNKNOWN_SKU_REQUESTED,
             Problems.SKU_IN_ANOTHER_SALE, Problems.SKU_HELD})
     @PutMapping(path = "/{id}", consumes = "application/json")
-    ResponseEntity<SaleResponse> put(@PathVariable String id, @RequestBody SaleRequest body) {
+    ResponseEntity<SaleResponse> putSale(@PathVariable String id, @RequestBody SaleRequest body) {
         if (body.maxUnitsPerBuyer() == null) {
             throw new IllegalArgumentException("maxUnitsPerBuyer is required");
         }
@@ -101,7 +101,7 @@ class SaleController {
     @Operation(summary = "A sale, and what the caller got of it")
     @OperationContract(scope = "reservations:read", problems = Problems.NOT_FOUND)
     @GetMapping("/{id}")
-    SaleResponse get(@PathVariable String id, Principal caller) {
+    SaleResponse getSale(@PathVariable String id, Principal caller) {
         return sales.find(SaleId.of(id), Optional.of(Caller.of(caller)))
                 .map(view -> SaleResponse.from(view.sale(), view.got()))
                 .orElseThrow(() -> Problems.NOT_FOUND.exception("no sale " + id));
