@@ -2,9 +2,11 @@ package io.stocklock.bootstrap;
 
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
-import io.stocklock.application.grouping.Retries;
+import io.stocklock.adapters.persistence.ServiceSecrets;
 import io.stocklock.adapters.rest.RestSettings;
 import io.stocklock.application.UseCases;
+import io.stocklock.application.failure.FailureClassifier;
+import io.stocklock.application.grouping.Retries;
 import io.stocklock.application.port.in.ConfirmReservation;
 import io.stocklock.application.port.in.ExpireReservations;
 import io.stocklock.application.port.in.ExtendHold;
@@ -21,8 +23,6 @@ import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.SubmitReservation;
-import io.stocklock.application.service.SubmitReservationService;
-import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -32,13 +32,13 @@ import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
-import io.stocklock.adapters.persistence.ServiceSecrets;
+import io.stocklock.application.service.SubmitReservationService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The services carry no framework annotations; they are wired here. */

@@ -1,5 +1,8 @@
 package io.stocklock.adapters.persistence;
 
+
+
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.stocklock.adapters.persistence.outbox.JdbcOutbox;
 import io.stocklock.adapters.persistence.outbox.OutboxOutcomeEvents;
@@ -9,10 +12,7 @@ import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.fake.Ports;
 import io.stocklock.application.fake.RecordingBroker;
-
-
 import io.stocklock.testsupport.TestPostgres;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;

@@ -2,12 +2,12 @@ package io.stocklock.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stocklock.testsupport.OpenApiContract;
-import io.stocklock.testsupport.TestTokens;
-import io.stocklock.application.fake.InMemoryStores;
+
 import io.stocklock.application.failure.FailureClassifier;
+import io.stocklock.application.fake.InMemoryStores;
 import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Services;
+import io.stocklock.application.grouping.Retries;
 import io.stocklock.application.service.GetReservationService;
 import io.stocklock.application.service.GetStockService;
 import io.stocklock.application.service.HoldLifecycleService;
@@ -16,18 +16,18 @@ import io.stocklock.application.service.ManageSalesService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.SubmitReservationService;
-import io.stocklock.application.grouping.Retries;
 import io.stocklock.domain.reservation.ReservationPolicy;
+import io.stocklock.testsupport.OpenApiContract;
+import io.stocklock.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The HTTP adapter over the real use cases, on in-memory stores. */
 @SpringBootApplication

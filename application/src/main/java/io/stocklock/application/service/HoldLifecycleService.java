@@ -20,7 +20,6 @@ import io.stocklock.domain.reservation.ReservationStatus;
 import io.stocklock.domain.reservation.Transition;
 import io.stocklock.domain.sale.SaleBuyer;
 import io.stocklock.domain.sale.SaleLimit;
-import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
@@ -162,7 +161,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         for (Reservation reservation : ended) {
             List<StockMovement> moved = StockMovement.of(reservation);
             Holdings.add(holdings, reservation, moved);
-            SaleLimits.count(counts, saleOf, reservation, moved);
+            SaleCounts.add(counts, saleOf, reservation, moved);
             for (StockMovement movement : moved) {
                 StockLevel level = Optional.ofNullable(stock.get(movement.sku()))
                         .flatMap(levels -> levels.at(movement.location()))

@@ -18,9 +18,9 @@ import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.reservation.SaleLimits;
 import io.stocklock.domain.sale.SaleBuyer;
 import io.stocklock.domain.sale.SaleLimit;
-import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
@@ -261,7 +261,7 @@ public class ProcessReservationsService implements ProcessReservations {
             List<StockMovement> moved = StockMovement.of(reservation);
             movements.addAll(moved);
             Holdings.add(holdings, reservation, moved);
-            SaleLimits.count(counts, saleOf, reservation, moved);
+            SaleCounts.add(counts, saleOf, reservation, moved);
         }
 
         // stored once, decided; nothing is written before this, so a conflict rolls back nothing but locks

@@ -1,13 +1,11 @@
 package io.stocklock.application.fake;
 
-import io.stocklock.domain.reservation.RejectionCode;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Holding;
+import io.stocklock.domain.reservation.OutcomeEvent;
+import io.stocklock.domain.reservation.RejectionCode;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -29,6 +27,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every implementation of the outgoing ports must do. Runs against the in-memory fakes and against

@@ -3,6 +3,7 @@ package io.stocklock.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stocklock.application.grouping.Retries;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.RepublishStalePending;
@@ -11,14 +12,13 @@ import io.stocklock.application.port.in.SubmitReservation.SubmitReservationComma
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.reservation.OutcomeEvent;
+import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
+import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
-import io.stocklock.domain.reservation.ReservationId;
-import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
-import io.stocklock.application.grouping.Retries;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

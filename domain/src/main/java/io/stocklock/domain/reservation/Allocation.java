@@ -1,9 +1,8 @@
 package io.stocklock.domain.reservation;
 
 import io.stocklock.domain.reservation.LocationAllocator.Outcome;
-import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleBuyer;
-import io.stocklock.domain.sale.SaleLimits;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;

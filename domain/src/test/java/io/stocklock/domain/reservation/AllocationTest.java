@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stocklock.domain.location.Pick;
 import io.stocklock.domain.location.Placement;
-import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
-import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleId;
-import io.stocklock.domain.sale.SaleLimits;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Quantity;
 import io.stocklock.domain.stock.ShortStock;
@@ -17,9 +14,7 @@ import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,26 +152,6 @@ class AllocationTest {
                     "buyer has 2 units of sale drop; with 2 more it would have more than the 3 allowed per buyer");
         });
         assertThat(level(allocation, B).reserved()).isEqualTo(1);
-    }
-
-    @Test
-    void aHoldAddsToTheBuyersShareOfTheSaleAReleaseTakesItBackAConfirmationKeepsIt() {
-        var sale = Sale.of(SaleId.of("drop"), 3, List.of(A));
-        var request = request(ReservationLine.of("A", 2), ReservationLine.of("B", 1));
-        Instant now = Instant.parse("2026-12-06T10:00:00Z");
-        Reservation held = Reservation.pending(request, now).reserve(now, List.of(
-                new Pick(A, LocationId.DEFAULT, 2, 0), new Pick(B, LocationId.DEFAULT, 1, 0)));
-        Map<SaleBuyer, Long> changes = new HashMap<>();
-        SaleBuyer buyer = new SaleBuyer(sale.id(), "buyer");
-
-        SaleLimits.count(changes, Map.of(A, sale.limit()), held, StockMovement.of(held));
-        assertThat(changes).containsExactly(Map.entry(buyer, 2L));
-        Reservation confirmed = held.confirm(now).current();
-        SaleLimits.count(changes, Map.of(A, sale.limit()), confirmed, StockMovement.of(confirmed));
-        assertThat(changes).containsExactly(Map.entry(buyer, 2L));
-        Reservation released = held.release().current();
-        SaleLimits.count(changes, Map.of(A, sale.limit()), released, StockMovement.of(released));
-        assertThat(changes).containsExactly(Map.entry(buyer, 0L));
     }
 
     private static ReservationRequest request(ReservationLine... lines) {

@@ -2,8 +2,8 @@ package io.stocklock.application.port.out;
 
 import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
-import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.sale.SaleId;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.stock.Sku;
 import java.util.Collection;
 import java.util.Map;

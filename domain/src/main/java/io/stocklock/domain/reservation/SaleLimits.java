@@ -1,8 +1,7 @@
-package io.stocklock.domain.sale;
+package io.stocklock.domain.reservation;
 
-import io.stocklock.domain.ledger.StockMovement;
-import io.stocklock.domain.reservation.Reservation;
-import io.stocklock.domain.reservation.ReservationRequest;
+import io.stocklock.domain.sale.SaleBuyer;
+import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.stock.Sku;
 import java.util.Collection;
 import java.util.Map;
@@ -34,19 +33,5 @@ public record SaleLimits(Map<Sku, SaleLimit> sales, Map<SaleBuyer, Long> counted
                     .ifPresent(sale -> buyers.add(new SaleBuyer(sale.sale(), request.owner()))));
         }
         return buyers;
-    }
-
-    /**
-     * What a reservation's stock movements change in what its owner got of each sale: a hold adds its units, a
-     * release or an expiry takes them back, a confirmation keeps them (bought is got).
-     */
-    public static void count(Map<SaleBuyer, Long> changes, Map<Sku, SaleLimit> sales, Reservation reservation,
-                             Collection<StockMovement> movements) {
-        for (StockMovement movement : movements) {
-            SaleLimit sale = sales.get(movement.sku());
-            if (sale != null && movement.onHandDelta() == 0 && movement.reservedDelta() != 0) {
-                changes.merge(new SaleBuyer(sale.sale(), reservation.owner()), movement.reservedDelta(), Long::sum);
-            }
-        }
     }
 }
