@@ -67,7 +67,10 @@ public final class StockInvariants {
                 .list();
     }
 
-    /** Owners whose recorded holding of a SKU differs from what their RESERVED reservations hold of it. */
+    /**
+     * Owners whose recorded holding of a SKU differs from what their RESERVED reservations hold of it, and buyers who
+     * hold more of a sale than it counts they got (the count also keeps what they confirmed, so it may be more).
+     */
     public List<String> holdingViolations() {
         return jdbc.sql("""
                         WITH held AS (
@@ -79,6 +82,15 @@ public final class StockInvariants {
                                       COALESCE(h.units, 0))
                         FROM held FULL JOIN owner_holding h USING (owner, sku)
                         WHERE COALESCE(held.units, 0) <> COALESCE(h.units, 0)
+                        UNION ALL
+                        SELECT format('%s holds %s of sale %s, counted %s', r.owner, SUM(p.units), k.sale_id,
+                                      COALESCE(MAX(b.units), 0))
+                        FROM reservation r JOIN reservation_pick p ON p.reservation_id = r.id
+                        JOIN sale_sku k ON k.sku = p.sku
+                        LEFT JOIN sale_buyer b ON b.sale_id = k.sale_id AND b.buyer = r.owner
+                        WHERE r.status = 'RESERVED'
+                        GROUP BY r.owner, k.sale_id
+                        HAVING SUM(p.units) > COALESCE(MAX(b.units), 0)
                         """)
                 .query(String.class)
                 .list();

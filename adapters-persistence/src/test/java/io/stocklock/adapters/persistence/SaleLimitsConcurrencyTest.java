@@ -119,6 +119,11 @@ class SaleLimitsConcurrencyTest {
         assertThat(countsThatDisagreeWithTheReservations()).isEmpty();
         assertThat(invariants.stockViolations()).isEmpty();
         assertThat(invariants.holdingViolations()).isEmpty();
+
+        // and the invariant check notices a count below what a buyer holds
+        postgres.jdbc.sql("UPDATE sale_buyer SET units = 0").update();
+        assertThat(invariants.holdingViolations()).isNotEmpty()
+                .allSatisfy(violation -> assertThat(violation).contains("of sale drop, counted 0"));
     }
 
     /** Buyers who hold plus confirmed more of the sale than the limit. */
