@@ -8,6 +8,8 @@ import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
+import io.stocklock.application.port.out.StockLevelOutbox;
+import io.stocklock.application.port.out.StockLevelPublisher;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.FailReservationService;
@@ -20,6 +22,7 @@ import io.stocklock.application.service.ManageSalesService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.RelayOutcomesService;
+import io.stocklock.application.service.RelayStockLevelsService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
 import io.stocklock.domain.reservation.ReservationPolicy;
@@ -37,7 +40,7 @@ public final class UseCases {
     /** What the use cases need from outside. */
     public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory,
                         StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                        Sales sales, Clock clock) {
+                        Sales sales, StockLevelOutbox stockLevels, Clock clock) {
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(reservations, "reservations");
@@ -47,6 +50,7 @@ public final class UseCases {
             Objects.requireNonNull(outbox, "outbox");
             Objects.requireNonNull(publisher, "publisher");
             Objects.requireNonNull(sales, "sales");
+            Objects.requireNonNull(stockLevels, "stockLevels");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -75,12 +79,15 @@ public final class UseCases {
         this.ports = ports;
         this.policy = Objects.requireNonNull(policy, "policy");
         process = new ProcessReservationsService(ports.transactions(), ports.reservations(), ports.inventory(),
-                ports.ledger(), ports.publisher(), ports.events(), ports.sales(), policy, ports.clock());
+                ports.ledger(), ports.publisher(), ports.events(), ports.sales(), ports.stockLevels(), policy,
+                ports.clock());
         holdLifecycle = new HoldLifecycleService(ports.transactions(), ports.reservations(), ports.inventory(),
-                ports.ledger(), ports.events(), ports.sales(), policy, ports.clock());
-        manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
+                ports.ledger(), ports.events(), ports.sales(), ports.stockLevels(), policy, ports.clock());
+        manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(),
+                ports.stockLevels(), policy.shortStock(), ports.clock());
         manageSales = new ManageSalesService(ports.transactions(), ports.inventory(), ports.sales());
-        importStock = new ImportStockService(ports.transactions(), ports.inventory(), ports.ledger(), ports.clock());
+        importStock = new ImportStockService(ports.transactions(), ports.inventory(), ports.ledger(),
+                ports.stockLevels(), policy.shortStock(), ports.clock());
         getStock = new GetStockService(ports.inventory(), ports.ledger());
         getReservation = new GetReservationService(ports.reservations());
         fail = new FailReservationService(ports.transactions(), ports.reservations(), ports.events(), ports.clock());
@@ -136,6 +143,11 @@ public final class UseCases {
                                                       Supplier<Executor> callerContext) {
         return new SubmitReservationService(ports.transactions(), ports.reservations(), process, intake, policy,
                 ports.clock(), settings, failures, callerContext);
+    }
+
+    /** The relay of stock-level events to {@code publisher}; a host without a broker leaves them in the outbox. */
+    public RelayStockLevelsService relayStockLevels(StockLevelPublisher publisher) {
+        return new RelayStockLevelsService(ports.transactions(), ports.stockLevels(), publisher);
     }
 
     public ForgetFinishedReservationsService forgetFinished() {

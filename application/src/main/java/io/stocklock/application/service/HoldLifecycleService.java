@@ -8,6 +8,7 @@ import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
@@ -49,19 +50,21 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
     private final StockLedger ledger;
     private final OutcomeEvents events;
     private final Sales sales;
+    private final StockLevelOutbox stockLevels;
     private final ReservationPolicy policy;
     private final Clock clock;
 
     /** @param policy how long a whole hold may last ({@link ReservationPolicy#maxTotalHold()}) */
     public HoldLifecycleService(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                                StockLedger ledger, OutcomeEvents events, Sales sales, ReservationPolicy policy,
-                                Clock clock) {
+                                StockLedger ledger, OutcomeEvents events, Sales sales, StockLevelOutbox stockLevels,
+                                ReservationPolicy policy, Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
         this.ledger = ledger;
         this.events = events;
         this.sales = sales;
+        this.stockLevels = stockLevels;
         this.policy = policy;
         this.clock = clock;
     }
@@ -182,6 +185,7 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         inventory.update(stock.values().stream().flatMap(levels -> levels.locations().stream())
                 .filter(level -> !locked.get(level.sku()).locations().contains(level))
                 .toList());
+        stockLevels.append(StockCrossings.of(locked, stock.values(), policy.shortStock(), now));
         ledger.append(movements, now);
         events.append(outcomeEvents);
     }

@@ -1,5 +1,7 @@
 package io.stocklock.application.service;
 
+import io.stocklock.domain.stock.ShortStock;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.in.ImportStock;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.StockLedger;
@@ -26,12 +28,18 @@ public class ImportStockService implements ImportStock {
     private final Transactions transactions;
     private final Inventory inventory;
     private final StockLedger ledger;
+    private final StockLevelOutbox stockLevels;
+    private final ShortStock whenUnset;
     private final Clock clock;
 
-    public ImportStockService(Transactions transactions, Inventory inventory, StockLedger ledger, Clock clock) {
+    /** @param whenUnset the deployment's short-stock policy, for telling when a SKU without one sells out */
+    public ImportStockService(Transactions transactions, Inventory inventory, StockLedger ledger,
+                              StockLevelOutbox stockLevels, ShortStock whenUnset, Clock clock) {
         this.transactions = transactions;
         this.inventory = inventory;
         this.ledger = ledger;
+        this.stockLevels = stockLevels;
+        this.whenUnset = whenUnset;
         this.clock = clock;
     }
 
@@ -48,8 +56,9 @@ public class ImportStockService implements ImportStock {
     public List<LineResult> importLines(ImportStockCommand command) {
         return transactions.inTransaction(() -> {
             Set<LocationId> locations = inventory.locations().stream().map(Location::id).collect(Collectors.toSet());
-            Map<Sku, SkuStock> stock = new HashMap<>(inventory.lock(command.lines().stream().map(StockLine::sku)
-                    .distinct().toList()));
+            Map<Sku, SkuStock> locked = inventory.lock(command.lines().stream().map(StockLine::sku).distinct()
+                    .toList());
+            Map<Sku, SkuStock> stock = new HashMap<>(locked);
             Map<At, StockLevel> created = new LinkedHashMap<>();
             Map<At, StockLevel> changed = new LinkedHashMap<>();
             List<StockMovement> movements = new ArrayList<>();
@@ -92,9 +101,11 @@ public class ImportStockService implements ImportStock {
                 if (inserted.contains(key)) {
                     movements.add(StockMovement.ofStock(StockMovement.Kind.CREATED, level.sku(), level.location(),
                             level.onHand(), "imported"));
+                    stock.computeIfPresent(level.sku(), (sku, kept) -> kept.with(level));
                 }
             });
             ledger.append(movements, clock.instant());
+            stockLevels.append(StockCrossings.of(locked, stock.values(), whenUnset, clock.instant()));
             for (int i = 0; i < results.size(); i++) {
                 if (createdBy.get(i) != null && !inserted.contains(createdBy.get(i))) {
                     results.set(i, new LineResult.Refused(results.get(i).number(), Reason.CREATED_MEANWHILE,

@@ -1,5 +1,8 @@
 package io.stocklock.application.service;
 
+import java.util.Map;
+import io.stocklock.domain.stock.ShortStock;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.StockLedger;
@@ -21,12 +24,18 @@ public class ManageStockService implements ManageStock {
     private final Transactions transactions;
     private final Inventory inventory;
     private final StockLedger ledger;
+    private final StockLevelOutbox stockLevels;
+    private final ShortStock whenUnset;
     private final Clock clock;
 
-    public ManageStockService(Transactions transactions, Inventory inventory, StockLedger ledger, Clock clock) {
+    /** @param whenUnset the deployment's short-stock policy, for telling when a SKU without one sells out */
+    public ManageStockService(Transactions transactions, Inventory inventory, StockLedger ledger,
+                              StockLevelOutbox stockLevels, ShortStock whenUnset, Clock clock) {
         this.transactions = transactions;
         this.inventory = inventory;
         this.ledger = ledger;
+        this.stockLevels = stockLevels;
+        this.whenUnset = whenUnset;
         this.clock = clock;
     }
 
@@ -38,12 +47,16 @@ public class ManageStockService implements ManageStock {
             }
             StockLevel level = StockLevel.create(command.sku(), command.location(), command.onHand(),
                     command.backorderLimit());
+            // a location added to a SKU kept elsewhere already can bring it back in stock
+            Map<Sku, SkuStock> before = inventory.lock(List.of(command.sku()));
             if (!inventory.insert(level)) {
                 return new CreateResult.AlreadyExists(inventory.find(command.sku()).orElseThrow());
             }
             ledger.append(List.of(StockMovement.ofStock(StockMovement.Kind.CREATED, level.sku(), level.location(),
                     level.onHand(), "created")), clock.instant());
-            return new CreateResult.Created(inventory.find(command.sku()).orElseThrow());
+            SkuStock after = inventory.find(command.sku()).orElseThrow();
+            tellCrossings(before, after);
+            return new CreateResult.Created(after);
         });
     }
 
@@ -70,8 +83,23 @@ public class ManageStockService implements ManageStock {
         return transactions.inTransaction(() -> Optional.ofNullable(inventory.lock(List.of(command.sku()))
                 .get(command.sku())).map(stock -> {
                     inventory.setShortStock(command.sku(), command.policy());
-                    return stock.with(command.policy());
+                    SkuStock after = stock.with(command.policy());
+                    tellCrossings(Map.of(stock.sku(), stock), after);
+                    return after;
                 }));
+    }
+
+    @Override
+    public Optional<SkuStock> setLowStock(SetLowStockCommand command) {
+        return transactions.inTransaction(() -> Optional.ofNullable(inventory.lock(List.of(command.sku()))
+                .get(command.sku())).map(stock -> {
+                    inventory.setLowStock(command.sku(), command.threshold());
+                    return stock.withLowStockAt(command.threshold());
+                }));
+    }
+
+    private void tellCrossings(Map<Sku, SkuStock> before, SkuStock after) {
+        stockLevels.append(StockCrossings.of(before, List.of(after), whenUnset, clock.instant()));
     }
 
     @Override
@@ -95,7 +123,9 @@ public class ManageStockService implements ManageStock {
                         ledger.append(List.of(StockMovement.ofStock(kind, sku, location, changed.onHandDelta(),
                                 reason)), clock.instant());
                     }
-                    return new StockResult(outcome, stock.with(changed.level()));
+                    SkuStock after = stock.with(changed.level());
+                    tellCrossings(Map.of(sku, stock), after);
+                    return new StockResult(outcome, after);
                 }));
     }
 }

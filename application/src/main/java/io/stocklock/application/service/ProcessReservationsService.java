@@ -6,6 +6,7 @@ import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
@@ -44,13 +45,15 @@ public class ProcessReservationsService implements ProcessReservations {
     private final OutcomePublisher publisher;
     private final OutcomeEvents events;
     private final Sales sales;
+    private final StockLevelOutbox stockLevels;
     private final ReservationPolicy policy;
     private final Clock clock;
     private final SoldOutService soldOut;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
                                       StockLedger ledger, OutcomePublisher publisher, OutcomeEvents events,
-                                      Sales sales, ReservationPolicy policy, Clock clock) {
+                                      Sales sales, StockLevelOutbox stockLevels, ReservationPolicy policy,
+                                      Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
@@ -58,6 +61,7 @@ public class ProcessReservationsService implements ProcessReservations {
         this.publisher = publisher;
         this.events = events;
         this.sales = sales;
+        this.stockLevels = stockLevels;
         this.policy = policy;
         this.clock = clock;
         this.soldOut = new SoldOutService(inventory, policy.shortStock());
@@ -274,6 +278,7 @@ public class ProcessReservationsService implements ProcessReservations {
                 .filter(level -> !locked.get(level.sku()).locations().contains(level))
                 .toList();
         inventory.update(changed);
+        stockLevels.append(StockCrossings.of(locked, allocation.stock().values(), policy.shortStock(), now));
         reservations.addToHoldings(holdings);
         sales.addToCounts(counts);
         ledger.append(movements, now);

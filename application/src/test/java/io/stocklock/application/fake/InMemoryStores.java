@@ -6,6 +6,7 @@ import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
@@ -24,6 +25,7 @@ import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
+import io.stocklock.domain.stock.StockLevelEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +35,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -59,6 +62,7 @@ public final class InMemoryStores {
                 Map.of(LocationId.DEFAULT, new Location(LocationId.DEFAULT, "Default", 0)));
         final List<LedgerEntry> ledger = new ArrayList<>();
         final List<OutcomeEvent> events = new ArrayList<>();
+        final List<StockLevelEvent> stockLevels = new ArrayList<>();
         final Map<ReservationId, Instant> resubmittedAt = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
         final Map<Holding, Long> holdings = new HashMap<>();
@@ -72,6 +76,7 @@ public final class InMemoryStores {
             copy.locations.putAll(locations);
             copy.ledger.addAll(ledger);
             copy.events.addAll(events);
+            copy.stockLevels.addAll(stockLevels);
             copy.resubmittedAt.putAll(resubmittedAt);
             copy.published.addAll(published);
             copy.holdings.putAll(holdings);
@@ -296,6 +301,12 @@ public final class InMemoryStores {
             }
 
             @Override
+            public void setLowStock(Sku sku, OptionalLong threshold) {
+                requireTransaction();
+                state.stock.computeIfPresent(sku, (key, stock) -> stock.withLowStockAt(threshold));
+            }
+
+            @Override
             public Optional<SkuStock> find(Sku sku) {
                 return read(() -> Optional.ofNullable(state.stock.get(sku)));
             }
@@ -386,6 +397,34 @@ public final class InMemoryStores {
         };
     }
 
+    /** One transaction at a time holds every lock here: the relay that locks the page is always the only one. */
+    public StockLevelOutbox stockLevels() {
+        return new StockLevelOutbox() {
+            @Override
+            public void append(Collection<StockLevelEvent> events) {
+                requireTransaction();
+                state.stockLevels.addAll(events);
+            }
+
+            @Override
+            public List<StockLevelEvent> lockOldest(int limit) {
+                requireTransaction();
+                return List.copyOf(state.stockLevels.subList(0, Math.min(limit, state.stockLevels.size())));
+            }
+
+            @Override
+            public void remove(Collection<UUID> eventIds) {
+                requireTransaction();
+                state.stockLevels.removeIf(event -> eventIds.contains(event.eventId()));
+            }
+        };
+    }
+
+    /** The stock-level events not relayed yet, oldest first. */
+    public List<StockLevelEvent> stockLevelEvents() {
+        return read(() -> List.copyOf(state.stockLevels));
+    }
+
     public StockLedger ledger() {
         return new StockLedger() {
             @Override
@@ -452,6 +491,6 @@ public final class InMemoryStores {
 
     public Ports ports() {
         return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), broker, sales(),
-                this::appendedEvents, this::publishedEvents);
+                stockLevels(), this::appendedEvents, this::publishedEvents);
     }
 }

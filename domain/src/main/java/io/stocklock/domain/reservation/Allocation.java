@@ -74,7 +74,7 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
         }
         Map<Sku, SkuStock> after = new TreeMap<>();
         locked.forEach(stock -> after.put(stock.sku(),
-                new SkuStock(stock.sku(), stock.shortStock(), levels.get(stock.sku()))));
+                new SkuStock(stock.sku(), stock.shortStock(), stock.lowStockAt(), levels.get(stock.sku()))));
         return new Allocation(decisions, after);
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -13,17 +14,28 @@ import java.util.function.Function;
  * changes whenever the on-hand count of any location does.
  *
  * @param shortStock the SKU's own short-stock policy; empty when it follows the deployment's default
+ * @param lowStockAt at how many available units the SKU counts as running low ({@link StockLevelEvent}); empty for
+ *                   never
  * @param locations  one level per location, in location order
  */
-public record SkuStock(Sku sku, Optional<ShortStock> shortStock, List<StockLevel> locations) {
+public record SkuStock(Sku sku, Optional<ShortStock> shortStock, OptionalLong lowStockAt, List<StockLevel> locations) {
 
     public SkuStock {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(shortStock, "shortStock");
+        Objects.requireNonNull(lowStockAt, "lowStockAt");
+        if (lowStockAt.isPresent() && lowStockAt.getAsLong() < 0) {
+            throw new IllegalArgumentException("a low-stock threshold is not negative, was " + lowStockAt.getAsLong());
+        }
         locations = locations.stream().sorted(Comparator.comparing(StockLevel::location)).toList();
         if (locations.isEmpty() || locations.stream().anyMatch(level -> !level.sku().equals(sku))) {
             throw new IllegalArgumentException("the stock of " + sku + " is one or more levels of " + sku);
         }
+    }
+
+    /** A SKU without a low-stock threshold. */
+    public SkuStock(Sku sku, Optional<ShortStock> shortStock, List<StockLevel> locations) {
+        this(sku, shortStock, OptionalLong.empty(), locations);
     }
 
     /** A SKU kept at one location only, following the default short-stock policy. */
@@ -72,11 +84,15 @@ public record SkuStock(Sku sku, Optional<ShortStock> shortStock, List<StockLevel
         List<StockLevel> levels = new ArrayList<>(locations);
         levels.removeIf(each -> each.location().equals(level.location()));
         levels.add(level);
-        return new SkuStock(sku, shortStock, levels);
+        return new SkuStock(sku, shortStock, lowStockAt, levels);
     }
 
     public SkuStock with(Optional<ShortStock> policy) {
-        return new SkuStock(sku, policy, locations);
+        return new SkuStock(sku, policy, lowStockAt, locations);
+    }
+
+    public SkuStock withLowStockAt(OptionalLong threshold) {
+        return new SkuStock(sku, shortStock, threshold, locations);
     }
 
     /** Restock or write off at one location. */

@@ -8,6 +8,7 @@ import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockChange;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Creates SKUs at locations and changes what is on hand there; every change of on hand is written to the ledger with
@@ -28,6 +29,9 @@ public interface ManageStock {
 
     /** @return the SKU's stock with its new policy; empty for an unknown SKU */
     Optional<SkuStock> setShortStock(SetShortStockCommand command);
+
+    /** @return the SKU's stock with its new threshold; empty for an unknown SKU */
+    Optional<SkuStock> setLowStock(SetLowStockCommand command);
 
     /** @return {@code true} if the location was added, {@code false} if an existing one was changed */
     boolean saveLocation(Location location);
@@ -98,6 +102,17 @@ public interface ManageStock {
         public SetShortStockCommand {
             Objects.requireNonNull(sku, "sku");
             Objects.requireNonNull(policy, "policy");
+        }
+    }
+
+    /** @param threshold at how many available units the SKU counts as running low; empty for never */
+    record SetLowStockCommand(Sku sku, OptionalLong threshold) {
+        public SetLowStockCommand {
+            Objects.requireNonNull(sku, "sku");
+            Objects.requireNonNull(threshold, "threshold");
+            if (threshold.isPresent() && threshold.getAsLong() < 0) {
+                throw new IllegalArgumentException("threshold must not be negative, was " + threshold.getAsLong());
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Stock per SKU and location, the SKUs' short-stock policies, and the locations. Locking methods must run inside
@@ -43,6 +44,9 @@ public interface Inventory {
 
     /** Sets a SKU's own short-stock policy, or lets it follow the default (empty); the caller holds its lock. */
     void setShortStock(Sku sku, Optional<ShortStock> policy);
+
+    /** Sets a SKU's low-stock threshold, or none (empty); the caller holds its lock. */
+    void setLowStock(Sku sku, OptionalLong threshold);
 
     Optional<SkuStock> find(Sku sku);
 
