@@ -6,6 +6,7 @@ import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
+import io.stocklock.adapters.persistence.stock.JdbcStockLevelOutbox;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +55,11 @@ public class PersistenceConfiguration {
     @Bean
     JdbcSales sales() {
         return new JdbcSales(jdbc);
+    }
+
+    @Bean
+    JdbcStockLevelOutbox stockLevels() {
+        return new JdbcStockLevelOutbox(jdbc);
     }
 
     @Bean

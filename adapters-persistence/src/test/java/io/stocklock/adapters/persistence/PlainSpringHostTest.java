@@ -17,6 +17,7 @@ import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
@@ -64,9 +65,10 @@ class PlainSpringHostTest {
         /** The host has no broker: the decisions' events stay in the outbox, for it to read. */
         @Bean
         UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
-                          StockLedger ledger, OutcomeEvents events, Outbox outbox, Sales sales) {
+                          StockLedger ledger, OutcomeEvents events, Outbox outbox, Sales sales,
+                          StockLevelOutbox stockLevels) {
             return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                    new OutboxPublisher(events), sales, Clock.systemUTC()));
+                    new OutboxPublisher(events), sales, stockLevels, Clock.systemUTC()));
         }
 
         @Bean

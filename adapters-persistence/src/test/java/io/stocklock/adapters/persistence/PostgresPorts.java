@@ -10,6 +10,7 @@ import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
+import io.stocklock.adapters.persistence.stock.JdbcStockLevelOutbox;
 import io.stocklock.application.fake.Ports;
 import io.stocklock.application.fake.RecordingBroker;
 import io.stocklock.testsupport.TestPostgres;
@@ -37,6 +38,7 @@ final class PostgresPorts {
         ports = new Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc),
                 new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc), broker, new JdbcSales(jdbc),
+                new JdbcStockLevelOutbox(jdbc),
                 // read without a transaction: each row's lock ends with the statement
                 () -> new JdbcOutbox(jdbc).lockUnpublished(Integer.MAX_VALUE),
                 broker::published);

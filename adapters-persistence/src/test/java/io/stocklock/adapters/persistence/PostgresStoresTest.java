@@ -1,15 +1,22 @@
 package io.stocklock.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Ports;
+import io.stocklock.application.fake.Services;
 import io.stocklock.application.fake.StoresContract;
+import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.domain.reservation.OutcomeEvent;
 import io.stocklock.domain.reservation.Reservation;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevel;
+import io.stocklock.domain.stock.StockLevelEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +79,62 @@ class PostgresStoresTest extends StoresContract {
         assertThat(first.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(events.subList(0, 2));
         assertThat(second).containsExactlyElementsOf(events.subList(2, 5));
         assertThat(postgres.ports.transactions().inTransaction(() -> postgres.ports.outbox().lockUnpublished(10))).isEmpty();
+    }
+
+    /**
+     * Stock-level events are relayed by one transaction at a time, whichever instance it runs in: a second relay
+     * finds nothing while the first holds the page, so no SKU's later event can overtake an earlier one.
+     */
+    @Test
+    void oneRelayOfStockLevelEventsAtATime() throws Exception {
+        List<StockLevelEvent> events = IntStream.range(0, 3)
+                .mapToObj(i -> new StockLevelEvent(UUID.randomUUID(), Sku.of("A"), StockLevelEvent.Kind.SOLD_OUT, 0,
+                        i, Instant.parse("2026-01-01T00:00:00Z")))
+                .toList();
+        postgres.ports.transactions().inTransaction(() -> {
+            postgres.ports.stockLevels().append(events);
+            return null;
+        });
+        var firstHolds = new CountDownLatch(1);
+        var secondDone = new CountDownLatch(1);
+        var first = CompletableFuture.supplyAsync(() -> postgres.ports.transactions().inTransaction(() -> {
+            List<StockLevelEvent> locked = postgres.ports.stockLevels().lockOldest(2);
+            firstHolds.countDown();
+            await(secondDone);
+            postgres.ports.stockLevels().remove(locked.stream().map(StockLevelEvent::eventId).toList());
+            return locked;
+        }));
+        assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
+
+        List<StockLevelEvent> second = postgres.ports.transactions().inTransaction(
+                () -> postgres.ports.stockLevels().lockOldest(10));
+        secondDone.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(events.subList(0, 2));
+        assertThat(second).isEmpty();
+        assertThat(postgres.ports.transactions().inTransaction(() -> postgres.ports.stockLevels().lockOldest(10)))
+                .containsExactlyElementsOf(events.subList(2, 3));
+    }
+
+    /** A change of stock that rolls back tells nothing. */
+    @Test
+    void aStockChangeThatRollsBackLeavesNoStockLevelEvent() {
+        postgres.ports.transactions().inTransaction(() -> postgres.ports.inventory().insert(
+                StockLevel.create(Sku.of("A"), 1)));
+        var services = Services.wire(postgres.ports, new MutableClock(Instant.now()));
+        var lastUnit = new ReservationRequest(ReservationId.generate(), "alice", List.of(ReservationLine.of("A", 1)),
+                Duration.ofMinutes(5));
+        // the decision that sells the SKU out fails after it wrote the event
+        postgres.jdbc.sql("CREATE FUNCTION fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "RAISE EXCEPTION 'rolled back'; END $$").update();
+        postgres.jdbc.sql("CREATE TRIGGER fail AFTER INSERT ON stock_level_event FOR EACH ROW EXECUTE FUNCTION fail()")
+                .update();
+
+        assertThatThrownBy(() -> services.process().process(new ProcessReservationsCommand(List.of(lastUnit))))
+                .hasMessageContaining("rolled back");
+
+        assertThat(postgres.jdbc.sql("SELECT count(*) FROM stock_level_event").query(Long.class).single()).isZero();
+        assertThat(postgres.ports.inventory().find(Sku.of("A")).orElseThrow().reserved()).isZero();
     }
 
     /**

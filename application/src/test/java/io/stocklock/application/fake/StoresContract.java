@@ -18,13 +18,16 @@ import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
+import io.stocklock.domain.stock.StockLevelEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -360,6 +363,34 @@ public abstract class StoresContract {
         assertThat(ports.sales().find(drop.id())).contains(smaller);
         assertThat(ports.transactions().inTransaction(() -> ports.sales().ofSkus(List.of(b)))).isEmpty();
         assertThat(ports.sales().counted(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void stockLevelEventsAreKeptInTheOrderWrittenUntilTakenOut() {
+        List<StockLevelEvent> events = List.of(
+                new StockLevelEvent(UUID.randomUUID(), Sku.of("B"), StockLevelEvent.Kind.LOW_STOCK, 2, 9, NOW),
+                new StockLevelEvent(UUID.randomUUID(), Sku.of("A"), StockLevelEvent.Kind.SOLD_OUT, 0, 4, NOW),
+                new StockLevelEvent(UUID.randomUUID(), Sku.of("B"), StockLevelEvent.Kind.SOLD_OUT, 0, 9, NOW));
+        inTx(() -> ports.stockLevels().append(events.subList(0, 2)));
+        inTx(() -> ports.stockLevels().append(events.subList(2, 3)));
+
+        assertThat(ports.transactions().inTransaction(() -> ports.stockLevels().lockOldest(2)))
+                .containsExactlyElementsOf(events.subList(0, 2));
+        inTx(() -> ports.stockLevels().remove(List.of(events.get(0).eventId(), events.get(1).eventId())));
+        assertThat(ports.transactions().inTransaction(() -> ports.stockLevels().lockOldest(10)))
+                .containsExactly(events.get(2));
+    }
+
+    @Test
+    void aSkusLowStockThresholdIsKeptWithItsStock() {
+        Sku a = Sku.of("A");
+        inTx(() -> ports.inventory().insert(StockLevel.create(a, 7)));
+        inTx(() -> ports.inventory().setLowStock(a, OptionalLong.of(3)));
+        assertThat(ports.inventory().find(a).orElseThrow().lowStockAt()).hasValue(3);
+        assertThat(ports.transactions().inTransaction(() -> ports.inventory().lock(List.of(a))).get(a).lowStockAt())
+                .hasValue(3);
+        inTx(() -> ports.inventory().setLowStock(a, OptionalLong.empty()));
+        assertThat(ports.inventory().find(a).orElseThrow().lowStockAt()).isEmpty();
     }
 
     private void inTx(Runnable work) {

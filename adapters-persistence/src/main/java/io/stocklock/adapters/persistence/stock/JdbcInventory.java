@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.TreeMap;
@@ -24,14 +25,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Stock in the {@code inventory} table, one row per (SKU, location), with each location's priority from
- * {@code location} and each SKU's short-stock policy from {@code sku_policy}.
+ * {@code location}, each SKU's short-stock policy from {@code sku_policy} and its low-stock threshold from
+ * {@code sku_low_stock}.
  */
 public class JdbcInventory implements Inventory {
 
     private static final String LEVELS = """
             SELECT i.sku, i.location_id, l.priority, i.on_hand, i.reserved, i.backorder_limit, i.version,
-                   p.short_stock
+                   p.short_stock, t.threshold AS low_stock_at
             FROM inventory i JOIN location l ON l.id = i.location_id LEFT JOIN sku_policy p ON p.sku = i.sku
+                 LEFT JOIN sku_low_stock t ON t.sku = i.sku
             """;
 
     /** How long taking the stock locks of a batch took: mostly waiting for the batch before to commit. */
@@ -141,6 +144,21 @@ public class JdbcInventory implements Inventory {
     }
 
     @Override
+    public void setLowStock(Sku sku, OptionalLong threshold) {
+        if (threshold.isEmpty()) {
+            jdbc.sql("DELETE FROM sku_low_stock WHERE sku = ?").param(sku.value()).update();
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO sku_low_stock (sku, threshold) VALUES (?, ?)
+                        ON CONFLICT (sku) DO UPDATE SET threshold = EXCLUDED.threshold
+                        """)
+                .param(sku.value())
+                .param(threshold.getAsLong())
+                .update();
+    }
+
+    @Override
     public Map<Sku, SkuStock> findAll(Collection<Sku> skus) {
         if (skus.isEmpty()) {
             return Map.of();
@@ -195,13 +213,16 @@ public class JdbcInventory implements Inventory {
         return query.query((ResultSet rs) -> {
             Map<Sku, List<StockLevel>> levels = new LinkedHashMap<>();
             Map<Sku, Optional<ShortStock>> policies = new LinkedHashMap<>();
+            Map<Sku, OptionalLong> lowStockAt = new LinkedHashMap<>();
             while (rs.next()) {
                 Sku sku = Sku.of(rs.getString("sku"));
                 levels.computeIfAbsent(sku, key -> new ArrayList<>()).add(level(rs, sku));
                 policies.put(sku, Optional.ofNullable(rs.getString("short_stock")).map(ShortStock::valueOf));
+                long threshold = rs.getLong("low_stock_at");
+                lowStockAt.put(sku, rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(threshold));
             }
             List<SkuStock> stock = new ArrayList<>(levels.size());
-            levels.forEach((sku, each) -> stock.add(new SkuStock(sku, policies.get(sku), each)));
+            levels.forEach((sku, each) -> stock.add(new SkuStock(sku, policies.get(sku), lowStockAt.get(sku), each)));
             return stock;
         });
     }
