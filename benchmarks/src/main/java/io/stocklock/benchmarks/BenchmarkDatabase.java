@@ -9,12 +9,14 @@ import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
+import io.stocklock.adapters.persistence.stock.JdbcStockLevelOutbox;
 import io.stocklock.application.UseCases;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.domain.reservation.ReservationPolicy;
@@ -54,15 +56,17 @@ final class BenchmarkDatabase implements AutoCloseable {
         var events = new OutboxOutcomeEvents(jdbc);
         var outbox = new JdbcOutbox(jdbc);
         var sales = new JdbcSales(jdbc);
+        var stockLevels = new JdbcStockLevelOutbox(jdbc);
         // the decisions' events go to Kafka after the commit; the Kafka intake's figures include them
         OutcomePublisher broker = outcomes -> { };
         // with the limits a deployment gets by default: each decision reads what its buyers hold of its SKUs
         processReservations = new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events,
-                outbox, broker, sales, Clock.systemUTC()), ReservationPolicy.DEFAULTS).process();
+                outbox, broker, sales, stockLevels, Clock.systemUTC()), ReservationPolicy.DEFAULTS).process();
         timedProcessReservations = new UseCases(new UseCases.Ports(timeSpent.timed(Transactions.class, transactions),
                 timeSpent.timed(ReservationStore.class, reservations), timeSpent.timed(Inventory.class, inventory),
                 timeSpent.timed(StockLedger.class, ledger), events, outbox, broker,
-                timeSpent.timed(Sales.class, sales), Clock.systemUTC()),
+                timeSpent.timed(Sales.class, sales), timeSpent.timed(StockLevelOutbox.class, stockLevels),
+                Clock.systemUTC()),
                 ReservationPolicy.DEFAULTS).process();
         createSkus(jdbc, workload.skus, STOCK);
     }

@@ -20,6 +20,7 @@ import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RefreshSoldOut;
 import io.stocklock.application.port.in.RelayOutcomes;
+import io.stocklock.application.port.in.RelayStockLevels;
 import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.SubmitReservation;
@@ -30,6 +31,8 @@ import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.RequestIntake;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
+import io.stocklock.application.port.out.StockLevelOutbox;
+import io.stocklock.application.port.out.StockLevelPublisher;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.application.service.SubmitReservationService;
@@ -59,9 +62,10 @@ class UseCaseConfiguration {
     @Bean
     UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                       StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                      Sales sales, Clock clock, LimitSettings limits, ReservationSettings serving) {
+                      Sales sales, StockLevelOutbox stockLevels, Clock clock, LimitSettings limits,
+                      ReservationSettings serving) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                publisher, sales, clock), limits.toPolicy(serving));
+                publisher, sales, stockLevels, clock), limits.toPolicy(serving));
     }
 
     @Bean
@@ -153,6 +157,11 @@ class UseCaseConfiguration {
     @Bean
     RelayOutcomes relayOutcomes(UseCases useCases) {
         return useCases.relayOutcomes();
+    }
+
+    @Bean
+    RelayStockLevels relayStockLevels(UseCases useCases, StockLevelPublisher publisher) {
+        return useCases.relayStockLevels(publisher);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
+import io.stocklock.adapters.persistence.stock.JdbcStockLevelOutbox;
 import io.stocklock.application.UseCases;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
@@ -43,7 +44,8 @@ public final class EmbeddedEngine {
         var events = new OutboxOutcomeEvents(jdbc);
         useCases = new UseCases(new UseCases.Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc), events,
-                new JdbcOutbox(jdbc), new OutboxPublisher(events), new JdbcSales(jdbc), Clock.systemUTC()),
+                new JdbcOutbox(jdbc), new OutboxPublisher(events), new JdbcSales(jdbc),
+                new JdbcStockLevelOutbox(jdbc), Clock.systemUTC()),
                 ReservationPolicy.DEFAULTS);
     }
 

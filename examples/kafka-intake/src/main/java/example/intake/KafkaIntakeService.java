@@ -7,6 +7,7 @@ import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
+import io.stocklock.application.port.in.RelayStockLevels;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -14,6 +15,8 @@ import io.stocklock.application.port.out.OutcomePublisher;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.StockLevelOutbox;
+import io.stocklock.application.port.out.StockLevelPublisher;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
@@ -43,13 +46,13 @@ public class KafkaIntakeService {
     @Bean
     UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                       StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                      Sales sales, Clock clock) {
+                      Sales sales, StockLevelOutbox stockLevels, Clock clock) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                publisher, sales, clock), ReservationPolicy.DEFAULTS);
+                publisher, sales, stockLevels, clock), ReservationPolicy.DEFAULTS);
     }
 
     // what the Kafka intake needs: the engine that decides, the use case that records a dead letter as FAILED, and
-    // the relay of the outbox; the store's adapter says which failures are worth retrying (DatabaseFailures)
+    // the relays of the outcome and stock-level events; the store's adapter says which failures are worth retrying (DatabaseFailures)
 
     @Bean
     ProcessReservations processReservations(UseCases useCases) {
@@ -64,6 +67,11 @@ public class KafkaIntakeService {
     @Bean
     RelayOutcomes relayOutcomes(UseCases useCases) {
         return useCases.relayOutcomes();
+    }
+
+    @Bean
+    RelayStockLevels relayStockLevels(UseCases useCases, StockLevelPublisher publisher) {
+        return useCases.relayStockLevels(publisher);
     }
 
     @Bean

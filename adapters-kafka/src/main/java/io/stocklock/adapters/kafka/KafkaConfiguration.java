@@ -19,7 +19,8 @@ import org.springframework.kafka.core.ProducerFactory;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaSettings.class)
-@Import({RequestIntakeConfiguration.class, DeadLetterConfiguration.class, OutcomeEventsConfiguration.class})
+@Import({RequestIntakeConfiguration.class, DeadLetterConfiguration.class, OutcomeEventsConfiguration.class,
+        StockLevelEventsConfiguration.class})
 public class KafkaConfiguration {
 
     /**

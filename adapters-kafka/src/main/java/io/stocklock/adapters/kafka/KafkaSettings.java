@@ -13,6 +13,7 @@ import org.springframework.kafka.config.TopicBuilder;
  *
  * @param requestsTopic     where reservation requests arrive
  * @param eventsTopic       where outcome events are published
+ * @param stockLevelsTopic  where stock-level events (low, sold out, back in stock) are published, keyed by SKU
  * @param deadLetterTopic   where unprocessable requests go, with the reason in headers
  * @param groupId           consumer group of all stocklock instances
  * @param partitions        partitions of the topics created at start-up
@@ -30,6 +31,7 @@ import org.springframework.kafka.config.TopicBuilder;
 public record KafkaSettings(
         @DefaultValue("stocklock.reservation-requests") String requestsTopic,
         @DefaultValue("stocklock.reservation-events") String eventsTopic,
+        @DefaultValue("stocklock.stock-levels") String stockLevelsTopic,
         @DefaultValue("stocklock.reservation-requests-dlt") String deadLetterTopic,
         @DefaultValue("stocklock") String groupId,
         @DefaultValue("6") int partitions,

@@ -1,7 +1,7 @@
 package io.stocklock.adapters.kafka;
 
 import io.stocklock.adapters.kafka.event.KafkaOutcomePublisher;
-import io.stocklock.adapters.kafka.event.OutcomeRelay;
+import io.stocklock.adapters.kafka.event.RelayLoop;
 import io.stocklock.application.port.in.RelayOutcomes;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +29,7 @@ public class OutcomeEventsConfiguration {
     }
 
     @Bean
-    OutcomeRelay outcomeRelay(RelayOutcomes relayOutcomes, KafkaSettings settings) {
-        return new OutcomeRelay(relayOutcomes, settings.relayBatchSize(), settings.relayInterval());
+    RelayLoop outcomeRelay(RelayOutcomes relayOutcomes, KafkaSettings settings) {
+        return RelayLoop.outcomes(relayOutcomes, settings.relayBatchSize(), settings.relayInterval());
     }
 }

@@ -3,32 +3,45 @@ package io.stocklock.adapters.kafka.event;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.application.port.in.RelayOutcomes.RelayOutcomesCommand;
 import java.time.Duration;
+import java.util.function.IntUnaryOperator;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.log.LogAccessor;
 
 /**
- * Publishes committed outcome events from the outbox (confirmations, releases, expiries, failures) on a thread of its
- * own, every {@code interval}; events whose publisher died are claimable again when their lease ends.
+ * Publishes committed events from an outbox on a thread of its own, a page at a time while pages come full, then
+ * every {@code interval}; a page that failed stays in the outbox and is published again.
  */
-public class OutcomeRelay implements SmartLifecycle {
+public class RelayLoop implements SmartLifecycle {
 
-    private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(OutcomeRelay.class));
+    private static final LogAccessor LOG = new LogAccessor(LogFactory.getLog(RelayLoop.class));
 
-    private final RelayOutcomes relayOutcomes;
+    private final String events;
+    private final IntUnaryOperator relayPage;
     private final int batchSize;
     private final Duration interval;
     private volatile Thread thread;
 
-    public OutcomeRelay(RelayOutcomes relayOutcomes, int batchSize, Duration interval) {
-        this.relayOutcomes = relayOutcomes;
+    /**
+     * @param events    what is relayed, in the thread's name ({@code stocklock-<events>-relay}) and the log
+     * @param relayPage publishes up to the given number of events, returns how many it published
+     */
+    public RelayLoop(String events, IntUnaryOperator relayPage, int batchSize, Duration interval) {
+        this.events = events;
+        this.relayPage = relayPage;
         this.batchSize = batchSize;
         this.interval = interval;
     }
 
+    /** The outcome events: confirmations, releases, expiries, failures and the decisions taken at the door. */
+    public static RelayLoop outcomes(RelayOutcomes relayOutcomes, int batchSize, Duration interval) {
+        return new RelayLoop("outcome", limit -> relayOutcomes.relay(new RelayOutcomesCommand(limit)), batchSize,
+                interval);
+    }
+
     @Override
     public void start() {
-        thread = new Thread(this::run, "stocklock-outcome-relay");
+        thread = new Thread(this::run, "stocklock-" + events + "-relay");
         thread.setDaemon(true);
         thread.start();
     }
@@ -66,13 +79,13 @@ public class OutcomeRelay implements SmartLifecycle {
             try {
                 int published;
                 do {
-                    published = relayOutcomes.relay(new RelayOutcomesCommand(batchSize));
+                    published = relayPage.applyAsInt(batchSize);
                 } while (published == batchSize);
                 Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn(e, "publishing outcome events failed; trying again in " + interval);
+                LOG.warn(e, "publishing " + events + " events failed; trying again in " + interval);
                 try {
                     Thread.sleep(interval.toMillis());
                 } catch (InterruptedException interrupted) {
