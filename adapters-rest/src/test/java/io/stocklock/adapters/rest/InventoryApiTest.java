@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -16,6 +17,7 @@ import io.stocklock.domain.reservation.ReservationRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -32,6 +34,25 @@ class InventoryApiTest {
     Services services;
 
     private final String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aSkuSaysWhenItRunsLowUntilToldNever() throws Exception {
+        create(sku, 7);
+        http.perform(put("/inventory/" + sku + "/low-stock").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"threshold\":3}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.lowStockAt").value(3));
+        http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.lowStockAt").value(3));
+        problem(http.perform(put("/inventory/" + sku + "/low-stock").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"threshold\":-1}")), 400, "invalid-request");
+        problem(http.perform(put("/inventory/" + sku + "/low-stock").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"threshold\":\"3\"}")), 400, "invalid-request");
+        problem(http.perform(put("/inventory/" + sku + "/low-stock").contentType(MediaType.APPLICATION_JSON)
+                .content("{}")), 400, "invalid-request");
+        problem(http.perform(put("/inventory/NOPE-" + sku + "/low-stock").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"threshold\":3}")), 404, "unknown-sku");
+        http.perform(delete("/inventory/" + sku + "/low-stock")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.lowStockAt").value(Matchers.nullValue()));
+    }
 
     @Test
     void createReadAndListStock() throws Exception {

@@ -104,16 +104,16 @@ class SecurityApiTest {
                         .collect(Collectors.joining(" "));
                 String what = operation.getKey().toUpperCase() + " " + path.getKey() + " (" + scope + ")";
                 boolean body = operation.getValue().has("requestBody");
-                var without = exchange(operation.getKey(), uri, body, TestTokens.bearer("alice", others));
+                var without = exchange(operation.getKey(), uri, body, TestTokens.bearer("scope-prober", others));
                 assertThat(http.perform(without).andReturn().getResponse().getStatus()).as(what + " without it")
                         .isEqualTo(403);
-                var with = exchange(operation.getKey(), uri, body, TestTokens.bearer("alice", scope));
+                var with = exchange(operation.getKey(), uri, body, TestTokens.bearer("scope-prober", scope));
                 assertThat(http.perform(with).andReturn().getResponse().getStatus()).as(what + " with it alone")
                         .isNotIn(401, 403);
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(19);
+        assertThat(operations).isEqualTo(21);
     }
 
     private static MockHttpServletRequestBuilder exchange(String method, String uri, boolean body, String token) {

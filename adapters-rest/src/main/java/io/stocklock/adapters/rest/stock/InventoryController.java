@@ -8,6 +8,7 @@ import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock.CreateResult;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ManageStock.LimitBackordersCommand;
+import io.stocklock.application.port.in.ManageStock.SetLowStockCommand;
 import io.stocklock.application.port.in.ManageStock.SetOnHandCommand;
 import io.stocklock.application.port.in.ManageStock.SetShortStockCommand;
 import io.stocklock.application.port.in.ManageStock.StockResult;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -155,6 +157,32 @@ class InventoryController {
 
     private ResponseEntity<StockResponse> shortStock(Sku sku, Optional<ShortStock> policy) {
         return withETag(ResponseEntity.ok(), manageStock.setShortStock(new SetShortStockCommand(sku, policy))
+                .orElseThrow(() -> unknown(sku)));
+    }
+
+    @Operation(summary = "Say when the SKU counts as running low",
+            description = "A StockLow event is published on the stock-levels topic when available units fall to the "
+                    + "threshold or below from above it (and the SKU is not sold out).")
+    @OperationContract(scope = "inventory:write", problems = Problems.UNKNOWN_SKU)
+    @PutMapping(path = "/{sku}/low-stock", consumes = "application/json")
+    ResponseEntity<StockResponse> setLowStock(@PathVariable String sku,
+                                              @RequestBody StockRequests.LowStockRequest body) {
+        long threshold = required(body.threshold(), "threshold");
+        if (threshold < 0) {
+            throw new IllegalArgumentException("threshold must not be negative, was " + threshold);
+        }
+        return lowStock(Sku.of(sku), OptionalLong.of(threshold));
+    }
+
+    @Operation(summary = "Never tell that the SKU runs low")
+    @OperationContract(scope = "inventory:write", problems = Problems.UNKNOWN_SKU)
+    @DeleteMapping("/{sku}/low-stock")
+    ResponseEntity<StockResponse> noLowStock(@PathVariable String sku) {
+        return lowStock(Sku.of(sku), OptionalLong.empty());
+    }
+
+    private ResponseEntity<StockResponse> lowStock(Sku sku, OptionalLong threshold) {
+        return withETag(ResponseEntity.ok(), manageStock.setLowStock(new SetLowStockCommand(sku, threshold))
                 .orElseThrow(() -> unknown(sku)));
     }
 

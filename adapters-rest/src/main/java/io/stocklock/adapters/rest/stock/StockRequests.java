@@ -35,6 +35,10 @@ final class StockRequests {
             allowableValues = {"REJECT", "BACKORDER", "PARTIAL"}, example = "BACKORDER") String shortStock) {
     }
 
+    record LowStockRequest(@Schema(description = "available units at or below which the SKU counts as running low, "
+            + "0 or more", example = "10") Long threshold) {
+    }
+
     record LocationRequest(@Schema(example = "East warehouse") String name,
                            @Schema(description = "lower is served first by priority", example = "1") Integer priority) {
     }

@@ -13,6 +13,8 @@ record StockResponse(@Schema(example = "SKU-1") String sku, @Schema(example = "1
                      long backordered,
                      @Schema(nullable = true, description = "the SKU's own short-stock policy; null: the service's "
                              + "default", allowableValues = {"REJECT", "BACKORDER", "PARTIAL"}) String shortStock,
+                     @Schema(nullable = true, description = "at how many available units the SKU counts as running "
+                             + "low (a StockLow event); null: never", example = "10") Long lowStockAt,
                      List<LocationStock> locations) {
 
     record LocationStock(@Schema(example = "default") String location, int priority,
@@ -29,6 +31,7 @@ record StockResponse(@Schema(example = "SKU-1") String sku, @Schema(example = "1
     static StockResponse from(SkuStock stock) {
         return new StockResponse(stock.sku().value(), stock.onHand(), stock.reserved(), stock.available(),
                 stock.backordered(), stock.shortStock().map(ShortStock::name).orElse(null),
+                stock.lowStockAt().isPresent() ? stock.lowStockAt().getAsLong() : null,
                 stock.locations().stream().map(LocationStock::from).toList());
     }
 }
