@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.stocklock.adapters.kafka.event.KafkaOutcomePublisher;
+import io.stocklock.adapters.kafka.event.KafkaStockLevelPublisher;
 import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
 import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
 import io.stocklock.domain.reservation.OutcomeEvent;
@@ -14,6 +15,8 @@ import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.stocklock.domain.reservation.ReservationStatus;
+import io.stocklock.domain.stock.Sku;
+import io.stocklock.domain.stock.StockLevelEvent;
 import io.stocklock.testsupport.TestKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +70,7 @@ class AsyncApiDocumentTest {
         assertThat(address("reservationRequests")).isEqualTo(defaults.requestsTopic());
         assertThat(address("reservationEvents")).isEqualTo(defaults.eventsTopic());
         assertThat(address("reservationDeadLetters")).isEqualTo(defaults.deadLetterTopic());
+        assertThat(address("stockLevels")).isEqualTo(defaults.stockLevelsTopic());
         assertThat(map(map(message("deadLetter").get("headers")).get("properties")))
                 .containsKey(DeadLetterPolicy.REASON_HEADER);
         assertThat(map(channel("reservationEvents")).get("description").toString())
@@ -75,7 +80,7 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyExampleConformsToTheSchemaOfItsMessage() {
-        for (String name : List.of("reservationRequest", "reservationEvent")) {
+        for (String name : List.of("reservationRequest", "reservationEvent", "stockLevelEvent")) {
             Schema payload = payloadSchema(name);
             List<?> examples = (List<?>) message(name).get("examples");
             assertThat(examples).as(name + " examples").isNotEmpty();
@@ -91,9 +96,10 @@ class AsyncApiDocumentTest {
         String suffix = UUID.randomUUID().toString();
         String requests = "asyncapi-" + suffix + ".requests";
         String events = "asyncapi-" + suffix + ".events";
+        String levels = "asyncapi-" + suffix + ".levels";
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(requests, 1, (short) 1), new NewTopic(events, 1, (short) 1)))
-                    .all().get();
+            admin.createTopics(List.of(new NewTopic(requests, 1, (short) 1), new NewTopic(events, 1, (short) 1),
+                    new NewTopic(levels, 1, (short) 1))).all().get();
         }
         var producer = new DefaultKafkaProducerFactory<String, Object>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
@@ -114,6 +120,10 @@ class AsyncApiDocumentTest {
             }
         }
         new KafkaOutcomePublisher(kafka, events, Duration.ofSeconds(10)).publish(outcomes);
+        List<StockLevelEvent> crossings = Arrays.stream(StockLevelEvent.Kind.values())
+                .map(kind -> new StockLevelEvent(UUID.randomUUID(), Sku.of("TICKET-GA"), kind, 0, 5, Instant.now()))
+                .toList();
+        new KafkaStockLevelPublisher(kafka, levels, Duration.ofSeconds(10)).publish(crossings);
         producer.destroy();
 
         List<ConsumerRecord<String, byte[]>> written = readAll(requests, 1);
@@ -132,6 +142,22 @@ class AsyncApiDocumentTest {
             }
             assertThat(headers.validate(json.valueToTree(named))).as("event headers " + named).isEmpty();
             assertThat(event.key()).as("keyed by request id").isEqualTo(request.id().toString());
+        }
+
+        written = readAll(levels, crossings.size());
+        assertThat(written).extracting(ConsumerRecord::key).as("keyed by SKU, in order")
+                .containsOnly("TICKET-GA").hasSize(crossings.size());
+        assertThat(written).extracting(record -> json.readTree(record.value()).get("eventId").asText())
+                .containsExactlyElementsOf(crossings.stream().map(event -> event.eventId().toString()).toList());
+        payload = payloadSchema("stockLevelEvent");
+        headers = schema(json.valueToTree(message("stockLevelEvent").get("headers")));
+        for (ConsumerRecord<String, byte[]> event : written) {
+            assertThat(payload.validate(json.readTree(event.value()))).as("stock-level payload").isEmpty();
+            Map<String, String> named = new LinkedHashMap<>();
+            for (Header header : event.headers()) {
+                named.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+            assertThat(headers.validate(json.valueToTree(named))).as("stock-level headers " + named).isEmpty();
         }
     }
 
