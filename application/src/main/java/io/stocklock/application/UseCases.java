@@ -12,6 +12,7 @@ import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.StockLevelPublisher;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.application.service.FailReservationService;
 import io.stocklock.application.service.ForgetFinishedReservationsService;
 import io.stocklock.application.service.GetReservationService;
@@ -25,6 +26,7 @@ import io.stocklock.application.service.RelayOutcomesService;
 import io.stocklock.application.service.RelayStockLevelsService;
 import io.stocklock.application.service.RepublishStalePendingService;
 import io.stocklock.application.service.SubmitReservationService;
+import io.stocklock.application.service.WaitingListService;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
 import java.util.Objects;
@@ -40,7 +42,7 @@ public final class UseCases {
     /** What the use cases need from outside. */
     public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory,
                         StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                        Sales sales, StockLevelOutbox stockLevels, Clock clock) {
+                        Sales sales, StockLevelOutbox stockLevels, WaitingList waiting, Clock clock) {
         public Ports {
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(reservations, "reservations");
@@ -51,6 +53,7 @@ public final class UseCases {
             Objects.requireNonNull(publisher, "publisher");
             Objects.requireNonNull(sales, "sales");
             Objects.requireNonNull(stockLevels, "stockLevels");
+            Objects.requireNonNull(waiting, "waiting");
             Objects.requireNonNull(clock, "clock");
         }
     }
@@ -79,8 +82,8 @@ public final class UseCases {
         this.ports = ports;
         this.policy = Objects.requireNonNull(policy, "policy");
         process = new ProcessReservationsService(ports.transactions(), ports.reservations(), ports.inventory(),
-                ports.ledger(), ports.publisher(), ports.events(), ports.sales(), ports.stockLevels(), policy,
-                ports.clock());
+                ports.ledger(), ports.publisher(), ports.events(), ports.sales(), ports.stockLevels(), ports.waiting(),
+                policy, ports.clock());
         holdLifecycle = new HoldLifecycleService(ports.transactions(), ports.reservations(), ports.inventory(),
                 ports.ledger(), ports.events(), ports.sales(), ports.stockLevels(), policy, ports.clock());
         manageStock = new ManageStockService(ports.transactions(), ports.inventory(), ports.ledger(),
@@ -148,6 +151,12 @@ public final class UseCases {
     /** The relay of stock-level events to {@code publisher}; a host without a broker leaves them in the outbox. */
     public RelayStockLevelsService relayStockLevels(StockLevelPublisher publisher) {
         return new RelayStockLevelsService(ports.transactions(), ports.stockLevels(), publisher);
+    }
+
+    /** Joining, seeing and leaving waiting lists; at most {@code maxPerSku} entries wait for one SKU at once. */
+    public WaitingListService waitForStock(long maxPerSku) {
+        return new WaitingListService(ports.transactions(), ports.inventory(), ports.waiting(), policy, maxPerSku,
+                ports.clock());
     }
 
     public ForgetFinishedReservationsService forgetFinished() {

@@ -1,6 +1,7 @@
 package io.stocklock.application.service;
 
 import io.stocklock.application.port.in.ProcessReservations;
+import io.stocklock.application.port.in.ServeWaitingLists;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomeEvents;
 import io.stocklock.application.port.out.OutcomePublisher;
@@ -9,6 +10,7 @@ import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Allocation;
 import io.stocklock.domain.reservation.Decision;
@@ -25,6 +27,7 @@ import io.stocklock.domain.sale.SaleLimit;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
+import io.stocklock.domain.waiting.WaitingEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +39,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-public class ProcessReservationsService implements ProcessReservations {
+/**
+ * The decision engine: batches of the Kafka intake, groups of the HTTP door, and the offers to waiting buyers.
+ */
+public class ProcessReservationsService implements ProcessReservations, ServeWaitingLists {
+
+    /** Most entries of one SKU's line looked at in one transaction. */
+    private static final int MOST_OFFERS = 1_000;
 
     private final Transactions transactions;
     private final ReservationStore reservations;
@@ -46,14 +55,15 @@ public class ProcessReservationsService implements ProcessReservations {
     private final OutcomeEvents events;
     private final Sales sales;
     private final StockLevelOutbox stockLevels;
+    private final WaitingList waiting;
     private final ReservationPolicy policy;
     private final Clock clock;
     private final SoldOutService soldOut;
 
     public ProcessReservationsService(Transactions transactions, ReservationStore reservations, Inventory inventory,
                                       StockLedger ledger, OutcomePublisher publisher, OutcomeEvents events,
-                                      Sales sales, StockLevelOutbox stockLevels, ReservationPolicy policy,
-                                      Clock clock) {
+                                      Sales sales, StockLevelOutbox stockLevels, WaitingList waiting,
+                                      ReservationPolicy policy, Clock clock) {
         this.transactions = transactions;
         this.reservations = reservations;
         this.inventory = inventory;
@@ -62,6 +72,7 @@ public class ProcessReservationsService implements ProcessReservations {
         this.events = events;
         this.sales = sales;
         this.stockLevels = stockLevels;
+        this.waiting = waiting;
         this.policy = policy;
         this.clock = clock;
         this.soldOut = new SoldOutService(inventory, policy.shortStock());
@@ -104,7 +115,7 @@ public class ProcessReservationsService implements ProcessReservations {
                 List<SkuStock> stockAfter = new ArrayList<>();
                 List<RequestOutcome> decided = transactions.inTransaction(() -> {
                     stockAfter.clear();
-                    List<RequestOutcome> outcomes = decide(batch, clock.instant(), stockAfter);
+                    List<RequestOutcome> outcomes = decide(batch, clock.instant(), stockAfter, false);
                     if (recordEvents) {
                         events.append(decisionEvents(outcomes.stream()
                                 .filter(RequestOutcome.Decided.class::isInstance).toList()));
@@ -189,7 +200,41 @@ public class ProcessReservationsService implements ProcessReservations {
                 + ": sold out";
     }
 
-    private List<RequestOutcome> decide(List<ReservationRequest> batch, Instant now, List<SkuStock> stockAfter) {
+    /**
+     * Offers each SKU with buyers waiting and something to give to the front of its line, in a transaction per SKU
+     * that locks its stock, then its line: the entries served next ({@link WaitingEntry#servedNext}) are decided as
+     * requests under their own ids, by the same decision as any (limits included), their events in the outbox, and
+     * marked offered. The line is refused to newcomers until it is served ({@link #decide}).
+     */
+    @Override
+    public int serve(int skus) {
+        int offered = 0;
+        for (Sku sku : waiting.servable(skus)) {
+            List<SkuStock> stockAfter = new ArrayList<>();
+            offered += transactions.inTransaction(() -> {
+                stockAfter.clear();
+                SkuStock stock = inventory.lock(List.of(sku)).get(sku);
+                List<WaitingEntry> next = stock == null ? List.of()
+                        : WaitingEntry.servedNext(stock, waiting.lockWaiting(sku, MOST_OFFERS), policy);
+                if (next.isEmpty()) {
+                    return 0;
+                }
+                Instant now = clock.instant();
+                List<RequestOutcome> outcomes = decide(next.stream().map(WaitingEntry::offer).toList(), now,
+                        stockAfter, true);
+                events.append(decisionEvents(outcomes.stream().filter(RequestOutcome.Decided.class::isInstance)
+                        .toList()));
+                waiting.markOffered(next.stream().map(WaitingEntry::id).toList(), now);
+                return next.size();
+            });
+            soldOut.learn(stockAfter);
+        }
+        return offered;
+    }
+
+    /** @param offers the requests are offers to waiting buyers, which the waiting lists do not hold back */
+    private List<RequestOutcome> decide(List<ReservationRequest> batch, Instant now, List<SkuStock> stockAfter,
+                                        boolean offers) {
         // the first request with an id is the one that counts; later copies in the batch are duplicates
         Map<ReservationId, ReservationRequest> firstById = new LinkedHashMap<>();
         batch.forEach(request -> firstById.putIfAbsent(request.id(), request));
@@ -199,7 +244,7 @@ public class ProcessReservationsService implements ProcessReservations {
         List<ReservationRequest> undecided = firstById.values().stream()
                 .filter(request -> isUndecidedAndSame(stored.get(request.id()), request))
                 .toList();
-        Map<ReservationId, Reservation> decided = allocate(undecided, stored, now, stockAfter);
+        Map<ReservationId, Reservation> decided = allocate(undecided, stored, now, stockAfter, offers);
         return outcomesOf(batch, decided, stored);
     }
 
@@ -229,7 +274,7 @@ public class ProcessReservationsService implements ProcessReservations {
 
     private Map<ReservationId, Reservation> allocate(List<ReservationRequest> undecided,
                                                      Map<ReservationId, Reservation> stored, Instant now,
-                                                     List<SkuStock> stockAfter) {
+                                                     List<SkuStock> stockAfter, boolean offers) {
         if (undecided.isEmpty()) {
             return Map.of();
         }
@@ -245,7 +290,9 @@ public class ProcessReservationsService implements ProcessReservations {
         SaleLimits limits = saleOf.isEmpty() ? SaleLimits.NONE
                 : new SaleLimits(saleOf, sales.lockCounts(SaleLimits.buyersOf(saleOf, undecided)));
 
-        Allocation allocation = Allocation.decide(locked.values(), undecided, policy, held, limits);
+        Set<Sku> waitedFor = offers ? Set.of() : waiting.waitedFor(locked.keySet());
+
+        Allocation allocation = Allocation.decide(locked.values(), undecided, policy, held, limits, waitedFor);
 
         Map<ReservationId, Reservation> decided = new LinkedHashMap<>();
         List<Reservation> seenFirst = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Holding;
@@ -26,12 +27,14 @@ import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import io.stocklock.domain.stock.StockLevelEvent;
+import io.stocklock.domain.waiting.WaitingEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +66,7 @@ public final class InMemoryStores {
         final List<LedgerEntry> ledger = new ArrayList<>();
         final List<OutcomeEvent> events = new ArrayList<>();
         final List<StockLevelEvent> stockLevels = new ArrayList<>();
+        final Map<ReservationId, WaitingEntry> waiting = new LinkedHashMap<>();
         final Map<ReservationId, Instant> resubmittedAt = new HashMap<>();
         final Set<UUID> published = new HashSet<>();
         final Map<Holding, Long> holdings = new HashMap<>();
@@ -77,6 +81,7 @@ public final class InMemoryStores {
             copy.ledger.addAll(ledger);
             copy.events.addAll(events);
             copy.stockLevels.addAll(stockLevels);
+            copy.waiting.putAll(waiting);
             copy.resubmittedAt.putAll(resubmittedAt);
             copy.published.addAll(published);
             copy.holdings.putAll(holdings);
@@ -420,6 +425,83 @@ public final class InMemoryStores {
         };
     }
 
+    /** Entries in the order they joined; one transaction at a time holds every lock here. */
+    public WaitingList waiting() {
+        return new WaitingList() {
+            @Override
+            public Line line(Sku sku, String owner) {
+                requireTransaction();
+                List<WaitingEntry> line = waitingFor(sku);
+                return new Line(line.size(), line.stream().filter(entry -> entry.owner().equals(owner))
+                        .map(WaitingEntry::id).findFirst());
+            }
+
+            @Override
+            public void add(WaitingEntry entry) {
+                requireTransaction();
+                state.waiting.put(entry.id(), entry);
+            }
+
+            @Override
+            public Optional<WaitingEntry> find(ReservationId id) {
+                return read(() -> Optional.ofNullable(state.waiting.get(id)));
+            }
+
+            @Override
+            public Optional<Long> position(ReservationId id) {
+                return read(() -> Optional.ofNullable(state.waiting.get(id))
+                        .filter(entry -> entry.status() == WaitingEntry.Status.WAITING)
+                        .map(entry -> (long) waitingFor(entry.sku()).indexOf(entry) + 1));
+            }
+
+            @Override
+            public boolean remove(ReservationId id) {
+                requireTransaction();
+                WaitingEntry entry = state.waiting.get(id);
+                if (entry == null || entry.status() != WaitingEntry.Status.WAITING) {
+                    return false;
+                }
+                state.waiting.remove(id);
+                return true;
+            }
+
+            @Override
+            public Set<Sku> waitedFor(Collection<Sku> skus) {
+                requireTransaction();
+                return skus.stream().filter(sku -> !waitingFor(sku).isEmpty()).collect(Collectors.toSet());
+            }
+
+            @Override
+            public List<Sku> servable(int limit) {
+                return read(() -> state.waiting.values().stream()
+                        .filter(entry -> entry.status() == WaitingEntry.Status.WAITING)
+                        .map(WaitingEntry::sku).distinct()
+                        .filter(sku -> state.stock.containsKey(sku) && state.stock.get(sku).available() > 0)
+                        .limit(limit).toList());
+            }
+
+            @Override
+            public List<WaitingEntry> lockWaiting(Sku sku, int limit) {
+                requireTransaction();
+                return waitingFor(sku).stream().limit(limit).toList();
+            }
+
+            @Override
+            public void markOffered(Collection<ReservationId> ids, Instant at) {
+                requireTransaction();
+                ids.forEach(id -> state.waiting.computeIfPresent(id, (key, entry) -> new WaitingEntry(entry.id(),
+                        entry.sku(), entry.owner(), entry.quantity(), entry.holdFor(), entry.joinedAt(),
+                        WaitingEntry.Status.OFFERED)));
+            }
+
+            private List<WaitingEntry> waitingFor(Sku sku) {
+                return state.waiting.values().stream()
+                        .filter(entry -> entry.sku().equals(sku) && entry.status() == WaitingEntry.Status.WAITING)
+                        .toList();
+            }
+        };
+    }
+
     /** The stock-level events not relayed yet, oldest first. */
     public List<StockLevelEvent> stockLevelEvents() {
         return read(() -> List.copyOf(state.stockLevels));
@@ -491,6 +573,6 @@ public final class InMemoryStores {
 
     public Ports ports() {
         return new Ports(transactions(), reservations(), inventory(), ledger(), events(), outbox(), broker, sales(),
-                stockLevels(), this::appendedEvents, this::publishedEvents);
+                stockLevels(), waiting(), this::appendedEvents, this::publishedEvents);
     }
 }

@@ -10,6 +10,7 @@ import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.domain.reservation.OutcomeEvent;
 import java.time.Clock;
 import java.util.List;
@@ -21,12 +22,12 @@ import java.util.function.Supplier;
  */
 public record Ports(Transactions transactions, ReservationStore reservations, Inventory inventory, StockLedger ledger,
                     OutcomeEvents events, Outbox outbox, OutcomePublisher publisher, Sales sales,
-                    StockLevelOutbox stockLevels,
+                    StockLevelOutbox stockLevels, WaitingList waiting,
                     Supplier<List<OutcomeEvent>> appendedEvents,
                     Supplier<List<OutcomeEvent>> publishedEvents) {
 
     public UseCases.Ports forUseCases(Clock clock) {
         return new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox, publisher, sales, stockLevels,
-                clock);
+                waiting, clock);
     }
 }

@@ -9,6 +9,7 @@ import io.stocklock.application.service.ImportStockService;
 import io.stocklock.application.service.ManageSalesService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
+import io.stocklock.application.service.WaitingListService;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
 
@@ -17,7 +18,10 @@ public record Services(ProcessReservationsService process, HoldLifecycleService 
                        HoldLifecycleService release, HoldLifecycleService expire, HoldLifecycleService extend,
                        ManageStockService manageStock, ImportStockService importStock, GetStockService getStock,
                        GetReservationService getReservation, FailReservationService fail,
-                       ManageSalesService manageSales) {
+                       ManageSalesService manageSales, WaitingListService waitForStock) {
+
+    /** Most entries waiting for one SKU in the services wired here. */
+    public static final long MAX_WAITING_PER_SKU = 3;
 
     public static Services wire(Ports ports, Clock clock) {
         return wire(ports, clock, ReservationPolicy.CONTRACT);
@@ -27,6 +31,7 @@ public record Services(ProcessReservationsService process, HoldLifecycleService 
         var useCases = new UseCases(ports.forUseCases(clock), policy);
         return new Services(useCases.process(), useCases.holdLifecycle(), useCases.holdLifecycle(),
                 useCases.holdLifecycle(), useCases.holdLifecycle(), useCases.manageStock(), useCases.importStock(),
-                useCases.getStock(), useCases.getReservation(), useCases.fail(), useCases.manageSales());
+                useCases.getStock(), useCases.getReservation(), useCases.fail(), useCases.manageSales(),
+                useCases.waitForStock(MAX_WAITING_PER_SKU));
     }
 }

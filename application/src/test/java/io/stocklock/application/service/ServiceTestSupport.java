@@ -34,6 +34,7 @@ class ServiceTestSupport {
     final GetReservationService getReservation = services.getReservation();
     final FailReservationService fail = services.fail();
     final ManageSalesService manageSales = services.manageSales();
+    final WaitingListService waitForStock = services.waitForStock();
 
     void stock(String sku, long onHand) {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of(sku), onHand));

@@ -83,7 +83,8 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
     private SubmitReservationService service(int mostInFlight, Retries retries) {
         var policy = new ReservationPolicy(1_000, Duration.ofHours(1), Long.MAX_VALUE);
         engine = new ProcessReservationsService(counted, ports.reservations(), ports.inventory(), ports.ledger(),
-                ports.publisher(), ports.events(), ports.sales(), ports.stockLevels(), policy, clock);
+                ports.publisher(), ports.events(), ports.sales(), ports.stockLevels(), ports.waiting(),
+                policy, clock);
         var service = new SubmitReservationService(counted, ports.reservations(), engine, intake, policy, clock,
                 new SubmitReservationService.Settings(ID_SECRET, mostInFlight, 3, retries),
                 TransientFailure.class::isInstance, () -> Runnable::run);

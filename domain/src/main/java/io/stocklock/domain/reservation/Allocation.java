@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -50,6 +51,16 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
     /** @param sales the sales of the batch's SKUs and what its buyers got of them, read under the same locks */
     public static Allocation decide(Collection<SkuStock> locked, List<ReservationRequest> batch,
                                     ReservationPolicy policy, Map<Holding, Long> held, SaleLimits sales) {
+        return decide(locked, batch, policy, held, sales, Set.of());
+    }
+
+    /**
+     * @param waitedFor SKUs buyers wait for on their waiting list, read under the same locks: what comes back of them
+     *                  is theirs first, so a request for one is rejected as if it were sold out
+     */
+    public static Allocation decide(Collection<SkuStock> locked, List<ReservationRequest> batch,
+                                    ReservationPolicy policy, Map<Holding, Long> held, SaleLimits sales,
+                                    Set<Sku> waitedFor) {
         Map<Sku, List<StockLevel>> levels = new TreeMap<>();
         Map<Sku, ShortStock> shortStock = new HashMap<>();
         locked.forEach(stock -> {
@@ -60,7 +71,8 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
         Map<SaleBuyer, Long> counted = new HashMap<>(sales.counted());
         List<Decision> decisions = new ArrayList<>(batch.size());
         for (ReservationRequest request : batch) {
-            Decision decision = decideOne(levels, shortStock, request, policy, holdings, sales.sales(), counted);
+            Decision decision = decideOne(levels, shortStock, request, policy, holdings, sales.sales(), counted,
+                    waitedFor);
             if (decision instanceof Decision.Reserved reserved) {
                 reserved.picks().forEach(pick -> {
                     holdings.merge(new Holding(request.owner(), pick.sku()), pick.units(), Long::sum);
@@ -82,10 +94,16 @@ public record Allocation(List<Decision> decisions, Map<Sku, SkuStock> stock) {
     private static Decision decideOne(Map<Sku, List<StockLevel>> levels, Map<Sku, ShortStock> shortStock,
                                       ReservationRequest request, ReservationPolicy policy,
                                       Map<Holding, Long> holdings, Map<Sku, SaleLimit> sales,
-                                      Map<SaleBuyer, Long> counted) {
+                                      Map<SaleBuyer, Long> counted, Set<Sku> waitedFor) {
         var refusal = policy.refusal(request);
         if (refusal.isPresent()) {
             return new Decision.Rejected(request, RejectionCode.OVER_LIMIT, refusal.get());
+        }
+        Optional<Sku> waited = request.lines().stream().map(ReservationLine::sku).filter(waitedFor::contains)
+                .findFirst();
+        if (waited.isPresent()) {
+            return new Decision.Rejected(request, RejectionCode.INSUFFICIENT_STOCK, "insufficient stock of "
+                    + waited.get() + ": buyers are waiting for it; join its waiting list");
         }
         // lines are already summed per SKU, so serving each line alone serves the whole request
         Outcome outcome = LocationAllocator.serve(levels, request.lines(),
