@@ -11,6 +11,7 @@ import io.stocklock.application.port.in.FailReservation;
 import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RelayOutcomes;
+import io.stocklock.application.port.in.RelayStockLevels;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
 import io.stocklock.domain.reservation.ReservationRequest;
@@ -87,6 +88,7 @@ class SpringBootKafkaWiringTest {
                 .withBean(FailReservation.class, () -> command -> true)
                 .withBean(FailureClassifier.class, () -> failure -> false)
                 .withBean(RelayOutcomes.class, () -> command -> 0)
+                .withBean(RelayStockLevels.class, () -> limit -> 0)
                 .withPropertyValues(
                         "spring.kafka.security.protocol=SSL",
                         "spring.kafka.ssl.bundle=broker",
