@@ -7,8 +7,8 @@ BEGIN
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'stocklock_app') THEN
         EXECUTE format('GRANT USAGE ON SCHEMA %I TO stocklock_app', current_schema());
         GRANT SELECT, INSERT, UPDATE, DELETE ON inventory, reservation, reservation_line, reservation_pick, outbox,
-            owner_holding, location, sku_policy, sale, sale_sku, sale_buyer, sku_low_stock, stock_level_event
-            TO stocklock_app;
+            owner_holding, location, sku_policy, sale, sale_sku, sale_buyer, sku_low_stock, stock_level_event,
+            waiting_entry TO stocklock_app;
         GRANT SELECT, INSERT ON stock_movement TO stocklock_app;
         REVOKE UPDATE, DELETE, TRUNCATE ON stock_movement FROM stocklock_app;
         GRANT SELECT ON service_secret TO stocklock_app;

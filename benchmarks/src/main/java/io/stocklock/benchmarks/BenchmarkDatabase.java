@@ -10,6 +10,7 @@ import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.adapters.persistence.stock.JdbcStockLevelOutbox;
+import io.stocklock.adapters.persistence.waiting.JdbcWaitingList;
 import io.stocklock.application.UseCases;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.OutcomePublisher;
@@ -18,6 +19,7 @@ import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.testsupport.TestPostgres;
@@ -57,16 +59,17 @@ final class BenchmarkDatabase implements AutoCloseable {
         var outbox = new JdbcOutbox(jdbc);
         var sales = new JdbcSales(jdbc);
         var stockLevels = new JdbcStockLevelOutbox(jdbc);
+        var waiting = new JdbcWaitingList(jdbc);
         // the decisions' events go to Kafka after the commit; the Kafka intake's figures include them
         OutcomePublisher broker = outcomes -> { };
         // with the limits a deployment gets by default: each decision reads what its buyers hold of its SKUs
         processReservations = new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events,
-                outbox, broker, sales, stockLevels, Clock.systemUTC()), ReservationPolicy.DEFAULTS).process();
+                outbox, broker, sales, stockLevels, waiting, Clock.systemUTC()), ReservationPolicy.DEFAULTS).process();
         timedProcessReservations = new UseCases(new UseCases.Ports(timeSpent.timed(Transactions.class, transactions),
                 timeSpent.timed(ReservationStore.class, reservations), timeSpent.timed(Inventory.class, inventory),
                 timeSpent.timed(StockLedger.class, ledger), events, outbox, broker,
                 timeSpent.timed(Sales.class, sales), timeSpent.timed(StockLevelOutbox.class, stockLevels),
-                Clock.systemUTC()),
+                timeSpent.timed(WaitingList.class, waiting), Clock.systemUTC()),
                 ReservationPolicy.DEFAULTS).process();
         createSkus(jdbc, workload.skus, STOCK);
     }

@@ -35,6 +35,7 @@ import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.StockLevelPublisher;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.application.service.SubmitReservationService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -62,10 +63,10 @@ class UseCaseConfiguration {
     @Bean
     UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                       StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                      Sales sales, StockLevelOutbox stockLevels, Clock clock, LimitSettings limits,
-                      ReservationSettings serving) {
+                      Sales sales, StockLevelOutbox stockLevels, WaitingList waiting, Clock clock,
+                      LimitSettings limits, ReservationSettings serving) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                publisher, sales, stockLevels, clock), limits.toPolicy(serving));
+                publisher, sales, stockLevels, waiting, clock), limits.toPolicy(serving));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.adapters.persistence.stock.JdbcStockLevelOutbox;
+import io.stocklock.adapters.persistence.waiting.JdbcWaitingList;
 import io.stocklock.application.UseCases;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
@@ -45,7 +46,7 @@ public final class EmbeddedEngine {
         useCases = new UseCases(new UseCases.Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc), events,
                 new JdbcOutbox(jdbc), new OutboxPublisher(events), new JdbcSales(jdbc),
-                new JdbcStockLevelOutbox(jdbc), Clock.systemUTC()),
+                new JdbcStockLevelOutbox(jdbc), new JdbcWaitingList(jdbc), Clock.systemUTC()),
                 ReservationPolicy.DEFAULTS);
     }
 

@@ -18,6 +18,7 @@ import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.StockLevelPublisher;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -46,9 +47,9 @@ public class KafkaIntakeService {
     @Bean
     UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                       StockLedger ledger, OutcomeEvents events, Outbox outbox, OutcomePublisher publisher,
-                      Sales sales, StockLevelOutbox stockLevels, Clock clock) {
+                      Sales sales, StockLevelOutbox stockLevels, WaitingList waiting, Clock clock) {
         return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                publisher, sales, stockLevels, clock), ReservationPolicy.DEFAULTS);
+                publisher, sales, stockLevels, waiting, clock), ReservationPolicy.DEFAULTS);
     }
 
     // what the Kafka intake needs: the engine that decides, the use case that records a dead letter as FAILED, and

@@ -7,6 +7,7 @@ import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.adapters.persistence.stock.JdbcStockLevelOutbox;
+import io.stocklock.adapters.persistence.waiting.JdbcWaitingList;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,6 +61,11 @@ public class PersistenceConfiguration {
     @Bean
     JdbcStockLevelOutbox stockLevels() {
         return new JdbcStockLevelOutbox(jdbc);
+    }
+
+    @Bean
+    JdbcWaitingList waitingList() {
+        return new JdbcWaitingList(jdbc);
     }
 
     @Bean

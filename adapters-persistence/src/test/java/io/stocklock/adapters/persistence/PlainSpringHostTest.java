@@ -19,6 +19,7 @@ import io.stocklock.application.port.out.Sales;
 import io.stocklock.application.port.out.StockLedger;
 import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.domain.reservation.OutcomeEvent;
@@ -66,9 +67,9 @@ class PlainSpringHostTest {
         @Bean
         UseCases useCases(Transactions transactions, ReservationStore reservations, Inventory inventory,
                           StockLedger ledger, OutcomeEvents events, Outbox outbox, Sales sales,
-                          StockLevelOutbox stockLevels) {
+                          StockLevelOutbox stockLevels, WaitingList waiting) {
             return new UseCases(new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox,
-                    new OutboxPublisher(events), sales, stockLevels, Clock.systemUTC()));
+                    new OutboxPublisher(events), sales, stockLevels, waiting, Clock.systemUTC()));
         }
 
         @Bean

@@ -11,6 +11,7 @@ import io.stocklock.adapters.persistence.sale.JdbcSales;
 import io.stocklock.adapters.persistence.stock.JdbcInventory;
 import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.adapters.persistence.stock.JdbcStockLevelOutbox;
+import io.stocklock.adapters.persistence.waiting.JdbcWaitingList;
 import io.stocklock.application.fake.Ports;
 import io.stocklock.application.fake.RecordingBroker;
 import io.stocklock.testsupport.TestPostgres;
@@ -38,7 +39,7 @@ final class PostgresPorts {
         ports = new Ports(new JdbcTransactions(new DataSourceTransactionManager(dataSource)),
                 new JdbcReservationStore(jdbc), new JdbcInventory(jdbc), new JdbcStockLedger(jdbc),
                 new OutboxOutcomeEvents(jdbc), new JdbcOutbox(jdbc), broker, new JdbcSales(jdbc),
-                new JdbcStockLevelOutbox(jdbc),
+                new JdbcStockLevelOutbox(jdbc), new JdbcWaitingList(jdbc),
                 // read without a transaction: each row's lock ends with the statement
                 () -> new JdbcOutbox(jdbc).lockUnpublished(Integer.MAX_VALUE),
                 broker::published);

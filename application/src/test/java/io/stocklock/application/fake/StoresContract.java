@@ -15,10 +15,13 @@ import io.stocklock.domain.sale.Sale;
 import io.stocklock.domain.sale.SaleBuyer;
 import io.stocklock.domain.sale.SaleId;
 import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.Quantity;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import io.stocklock.domain.stock.StockLevelEvent;
+import io.stocklock.domain.waiting.WaitingEntry;
+import io.stocklock.application.port.out.WaitingList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -391,6 +394,43 @@ public abstract class StoresContract {
                 .hasValue(3);
         inTx(() -> ports.inventory().setLowStock(a, OptionalLong.empty()));
         assertThat(ports.inventory().find(a).orElseThrow().lowStockAt()).isEmpty();
+    }
+
+    @Test
+    void aWaitingListKeepsItsLineInTheOrderBuyersJoined() {
+        Sku a = Sku.of("A");
+        inTx(() -> ports.inventory().insertAll(List.of(StockLevel.create(a, 0), StockLevel.create(Sku.of("B"), 0))));
+        WaitingEntry ann = waiting(a, "ann");
+        WaitingEntry bob = waiting(a, "bob");
+        WaitingEntry cat = waiting(a, "cat");
+        List.of(bob, ann, cat).forEach(entry -> inTx(() -> ports.waiting().add(entry)));
+
+        assertThat(ports.transactions().inTransaction(() -> ports.waiting().line(a, "ann")))
+                .isEqualTo(new WaitingList.Line(3, Optional.of(ann.id())));
+        assertThat(ports.transactions().inTransaction(() -> ports.waiting().line(a, "dan")).owners()).isEmpty();
+        assertThat(ports.waiting().find(ann.id())).contains(ann);
+        assertThat(ports.waiting().position(ann.id())).contains(2L);
+        assertThat(ports.transactions().inTransaction(() -> ports.waiting().waitedFor(List.of(a, Sku.of("B")))))
+                .containsExactly(a);
+        assertThat(ports.waiting().servable(10)).as("nothing to give").isEmpty();
+        assertThat(ports.transactions().inTransaction(() -> ports.waiting().lockWaiting(a, 2)))
+                .containsExactly(bob, ann);
+
+        inTx(() -> ports.waiting().markOffered(List.of(bob.id()), NOW));
+        assertThat(ports.waiting().find(bob.id()).orElseThrow().status()).isEqualTo(WaitingEntry.Status.OFFERED);
+        assertThat(ports.waiting().position(bob.id())).isEmpty();
+        assertThat(ports.waiting().position(cat.id())).contains(2L);
+        assertThat(ports.transactions().inTransaction(() -> ports.waiting().remove(bob.id()))).isFalse();
+        assertThat(ports.transactions().inTransaction(() -> ports.waiting().remove(ann.id()))).isTrue();
+        assertThat(ports.waiting().position(cat.id())).contains(1L);
+
+        inTx(() -> ports.inventory().update(List.of(new StockLevel(a, 1, 0, 1))));
+        assertThat(ports.waiting().servable(10)).containsExactly(a);
+    }
+
+    private static WaitingEntry waiting(Sku sku, String owner) {
+        return new WaitingEntry(ReservationId.generate(), sku, owner, Quantity.of(1), Duration.ofMinutes(5), NOW,
+                WaitingEntry.Status.WAITING);
     }
 
     private void inTx(Runnable work) {
