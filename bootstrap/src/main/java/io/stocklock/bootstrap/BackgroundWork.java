@@ -5,6 +5,7 @@ import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCom
 import io.stocklock.application.port.in.ForgetFinishedReservations;
 import io.stocklock.application.port.in.ForgetFinishedReservations.ForgetFinishedReservationsCommand;
 import io.stocklock.application.port.in.RepublishStalePending;
+import io.stocklock.application.port.in.ServeWaitingLists;
 import io.stocklock.application.port.in.RepublishStalePending.RepublishStalePendingCommand;
 import io.stocklock.application.port.in.RefreshSoldOut;
 import io.micrometer.core.instrument.Counter;
@@ -31,6 +32,7 @@ class BackgroundWork {
     static final String CHECKS = "stocklockChecksScheduler";
     static final String RETENTION = "stocklockRetentionScheduler";
     static final String SOLD_OUT = "stocklockSoldOutScheduler";
+    static final String WAITING_LISTS = "stocklockWaitingListScheduler";
 
     @Configuration(proxyBeanMethods = false)
     static class Schedulers {
@@ -60,6 +62,11 @@ class BackgroundWork {
             return scheduler("stocklock-sold-out-");
         }
 
+        @Bean(WAITING_LISTS)
+        ThreadPoolTaskScheduler waitingListScheduler() {
+            return scheduler("stocklock-waiting-lists-");
+        }
+
         private static ThreadPoolTaskScheduler scheduler(String threadNamePrefix) {
             var scheduler = new ThreadPoolTaskScheduler();
             scheduler.setThreadNamePrefix(threadNamePrefix);
@@ -70,21 +77,24 @@ class BackgroundWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
     private static final int STALE_PENDING_BATCH = 500;
+    private static final int WAITING_SKUS_PER_RUN = 100;
 
     private final ExpireReservations expireReservations;
     private final RepublishStalePending republishStalePending;
     private final ForgetFinishedReservations forgetFinished;
     private final RefreshSoldOut soldOut;
+    private final ServeWaitingLists waitingLists;
     private final BackgroundSettings settings;
     private final Counter forgotten;
 
     BackgroundWork(ExpireReservations expireReservations, RepublishStalePending republishStalePending,
-                   ForgetFinishedReservations forgetFinished, RefreshSoldOut soldOut, BackgroundSettings settings,
-                   MeterRegistry registry) {
+                   ForgetFinishedReservations forgetFinished, RefreshSoldOut soldOut, ServeWaitingLists waitingLists,
+                   BackgroundSettings settings, MeterRegistry registry) {
         this.expireReservations = expireReservations;
         this.republishStalePending = republishStalePending;
         this.forgetFinished = forgetFinished;
         this.soldOut = soldOut;
+        this.waitingLists = waitingLists;
         this.settings = settings;
         this.forgotten = Counter.builder("stocklock.retention.deleted")
                 .description("finished reservations deleted after stocklock.background.finished-kept")
@@ -116,6 +126,19 @@ class BackgroundWork {
             soldOut.refresh();
         } catch (RuntimeException e) {
             LOG.warn("reading the stock of SKUs refused as sold out failed; trying again next period", e);
+        }
+    }
+
+    /**
+     * What came back of a SKU buyers wait for is offered to them within one of these periods; until then the SKU is
+     * refused to newcomers (docs/api.md, "Waiting lists").
+     */
+    @Scheduled(fixedDelayString = "${stocklock.background.waiting-list-period:200ms}", scheduler = WAITING_LISTS)
+    void serveWaitingLists() {
+        try {
+            waitingLists.serve(WAITING_SKUS_PER_RUN);
+        } catch (RuntimeException e) {
+            LOG.warn("offering units back to waiting buyers failed; trying again next period", e);
         }
     }
 

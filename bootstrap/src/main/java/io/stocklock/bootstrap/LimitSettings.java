@@ -3,6 +3,7 @@ package io.stocklock.bootstrap;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * What one owner may ask of the stock ({@code stocklock.limits.*}), on both intakes, checked inside the decision: a
@@ -14,9 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxUnitsHeldPerOwner most units of one SKU one owner may hold at once; 0 for no cap
  * @param maxTotalHold         longest a hold may last from its decision, extensions included
  *                             (each unset: {@link ReservationPolicy#DEFAULTS})
+ * @param maxWaitingPerSku     most buyers waiting for one SKU at once (its waiting list)
  */
 @ConfigurationProperties("stocklock.limits")
-record LimitSettings(Long maxUnitsPerRequest, Duration maxHold, Long maxUnitsHeldPerOwner, Duration maxTotalHold) {
+record LimitSettings(Long maxUnitsPerRequest, Duration maxHold, Long maxUnitsHeldPerOwner, Duration maxTotalHold,
+                     @DefaultValue("10000") long maxWaitingPerSku) {
 
     /** @param reservations how requests that do not say are served */
     ReservationPolicy toPolicy(ReservationSettings reservations) {

@@ -21,9 +21,11 @@ import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.RefreshSoldOut;
 import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.application.port.in.RelayStockLevels;
+import io.stocklock.application.port.in.ServeWaitingLists;
 import io.stocklock.application.port.in.ReleaseReservation;
 import io.stocklock.application.port.in.RepublishStalePending;
 import io.stocklock.application.port.in.SubmitReservation;
+import io.stocklock.application.port.in.WaitForStock;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.Outbox;
 import io.stocklock.application.port.out.OutcomeEvents;
@@ -158,6 +160,16 @@ class UseCaseConfiguration {
     @Bean
     RelayOutcomes relayOutcomes(UseCases useCases) {
         return useCases.relayOutcomes();
+    }
+
+    @Bean
+    WaitForStock waitForStock(UseCases useCases, LimitSettings limits) {
+        return useCases.waitForStock(limits.maxWaitingPerSku());
+    }
+
+    @Bean
+    ServeWaitingLists serveWaitingLists(UseCases useCases) {
+        return useCases.process();
     }
 
     @Bean

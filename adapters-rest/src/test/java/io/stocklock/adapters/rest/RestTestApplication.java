@@ -16,6 +16,7 @@ import io.stocklock.application.service.ManageSalesService;
 import io.stocklock.application.service.ManageStockService;
 import io.stocklock.application.service.ProcessReservationsService;
 import io.stocklock.application.service.SubmitReservationService;
+import io.stocklock.application.service.WaitingListService;
 import io.stocklock.domain.reservation.ReservationPolicy;
 import io.stocklock.testsupport.OpenApiContract;
 import io.stocklock.testsupport.TestTokens;
@@ -90,6 +91,11 @@ class RestTestApplication {
     @Bean
     ManageSalesService manageSales(Services services) {
         return services.manageSales();
+    }
+
+    @Bean
+    WaitingListService waitForStock(Services services) {
+        return services.waitForStock();
     }
 
     @Bean

@@ -113,7 +113,7 @@ class SecurityApiTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(21);
+        assertThat(operations).isEqualTo(24);
     }
 
     private static MockHttpServletRequestBuilder exchange(String method, String uri, boolean body, String token) {
