@@ -1,15 +1,15 @@
 package io.stocklock.bootstrap;
 
-import io.stocklock.application.port.in.ExpireReservations;
-import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
-import io.stocklock.application.port.in.ForgetFinishedReservations;
-import io.stocklock.application.port.in.ForgetFinishedReservations.ForgetFinishedReservationsCommand;
-import io.stocklock.application.port.in.RepublishStalePending;
-import io.stocklock.application.port.in.ServeWaitingLists;
-import io.stocklock.application.port.in.RepublishStalePending.RepublishStalePendingCommand;
-import io.stocklock.application.port.in.RefreshSoldOut;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
+import io.stocklock.application.port.in.ExpireReservations;
+import io.stocklock.application.port.in.ForgetFinishedReservations.ForgetFinishedReservationsCommand;
+import io.stocklock.application.port.in.ForgetFinishedReservations;
+import io.stocklock.application.port.in.RefreshSoldOut;
+import io.stocklock.application.port.in.RepublishStalePending.RepublishStalePendingCommand;
+import io.stocklock.application.port.in.RepublishStalePending;
+import io.stocklock.application.port.in.ServeWaitingLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -53,7 +53,8 @@ public class KafkaIntakeService {
     }
 
     // what the Kafka intake needs: the engine that decides, the use case that records a dead letter as FAILED, and
-    // the relays of the outcome and stock-level events; the store's adapter says which failures are worth retrying (DatabaseFailures)
+    // the relays of the outcome and stock-level events; the store's adapter says which failures are worth retrying
+    // (DatabaseFailures)
 
     @Bean
     ProcessReservations processReservations(UseCases useCases) {

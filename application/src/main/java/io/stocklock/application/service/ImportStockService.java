@@ -1,14 +1,14 @@
 package io.stocklock.application.service;
 
-import io.stocklock.domain.stock.ShortStock;
-import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.in.ImportStock;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.stock.Location;
 import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockChange;

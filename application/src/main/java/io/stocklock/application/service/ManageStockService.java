@@ -1,21 +1,21 @@
 package io.stocklock.application.service;
 
-import java.util.Map;
-import io.stocklock.domain.stock.ShortStock;
-import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.application.port.out.Inventory;
 import io.stocklock.application.port.out.StockLedger;
+import io.stocklock.application.port.out.StockLevelOutbox;
 import io.stocklock.application.port.out.Transactions;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.stock.Location;
 import io.stocklock.domain.stock.LocationId;
+import io.stocklock.domain.stock.ShortStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockChange;
 import io.stocklock.domain.stock.StockLevel;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 

@@ -27,7 +27,7 @@ public record Ports(Transactions transactions, ReservationStore reservations, In
                     Supplier<List<OutcomeEvent>> publishedEvents) {
 
     public UseCases.Ports forUseCases(Clock clock) {
-        return new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox, publisher, sales, stockLevels,
-                waiting, clock);
+        return new UseCases.Ports(transactions, reservations, inventory, ledger, events, outbox, publisher, sales,
+                stockLevels, waiting, clock);
     }
 }

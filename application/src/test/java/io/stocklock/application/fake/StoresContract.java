@@ -1,6 +1,7 @@
 package io.stocklock.application.fake;
 
 
+import io.stocklock.application.port.out.WaitingList;
 import io.stocklock.domain.ledger.LedgerEntry;
 import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.Holding;
@@ -21,7 +22,6 @@ import io.stocklock.domain.stock.SkuStock;
 import io.stocklock.domain.stock.StockLevel;
 import io.stocklock.domain.stock.StockLevelEvent;
 import io.stocklock.domain.waiting.WaitingEntry;
-import io.stocklock.application.port.out.WaitingList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package io.stocklock.adapters.kafka.event;
 
-import io.stocklock.application.port.in.RelayOutcomes;
 import io.stocklock.application.port.in.RelayOutcomes.RelayOutcomesCommand;
+import io.stocklock.application.port.in.RelayOutcomes;
 import java.time.Duration;
 import java.util.function.IntUnaryOperator;
 import org.apache.commons.logging.LogFactory;

@@ -100,7 +100,8 @@ public class JdbcWaitingList implements WaitingList {
         return jdbc.sql("""
                         SELECT DISTINCT w.sku FROM waiting_entry w
                         WHERE w.status = 'WAITING' AND EXISTS (
-                            SELECT 1 FROM inventory i WHERE i.sku = w.sku AND i.reserved < i.on_hand + i.backorder_limit)
+                            SELECT 1 FROM inventory i
+                            WHERE i.sku = w.sku AND i.reserved < i.on_hand + i.backorder_limit)
                         LIMIT ?
                         """)
                 .param(limit)
