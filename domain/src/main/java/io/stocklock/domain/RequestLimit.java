@@ -1,5 +1,8 @@
 package io.stocklock.domain;
 
+import java.util.Objects;
+import java.util.regex.Pattern;
+
 /**
  * Every limit of the contract a reservation request is held to, whichever intake it came through: the one table the
  * value types check, the OpenAPI document is generated from, and the JSON schema (docs/schemas), the migration's
@@ -27,6 +30,25 @@ public enum RequestLimit {
      * segment of {@code /inventory/{sku}}, and nothing a URL or a log line would have to escape.
      */
     public static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]*";
+
+    private static final Pattern NAME = Pattern.compile(SKU_PATTERN);
+
+    /**
+     * A name by the SKU's rule (a SKU, a location, a sale): {@link #SKU_LENGTH} characters matching
+     * {@link #SKU_PATTERN}.
+     *
+     * @param what the name's field, for the refusal
+     * @return the value
+     * @throws IllegalArgumentException saying the rule when the value breaks it
+     */
+    public static String requireName(String what, String value) {
+        Objects.requireNonNull(value, what + " must not be null");
+        if (value.isEmpty() || value.length() > SKU_LENGTH.max() || !NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " must be 1-" + SKU_LENGTH.max() + " characters of letters, "
+                    + "digits and . _ : - starting with a letter or digit, was '" + value + "'");
+        }
+        return value;
+    }
 
     /** The version of the request record on the Kafka intake that this service reads. */
     public static final int SCHEMA_VERSION = 1;

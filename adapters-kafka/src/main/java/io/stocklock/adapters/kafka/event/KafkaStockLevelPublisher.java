@@ -2,15 +2,9 @@ package io.stocklock.adapters.kafka.event;
 
 import io.stocklock.application.port.out.StockLevelPublisher;
 import io.stocklock.domain.stock.StockLevelEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
@@ -31,32 +25,13 @@ public class KafkaStockLevelPublisher implements StockLevelPublisher {
 
     @Override
     public void publish(List<StockLevelEvent> events) {
-        CompletableFuture<?>[] sends = events.stream().map(event -> kafka.send(record(event)))
-                .toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(sends).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("publishing " + events.size() + " stock-level events failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing stock-level events", e);
-        }
+        CloudEventRecords.sendAll(kafka, events.stream().map(this::record).toList(), timeout, "stock-level events",
+                IllegalStateException::new);
     }
 
     private ProducerRecord<String, Object> record(StockLevelEvent event) {
         StockLevelMessage message = StockLevelMessage.from(event);
-        var record = new ProducerRecord<String, Object>(topic, message.sku(), message);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", message.eventId());
-        header(record, "ce_source", KafkaOutcomePublisher.SOURCE);
-        header(record, "ce_type", "io.stocklock." + message.type());
-        header(record, "ce_subject", message.sku());
-        header(record, "ce_time", message.occurredAt());
-        header(record, "content-type", "application/json");
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, Object> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        return CloudEventRecords.record(topic, message.sku(), message, message.eventId(), message.type(),
+                message.occurredAt());
     }
 }
