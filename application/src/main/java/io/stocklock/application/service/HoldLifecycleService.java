@@ -155,7 +155,9 @@ public class HoldLifecycleService implements ConfirmReservation, ReleaseReservat
         ended.forEach(reservation -> reservation.lines().forEach(line -> skus.add(line.sku())));
         Map<Sku, SkuStock> locked = inventory.lock(skus);
         Map<Sku, SkuStock> stock = new TreeMap<>(locked);
-        Map<Sku, SaleLimit> saleOf = sales.ofSkus(locked.keySet());
+        // a confirmation keeps its units counted in their sale: only holds that give units back read the sales
+        boolean givesBack = ended.stream().anyMatch(reservation -> reservation.status() != ReservationStatus.CONFIRMED);
+        Map<Sku, SaleLimit> saleOf = givesBack ? sales.ofSkus(locked.keySet()) : Map.of();
 
         List<StockMovement> movements = new ArrayList<>();
         Map<Holding, Long> holdings = new HashMap<>();

@@ -476,7 +476,8 @@ public final class InMemoryStores {
                 return read(() -> state.waiting.values().stream()
                         .filter(entry -> entry.status() == WaitingEntry.Status.WAITING)
                         .map(WaitingEntry::sku).distinct()
-                        .filter(sku -> state.stock.containsKey(sku) && state.stock.get(sku).available() > 0)
+                        .filter(sku -> state.stock.containsKey(sku) && state.stock.get(sku).locations().stream()
+                                .anyMatch(level -> level.reserved() < level.onHand() + level.backorderLimit()))
                         .limit(limit).toList());
             }
 

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,9 +72,10 @@ class SaleController {
         if (body.maxUnitsPerBuyer() == null) {
             throw new IllegalArgumentException("maxUnitsPerBuyer is required");
         }
-        List<String> skus = Objects.requireNonNullElseGet(body.skus(), () -> {
+        List<String> skus = body.skus();
+        if (skus == null) {
             throw new IllegalArgumentException("skus is required");
-        });
+        }
         if (skus.contains(null) || new HashSet<>(skus).size() != skus.size()) {
             throw new IllegalArgumentException("skus must name each SKU once");
         }
