@@ -152,6 +152,12 @@ class UseCaseConfiguration {
         return useCases.forgetFinished();
     }
 
+    /** How long decisions are remembered: the request intake does not decide again what may have been forgotten. */
+    @Bean
+    ForgetFinishedReservations.Retention retention(BackgroundSettings settings) {
+        return new ForgetFinishedReservations.Retention(settings.finishedKept());
+    }
+
     @Bean
     RepublishStalePending republishStalePending(UseCases useCases, RequestIntake intake) {
         return useCases.republishStalePending(intake);

@@ -7,13 +7,16 @@ import io.stocklock.adapters.kafka.request.KafkaRequestIntake;
 import io.stocklock.adapters.kafka.request.ReservationRequestDeserializer;
 import io.stocklock.adapters.kafka.request.ReservationRequestListener;
 import io.stocklock.application.failure.FailureClassifier;
+import io.stocklock.application.port.in.ForgetFinishedReservations.Retention;
 import io.stocklock.application.port.in.ProcessReservations;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -69,8 +72,10 @@ public class RequestIntakeConfiguration {
 
     @Bean
     ReservationRequestListener reservationRequestListener(ProcessReservations processReservations,
-                                                          DeadLetterPolicy deadLetterPolicy, IntakeFailures failures) {
-        return new ReservationRequestListener(processReservations, deadLetterPolicy, failures);
+                                                          DeadLetterPolicy deadLetterPolicy, IntakeFailures failures,
+                                                          ObjectProvider<Retention> retention, Clock clock) {
+        return new ReservationRequestListener(processReservations, deadLetterPolicy, failures,
+                Optional.ofNullable(retention.getIfAvailable()), clock);
     }
 
     /**

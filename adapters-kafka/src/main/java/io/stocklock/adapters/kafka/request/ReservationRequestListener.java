@@ -1,15 +1,19 @@
 package io.stocklock.adapters.kafka.request;
 
+import io.stocklock.application.port.in.ForgetFinishedReservations.Retention;
 import io.stocklock.application.port.in.ProcessReservations;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.domain.reservation.ReservationRequest;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -30,6 +34,8 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * spring-kafka's error handler sends it to the dead-letter topic and carries on after it. A transient database
  * failure is thrown as is, and the error handler retries the batch until the database is back. A batch that fails
  * for any other reason is decided one request at a time, so the one request that fails is isolated and dead-lettered.
+ * A record sent longer ago than finished reservations are kept (delivered again after its consumer group's offsets
+ * were lost or reset, say) is dead-lettered without being decided: its decision may have been taken and forgotten.
  */
 public class ReservationRequestListener implements BatchConsumerAwareMessageListener<String, ReservationRequest> {
 
@@ -41,30 +47,50 @@ public class ReservationRequestListener implements BatchConsumerAwareMessageList
     private final ProcessReservations processReservations;
     private final ConsumerAwareRecordRecoverer deadLetters;
     private final IntakeFailures failures;
+    private final Optional<Retention> retention;
+    private final Clock clock;
 
     /**
      * @param deadLetters where conflicting requests go (same id, different payload): they are valid records, so they
      *                    do not stop the batch
+     * @param retention   how long finished reservations are kept, where they are deleted at all
      */
     public ReservationRequestListener(ProcessReservations processReservations,
-                                      ConsumerAwareRecordRecoverer deadLetters, IntakeFailures failures) {
+                                      ConsumerAwareRecordRecoverer deadLetters, IntakeFailures failures,
+                                      Optional<Retention> retention, Clock clock) {
         this.processReservations = processReservations;
         this.deadLetters = deadLetters;
         this.failures = failures;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     @Override
     public void onMessage(List<ConsumerRecord<String, ReservationRequest>> records, Consumer<?, ?> consumer) {
+        List<ConsumerRecord<String, ReservationRequest>> fresh = new ArrayList<>(records.size());
         List<ReservationRequest> requests = new ArrayList<>(records.size());
         for (ConsumerRecord<String, ReservationRequest> record : records) {
             if (record.value() == null) {
-                decide(records.subList(0, requests.size()), requests, consumer);
+                decide(fresh, requests, consumer);
                 InvalidRequestException invalid = whyUnreadable(record);
                 throw new BatchListenerFailedException(invalid.getMessage(), invalid, record);
             }
+            if (mayHaveBeenForgotten(record)) {
+                deadLetters.accept(record, consumer, new InvalidRequestException("sent at "
+                        + Instant.ofEpochMilli(record.timestamp()) + ", longer ago than finished reservations are kept ("
+                        + retention.orElseThrow().kept() + "): its decision may have been taken and forgotten, so it is "
+                        + "not decided again", record.value().id().toString(), record.value().owner(), false, null));
+                continue;
+            }
+            fresh.add(record);
             requests.add(record.value());
         }
-        decide(records, requests, consumer);
+        decide(fresh, requests, consumer);
+    }
+
+    private boolean mayHaveBeenForgotten(ConsumerRecord<?, ?> record) {
+        return record.timestamp() > 0 && retention.isPresent()
+                && retention.get().mayHaveForgotten(Instant.ofEpochMilli(record.timestamp()), clock.instant());
     }
 
     private void decide(List<ConsumerRecord<String, ReservationRequest>> records, List<ReservationRequest> requests,
