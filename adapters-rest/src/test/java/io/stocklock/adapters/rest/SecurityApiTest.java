@@ -179,6 +179,32 @@ class SecurityApiTest {
         }
     }
 
+    @Test
+    void aFloodOfRefusedTokensIsLimitedPerClientAddress() throws Exception {
+        String flooder = "10.0.2." + (1 + new java.util.Random().nextInt(200));
+        String forged = TestTokens.bearer("mallory", TestTokens.ALL_SCOPES, Duration.ofMinutes(5),
+                "another-secret-of-at-least-thirty-two-bytes");
+        for (int i = 0; i < 50; i++) {
+            problem(http.perform(get("/inventory/" + sku).header("Authorization", forged).with(from(flooder))),
+                    401, "unauthorized");
+        }
+        problem(http.perform(get("/inventory/" + sku).header("Authorization", forged).with(from(flooder))),
+                429, "too-many-requests").andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.detail").value("more than 0.01 refused tokens per second from address "
+                        + flooder));
+        // a good token from that address waits too: telling it from a bad one is the work the limit saves
+        problem(http.perform(get("/inventory/" + sku).header("Authorization",
+                TestTokens.bearer("alice", TestTokens.ALL_SCOPES)).with(from(flooder))), 429, "too-many-requests");
+        // requests without a token have their own budget; other addresses' tokens are checked as before
+        problem(http.perform(get("/inventory/" + sku).header("Authorization", "").with(from(flooder))),
+                401, "unauthorized");
+        problem(http.perform(get("/inventory/" + sku).header("Authorization", forged).with(from("10.0.3.1"))),
+                401, "unauthorized");
+        http.perform(get("/inventory/" + sku).with(from("10.0.3.1"))).andExpect(status().isOk());
+        assertThat(http.perform(get("/actuator/health/liveness").header("Authorization", forged)
+                .with(from(flooder))).andReturn().getResponse().getStatus()).isNotEqualTo(429);
+    }
+
     private static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);

@@ -51,8 +51,10 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, JsonMapper json) throws Exception {
+        var refusedTokens = new RefusedTokens(settings, json);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(refusedTokens, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new CallerLimits(settings, json), BearerTokenAuthenticationFilter.class);
         if (!settings.enabled()) {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
@@ -84,9 +86,11 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint((request, response, failure) -> problem(response, json,
-                                Problems.UNAUTHORIZED.detail("a valid bearer token is required: "
-                                        + failure.getMessage()), "Bearer"))
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            refusedTokens.refused(request);
+                            problem(response, json, Problems.UNAUTHORIZED.detail("a valid bearer token is required: "
+                                    + failure.getMessage()), "Bearer");
+                        })
                         .accessDeniedHandler((request, response, failure) -> problem(response, json,
                                 Problems.FORBIDDEN.detail("the token lacks the scope this needs"),
                                 "Bearer error=\"insufficient_scope\"")))
