@@ -21,7 +21,14 @@ enum Fault {
     /** One request record of each poison kind written to the request topic. */
     POISON("poison"),
     /** A third instance joins the group under load and leaves it again (SIGTERM) 15 s later. */
-    REBALANCE("rebalance");
+    REBALANCE("rebalance"),
+    /**
+     * Nothing passes between one instance and PostgreSQL (its connections go silent, none is reset) for
+     * {@code partition-seconds}, then the network heals; the other instance and the clients go on throughout.
+     */
+    PARTITION_POSTGRES("partition-postgres"),
+    /** Nothing passes between one instance and every broker for {@code partition-seconds}, then it heals. */
+    PARTITION_KAFKA("partition-kafka");
 
     /** How long a paused instance stays paused. */
     static final Duration PAUSE = FaultSuite.MAX_POLL_INTERVAL.plusSeconds(5);

@@ -2,6 +2,7 @@ package io.stocklock.reliability;
 
 import io.stocklock.reliability.Checker.Verdict;
 import io.stocklock.testsupport.TestTokens;
+import io.stocklock.testsupport.process.FreezableProxy;
 import io.stocklock.testsupport.process.KafkaCluster;
 import io.stocklock.testsupport.process.PostgresServer;
 import io.stocklock.testsupport.process.Processes;
@@ -42,7 +43,8 @@ import java.util.stream.IntStream;
  * (a count, cycling through every kind, or a comma-separated list of kinds), {@code http-clients} (8),
  * {@code kafka-rate} (requests/s written straight to the topic, 100), {@code hot-stock} (2000), {@code owner-cap}
  * (units of one SKU one owner may hold at once, 100: low enough that HTTP callers reach it on the hot SKU, so that
- * the cap decides part of every run).
+ * the cap decides part of every run), {@code partition-seconds} (how long a partition lasts, 90: longer than every
+ * timeout the service sets, the JDBC driver's 75 s {@code socketTimeout} the longest).
  */
 public final class FaultSuite {
 
@@ -52,7 +54,10 @@ public final class FaultSuite {
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
     // (declared before the faults, which read them when their class is initialised)
     static final List<Fault> EVERY_KIND = List.of(Fault.KILL_INSTANCE, Fault.KILL_BROKER, Fault.POSTGRES_STOP,
-            Fault.PAUSE_INSTANCE, Fault.POISON, Fault.KAFKA_DOWN, Fault.POSTGRES_TERMINATE, Fault.REBALANCE);
+            Fault.PAUSE_INSTANCE, Fault.POISON, Fault.KAFKA_DOWN, Fault.POSTGRES_TERMINATE, Fault.REBALANCE,
+            Fault.PARTITION_POSTGRES, Fault.PARTITION_KAFKA);
+    /** The instances that reach PostgreSQL and the brokers through proxies of their own, which can be cut off. */
+    private static final int PARTITIONABLE = 2;
     private static final Duration STEADY = Duration.ofSeconds(10);
     /**
      * How long an instance may take to start: a killed one starts again on a machine its peer, three brokers,
@@ -72,6 +77,8 @@ public final class FaultSuite {
     private final Path directory;
     private final PostgresServer postgres;
     private final KafkaCluster kafka;
+    /** Per partitionable instance: its way to PostgreSQL. */
+    private final List<FreezableProxy> toPostgres = new ArrayList<>();
     private final List<ServiceInstance> instances = new CopyOnWriteArrayList<>();
     private final Checker checker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -91,7 +98,7 @@ public final class FaultSuite {
             throw new UncheckedIOException(e);
         }
         this.postgres = new PostgresServer(directory);
-        this.kafka = new KafkaCluster(directory, 3);
+        this.kafka = new KafkaCluster(directory, 3, PARTITIONABLE);
         this.checker = new Checker(postgres, kafka);
     }
 
@@ -123,6 +130,7 @@ public final class FaultSuite {
             return load();
         } finally {
             instances.forEach(ServiceInstance::stop);
+            toPostgres.forEach(FreezableProxy::close);
             kafka.close();
             postgres.stop();
         }
@@ -220,6 +228,21 @@ public final class FaultSuite {
                 poisonSent += sent;
                 yield sent + " records";
             }
+            case PARTITION_POSTGRES, PARTITION_KAFKA -> {
+                int victim = victims++ % PARTITIONABLE;
+                long before = history.count(History.Type.FAIL);
+                if (fault == Fault.PARTITION_POSTGRES) {
+                    toPostgres.get(victim).freeze();
+                } else {
+                    kafka.partition(victim);
+                }
+                Processes.pause(options.partition());
+                long refused = history.count(History.Type.FAIL) - before;
+                toPostgres.get(victim).heal();
+                kafka.heal(victim);
+                yield instances.get(victim).name() + " cut off for " + options.partition().toSeconds() + " s, "
+                        + refused + " refused meanwhile";
+            }
             case REBALANCE -> {
                 ServiceInstance joining = new ServiceInstance("instance-" + (instances.size() + 1), directory,
                         postgres, kafka, instanceSettings());
@@ -238,7 +261,7 @@ public final class FaultSuite {
     }
 
     private ServiceInstance victim() {
-        return instances.get(victims++ % 2);
+        return instances.get(victims++ % PARTITIONABLE);
     }
 
     /** Seconds until a reservation goes all the way through again: HTTP, Kafka, a decision, the answer. */
@@ -269,10 +292,13 @@ public final class FaultSuite {
         throw new IllegalStateException("no reservation went through within 3 minutes of healing");
     }
 
+    /** Each reaches PostgreSQL through a proxy and the brokers by a route of its own, so it can be cut off alone. */
     private void startInstances(int count) {
-        for (int i = 1; i <= count; i++) {
-            ServiceInstance instance = new ServiceInstance("instance-" + i, directory, postgres, kafka,
-                    instanceSettings());
+        for (int i = 0; i < count; i++) {
+            FreezableProxy proxy = new FreezableProxy(postgres.port());
+            toPostgres.add(proxy);
+            ServiceInstance instance = new ServiceInstance("instance-" + (i + 1), directory, postgres,
+                    postgres.jdbcUrl(proxy.port()), kafka, kafka.bootstrapServers(i), instanceSettings());
             instance.start();
             instances.add(instance);
         }
@@ -354,7 +380,7 @@ public final class FaultSuite {
 
     /** What to run; see the class comment. */
     record Options(long requests, List<Fault> faults, int httpClients, int kafkaRate, Workload workload,
-                   long ownerCap) {
+                   long ownerCap, Duration partition) {
 
         static Options parse(String... args) {
             Map<String, String> given = Arrays.stream(args)
@@ -363,7 +389,7 @@ public final class FaultSuite {
                     .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
                     .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
             Set<String> known = new TreeSet<>(List.of("requests", "faults", "http-clients", "kafka-rate", "hot-stock",
-                    "owner-cap", "longest-hold"));
+                    "owner-cap", "longest-hold", "partition-seconds"));
             if (!known.containsAll(given.keySet())) {
                 throw new IllegalArgumentException("options are " + known + ", given " + given.keySet());
             }
@@ -377,7 +403,8 @@ public final class FaultSuite {
                     Integer.parseInt(given.getOrDefault("kafka-rate", "100")),
                     new Workload(Long.parseLong(given.getOrDefault("hot-stock", "2000")), 50, 300,
                             Integer.parseInt(given.getOrDefault("longest-hold", "40"))),
-                    Long.parseLong(given.getOrDefault("owner-cap", "100")));
+                    Long.parseLong(given.getOrDefault("owner-cap", "100")),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("partition-seconds", "90"))));
         }
     }
 

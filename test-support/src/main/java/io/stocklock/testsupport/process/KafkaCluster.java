@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -19,6 +20,10 @@ import org.apache.kafka.common.Uuid;
  * Kafka brokers in KRaft mode, each a JVM of its own started from the Kafka jars on the class path of this JVM
  * ({@code java.class.path}). Every node is broker and controller. With three nodes or more, topics get 3 replicas and
  * need 2 in sync to take a write.
+ *
+ * <p>Clients may reach the cluster by a route of their own: each node has a listener per route, advertised at a
+ * {@link FreezableProxy} in front of it, so that one route can be cut off ({@link #partition}) while every other
+ * client, and the brokers among themselves, go on.
  */
 public final class KafkaCluster implements AutoCloseable {
 
@@ -27,13 +32,29 @@ public final class KafkaCluster implements AutoCloseable {
     private final int[] brokerPorts;
     private final int[] controllerPorts;
     private final Process[] nodes;
+    /** Per route, per node: the listener's port and the proxy in front of it. */
+    private final int[][] routePorts;
+    private final FreezableProxy[][] routeProxies;
 
     public KafkaCluster(Path runDirectory, int size) {
+        this(runDirectory, size, 0);
+    }
+
+    /** @param routes how many routes of their own clients may take, each through proxies that can be frozen */
+    public KafkaCluster(Path runDirectory, int size, int routes) {
         this.directory = runDirectory.resolve("kafka");
         this.size = size;
         this.brokerPorts = IntStream.range(0, size).map(i -> Processes.freePort()).toArray();
         this.controllerPorts = IntStream.range(0, size).map(i -> Processes.freePort()).toArray();
         this.nodes = new Process[size];
+        this.routePorts = new int[routes][size];
+        this.routeProxies = new FreezableProxy[routes][size];
+        for (int route = 0; route < routes; route++) {
+            for (int node = 0; node < size; node++) {
+                routePorts[route][node] = Processes.freePort();
+                routeProxies[route][node] = new FreezableProxy(routePorts[route][node]);
+            }
+        }
     }
 
     /** The replicas a topic gets: 3, or every node of a smaller cluster. */
@@ -91,8 +112,24 @@ public final class KafkaCluster implements AutoCloseable {
         return IntStream.of(brokerPorts).mapToObj(port -> "localhost:" + port).collect(Collectors.joining(","));
     }
 
+    /** The bootstrap servers of one route: its proxies. */
+    public String bootstrapServers(int route) {
+        return Stream.of(routeProxies[route]).map(proxy -> "localhost:" + proxy.port())
+                .collect(Collectors.joining(","));
+    }
+
+    /** Nothing passes on this route, to any node, until {@link #heal}; connections are not reset. */
+    public void partition(int route) {
+        Stream.of(routeProxies[route]).forEach(FreezableProxy::freeze);
+    }
+
+    public void heal(int route) {
+        Stream.of(routeProxies[route]).forEach(FreezableProxy::heal);
+    }
+
     @Override
     public void close() {
+        Stream.of(routeProxies).flatMap(Stream::of).forEach(FreezableProxy::close);
         for (int node = 0; node < size; node++) {
             if (nodes[node] != null) {
                 nodes[node].destroy();
@@ -118,12 +155,20 @@ public final class KafkaCluster implements AutoCloseable {
         config.put("process.roles", "broker,controller");
         config.put("node.id", Integer.toString(node));
         config.put("controller.quorum.voters", voters);
-        config.put("listeners", "PLAINTEXT://localhost:" + brokerPorts[node] + ",CONTROLLER://localhost:"
-                + controllerPorts[node]);
-        config.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPorts[node]);
+        StringBuilder listeners = new StringBuilder("PLAINTEXT://localhost:" + brokerPorts[node]
+                + ",CONTROLLER://localhost:" + controllerPorts[node]);
+        StringBuilder advertised = new StringBuilder("PLAINTEXT://localhost:" + brokerPorts[node]);
+        StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        for (int route = 0; route < routePorts.length; route++) {
+            listeners.append(",ROUTE").append(route).append("://localhost:").append(routePorts[route][node]);
+            advertised.append(",ROUTE").append(route).append("://localhost:").append(routeProxies[route][node].port());
+            protocols.append(",ROUTE").append(route).append(":PLAINTEXT");
+        }
+        config.put("listeners", listeners.toString());
+        config.put("advertised.listeners", advertised.toString());
         config.put("controller.listener.names", "CONTROLLER");
         config.put("inter.broker.listener.name", "PLAINTEXT");
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("listener.security.protocol.map", protocols.toString());
         config.put("log.dirs", directory.resolve("data-" + node).toString());
         config.put("num.partitions", "6");
         String replicas = Integer.toString(replicationFactor());

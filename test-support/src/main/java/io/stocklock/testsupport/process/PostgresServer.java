@@ -82,7 +82,16 @@ public final class PostgresServer {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+        return jdbcUrl(port);
+    }
+
+    /** The URL of the database through a proxy on {@code proxyPort} ({@link FreezableProxy}). */
+    public String jdbcUrl(int proxyPort) {
+        return "jdbc:postgresql://localhost:" + proxyPort + "/" + DATABASE;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String user() {

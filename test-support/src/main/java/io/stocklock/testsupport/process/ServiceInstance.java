@@ -25,6 +25,8 @@ public final class ServiceInstance {
     private final PostgresServer postgres;
     private final KafkaCluster kafka;
     private final List<String> settings;
+    private final String jdbcUrl;
+    private final String bootstrapServers;
     private final int port = Processes.freePort();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,11 +36,22 @@ public final class ServiceInstance {
     /** @param settings further {@code --name=value} arguments, after those that point it at the servers */
     public ServiceInstance(String name, Path runDirectory, PostgresServer postgres, KafkaCluster kafka,
                            List<String> settings) {
+        this(name, runDirectory, postgres, postgres.jdbcUrl(), kafka, kafka.bootstrapServers(), settings);
+    }
+
+    /**
+     * @param jdbcUrl          how this instance reaches the database: through a proxy of its own, say
+     * @param bootstrapServers how it reaches the brokers: by a route of its own, say
+     */
+    public ServiceInstance(String name, Path runDirectory, PostgresServer postgres, String jdbcUrl,
+                           KafkaCluster kafka, String bootstrapServers, List<String> settings) {
         this.name = name;
         this.settings = List.copyOf(settings);
         this.runDirectory = runDirectory;
         this.postgres = postgres;
+        this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
+        this.bootstrapServers = bootstrapServers;
     }
 
     public synchronized void start() {
@@ -55,10 +68,10 @@ public final class ServiceInstance {
         command.addAll(List.of("-jar", applicationJar().toString()));
         command.addAll(List.of(
                 "--server.port=" + port,
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + postgres.user(),
                 "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--stocklock.kafka.replication-factor=" + kafka.replicationFactor(),
                 "--stocklock.security.jwt-secret=" + TestTokens.SECRET,
                 "--stocklock.http.id-secret=" + ID_SECRET,
