@@ -168,9 +168,9 @@ public final class FaultSuite {
                 clients.close();
             }
             log("clients stopped after %d requests; waiting for the service to settle".formatted(history.invoked()));
-            Duration settle = checker.awaitQuiet(Duration.ofMinutes(5));
-            log("settled in %.1f s; %d invariant samples taken during the run".formatted(
-                    settle.toMillis() / 1e3, samples.get()));
+            checker.awaitQuiet(Duration.ofMinutes(5)).ifPresent(settle -> log(
+                    "settled in %.1f s; %d invariant samples taken during the run".formatted(settle.toMillis() / 1e3,
+                            samples.get())));
             sampler.shutdownNow();
             verdict = checker.check(history, poisonSent, sampled);
         }
@@ -187,10 +187,11 @@ public final class FaultSuite {
             case KILL_INSTANCE -> {
                 ServiceInstance victim = victim();
                 victim.kill();
+                long killed = System.nanoTime();
                 Processes.pause(Duration.ofSeconds(3));
                 victim.start();
                 victim.awaitReady(READY_WITHIN);
-                yield victim.name();
+                yield "%s, ready %.1f s after the kill".formatted(victim.name(), (System.nanoTime() - killed) / 1e9);
             }
             case PAUSE_INSTANCE -> {
                 ServiceInstance victim = victim();
@@ -338,11 +339,11 @@ public final class FaultSuite {
                 .collect(Collectors.joining(","));
         double recoveryMax = faults.stream().mapToDouble(FaultRecord::recoverySeconds).max().orElse(0);
         return ("requests=%d clients=%d faults=%s ok/fail/info=%d/%d/%d oversold=%d lost=%d double=%d dup_events=%d "
-                + "unpublished=%d phantom=%d dlt=%d/%d over_cap=%d backordered=%d split=%d recovery_max=%.1fs %s").formatted(
+                + "unpublished=%d phantom=%d stuck=%d dlt=%d/%d over_cap=%d backordered=%d split=%d recovery_max=%.1fs %s").formatted(
                 verdict.requests(), options.httpClients() + (options.kafkaRate() > 0 ? 1 : 0),
                 faultList.isEmpty() ? "none" : faultList, verdict.ok(), verdict.fail(), verdict.info(),
                 verdict.oversold().size(), verdict.lost(), verdict.doubleApplied(), verdict.duplicateEvents(),
-                verdict.unpublished(), verdict.phantom(), verdict.deadLetters().size(), verdict.poisonSent(),
+                verdict.unpublished(), verdict.phantom(), verdict.stuck(), verdict.deadLetters().size(), verdict.poisonSent(),
                 verdict.overCap(), verdict.backordered(), verdict.split(), recoveryMax,
                 verdict.passed() ? "PASS" : "FAIL");
     }
@@ -387,7 +388,7 @@ public final class FaultSuite {
                     .flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
                     .filter(arg -> arg.contains("="))
                     .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
-                    .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+                    .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (first, last) -> last));
             Set<String> known = new TreeSet<>(List.of("requests", "faults", "http-clients", "kafka-rate", "hot-stock",
                     "owner-cap", "longest-hold", "partition-seconds"));
             if (!known.containsAll(given.keySet())) {
