@@ -1,5 +1,7 @@
 package io.stocklock.adapters.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
 import io.stocklock.adapters.kafka.request.IntakeFailures;
 import io.stocklock.adapters.kafka.request.InvalidRequestException;
@@ -10,11 +12,15 @@ import io.stocklock.application.failure.FailureClassifier;
 import io.stocklock.application.port.in.ForgetFinishedReservations.Retention;
 import io.stocklock.application.port.in.ProcessReservations;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +29,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -85,7 +92,7 @@ public class RequestIntakeConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<Object, Object> reservationRequestListenerContainer(
             ConsumerFactory<Object, Object> consumerFactory, DefaultErrorHandler reservationErrorHandler,
-            ReservationRequestListener reservationRequestListener, KafkaSettings settings) {
+            ReservationRequestListener reservationRequestListener, KafkaSettings settings, MeterRegistry meters) {
         var factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.setBatchListener(true);
@@ -101,6 +108,9 @@ public class RequestIntakeConfiguration {
         container.getContainerProperties().setKafkaConsumerProperties(consumerSettings(Map.of(
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // a rebalance moves only the partitions that change hands; the others are decided throughout (the
+                // client's default, range first, stops every member of the group at every join or leave)
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, consumerFactory.getConfigurationProperties()
                         .getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -108,6 +118,14 @@ public class RequestIntakeConfiguration {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
                 ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ReservationRequestDeserializer.class,
                 ReservationRequestDeserializer.DEFAULT_HOLD_CONFIG, settings.defaultHold())));
+        Counter revoked = Counter.builder("stocklock.request.partitions.revoked")
+                .description("request topic partitions this instance gave up in rebalances").register(meters);
+        container.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+            @Override
+            public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                revoked.increment(partitions.size());
+            }
+        });
         container.setBeanName("stocklock-reservation-requests");
         container.setupMessageListener(reservationRequestListener);
         return container;

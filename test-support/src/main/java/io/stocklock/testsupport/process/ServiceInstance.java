@@ -1,6 +1,8 @@
 package io.stocklock.testsupport.process;
 
 import io.stocklock.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,15 +60,82 @@ public final class ServiceInstance {
         if (process != null && process.isAlive()) {
             return;
         }
+        List<String> command = new ArrayList<>(jvm());
+        Path archive = classDataArchive();
+        if (archive != null) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.addAll(List.of("-jar", (archive != null ? extractedJar() : applicationJar()).toString()));
+        command.addAll(arguments());
+        process = Processes.start(command, runDirectory.resolve(name + ".log"));
+    }
+
+    private static List<String> jvm() {
         // an instance out of memory exits, as an orchestrator would have it, instead of limping on
-        List<String> command = new ArrayList<>(List.of(Processes.java()));
-        command.addAll(Processes.serviceMemory());
-        command.add("-XX:+ExitOnOutOfMemoryError");
+        List<String> options = new ArrayList<>(List.of(Processes.java()));
+        options.addAll(Processes.serviceMemory());
+        options.add("-XX:+ExitOnOutOfMemoryError");
         // -Dstocklock.jvm-options="-XX:StartFlightRecording=..." to profile the instances a run starts
-        command.addAll(List.of(System.getProperty("stocklock.jvm-options", "").split(" ")).stream()
+        options.addAll(List.of(System.getProperty("stocklock.jvm-options", "").split(" ")).stream()
                 .filter(option -> !option.isBlank()).toList());
-        command.addAll(List.of("-jar", applicationJar().toString()));
-        command.addAll(List.of(
+        return options;
+    }
+
+    /**
+     * The archive of the application's classes the instances of this run start from (class data sharing, as
+     * docs/operations.md, "Starting fast", has operators do): the jar extracted, then one training run that starts
+     * the application against this run's servers and exits once its context is refreshed, leaving the archive.
+     * Nothing when {@code -Dstocklock.cds=false} or when the training run did not leave one.
+     */
+    private Path classDataArchive() {
+        if (!Boolean.parseBoolean(System.getProperty("stocklock.cds", "true"))) {
+            return null;
+        }
+        Path archive = runDirectory.resolve("cds").resolve("stocklock.jsa");
+        synchronized (ServiceInstance.class) {
+            if (!Files.exists(archive) && !Files.exists(archive.resolveSibling("training-failed"))) {
+                train(archive);
+            }
+        }
+        return Files.exists(archive) ? archive : null;
+    }
+
+    private void train(Path archive) {
+        Path directory = archive.getParent();
+        try {
+            Files.createDirectories(directory);
+            await(Processes.start(List.of(Processes.java(), "-Djarmode=tools", "-jar", applicationJar().toString(),
+                    "extract", "--force", "--destination", directory.resolve("app").toString()),
+                    directory.resolve("extract.log")), Duration.ofMinutes(1));
+            List<String> command = new ArrayList<>(jvm());
+            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+                    "-jar", extractedJar().toString()));
+            command.addAll(arguments());
+            await(Processes.start(command, directory.resolve("training.log")), Duration.ofMinutes(5));
+        } catch (Exception e) {
+            // the instances start without the archive
+        }
+        if (!Files.exists(archive)) {
+            try {
+                Files.writeString(archive.resolveSibling("training-failed"), "see training.log\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private Path extractedJar() {
+        return runDirectory.resolve("cds").resolve("app").resolve(applicationJar().getFileName());
+    }
+
+    private static void await(Process process, Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private List<String> arguments() {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + postgres.user(),
@@ -80,8 +149,8 @@ public final class ServiceInstance {
                 "--stocklock.security.burst=100000",
                 "--logging.level.root=WARN",
                 "--logging.level.io.stocklock=INFO"));
-        command.addAll(settings);
-        process = Processes.start(command, runDirectory.resolve(name + ".log"));
+        arguments.addAll(settings);
+        return arguments;
     }
 
     /** Waits until the readiness probe answers UP. */
