@@ -246,7 +246,7 @@ public final class FaultSuite {
             }
             case REBALANCE -> {
                 ServiceInstance joining = new ServiceInstance("instance-" + (instances.size() + 1), directory,
-                        postgres, kafka, instanceSettings());
+                        postgres, kafka, instanceSettings()).withClassDataSharing();
                 joining.start();
                 joining.awaitReady(READY_WITHIN);
                 instances.add(joining);
@@ -299,7 +299,8 @@ public final class FaultSuite {
             FreezableProxy proxy = new FreezableProxy(postgres.port());
             toPostgres.add(proxy);
             ServiceInstance instance = new ServiceInstance("instance-" + (i + 1), directory, postgres,
-                    postgres.jdbcUrl(proxy.port()), kafka, kafka.bootstrapServers(i), instanceSettings());
+                    postgres.jdbcUrl(proxy.port()), kafka, kafka.bootstrapServers(i), instanceSettings())
+                    .withClassDataSharing();
             instance.start();
             instances.add(instance);
         }

@@ -32,6 +32,7 @@ public final class ServiceInstance {
     private final int port = Processes.freePort();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile boolean classDataSharing;
     private volatile Process process;
     private volatile boolean routed;
 
@@ -54,6 +55,15 @@ public final class ServiceInstance {
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * From now on, starts from an archive of the application's classes (class data sharing, as docs/operations.md,
+     * "Starting fast", has operators do), made by one training run per run directory.
+     */
+    public ServiceInstance withClassDataSharing() {
+        classDataSharing = true;
+        return this;
     }
 
     public synchronized void start() {
@@ -82,13 +92,12 @@ public final class ServiceInstance {
     }
 
     /**
-     * The archive of the application's classes the instances of this run start from (class data sharing, as
-     * docs/operations.md, "Starting fast", has operators do): the jar extracted, then one training run that starts
-     * the application against this run's servers and exits once its context is refreshed, leaving the archive.
-     * Nothing when {@code -Dstocklock.cds=false} or when the training run did not leave one.
+     * The archive of the application's classes the instances of this run start from: the jar extracted, then one
+     * training run that starts the application against this run's servers and exits once its context is refreshed,
+     * leaving the archive. Nothing without {@link #withClassDataSharing}, or when the training run did not leave one.
      */
     private Path classDataArchive() {
-        if (!Boolean.parseBoolean(System.getProperty("stocklock.cds", "true"))) {
+        if (!classDataSharing) {
             return null;
         }
         Path archive = runDirectory.resolve("cds").resolve("stocklock.jsa");
