@@ -50,8 +50,9 @@ class RebalanceTest {
             joining.subscribe(List.of(settings.requestsTopic()));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 joining.poll(Duration.ofMillis(100));
-                return !joining.assignment().isEmpty() && requestConsumers.getAssignedPartitions().size()
-                        + joining.assignment().size() == settings.partitions();
+                // balanced: this instance's two consumers and the new member hold a third of the partitions each
+                return joining.assignment().size() == settings.partitions() / 3
+                        && requestConsumers.getAssignedPartitions().size() == settings.partitions() * 2 / 3;
             });
             Set<TopicPartition> moved = joining.assignment();
 

@@ -1,7 +1,7 @@
 package io.stocklock.adapters.kafka;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.stocklock.adapters.kafka.request.DeadLetterPolicy;
 import io.stocklock.adapters.kafka.request.IntakeFailures;
 import io.stocklock.adapters.kafka.request.InvalidRequestException;
@@ -92,7 +92,7 @@ public class RequestIntakeConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<Object, Object> reservationRequestListenerContainer(
             ConsumerFactory<Object, Object> consumerFactory, DefaultErrorHandler reservationErrorHandler,
-            ReservationRequestListener reservationRequestListener, KafkaSettings settings, MeterRegistry meters) {
+            ReservationRequestListener reservationRequestListener, KafkaSettings settings) {
         var factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.setBatchListener(true);
@@ -119,7 +119,7 @@ public class RequestIntakeConfiguration {
                 ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ReservationRequestDeserializer.class,
                 ReservationRequestDeserializer.DEFAULT_HOLD_CONFIG, settings.defaultHold())));
         Counter revoked = Counter.builder("stocklock.request.partitions.revoked")
-                .description("request topic partitions this instance gave up in rebalances").register(meters);
+                .description("request topic partitions this instance gave up in rebalances").register(Metrics.globalRegistry);
         container.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
             @Override
             public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
