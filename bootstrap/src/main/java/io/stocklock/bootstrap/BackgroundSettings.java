@@ -1,5 +1,6 @@
 package io.stocklock.bootstrap;
 
+import io.stocklock.application.port.in.ForgetFinishedReservations;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,4 +30,8 @@ record BackgroundSettings(
         @DefaultValue("30d") Duration finishedKept,
         @DefaultValue("10m") Duration retentionPeriod,
         @DefaultValue("1000") int retentionBatchSize) {
+
+    ForgetFinishedReservations.Retention retention() {
+        return new ForgetFinishedReservations.Retention(finishedKept);
+    }
 }

@@ -107,7 +107,7 @@ class BackgroundWork {
         try {
             int deleted;
             do {
-                deleted = forgetFinished.forget(new ForgetFinishedReservationsCommand(settings.finishedKept(),
+                deleted = forgetFinished.forget(new ForgetFinishedReservationsCommand(settings.retention(),
                         settings.retentionBatchSize()));
                 forgotten.increment(deleted);
             } while (deleted == settings.retentionBatchSize());

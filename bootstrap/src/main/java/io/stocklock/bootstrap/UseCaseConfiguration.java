@@ -155,7 +155,7 @@ class UseCaseConfiguration {
     /** How long decisions are remembered: the request intake does not decide again what may have been forgotten. */
     @Bean
     ForgetFinishedReservations.Retention retention(BackgroundSettings settings) {
-        return new ForgetFinishedReservations.Retention(settings.finishedKept());
+        return settings.retention();
     }
 
     @Bean

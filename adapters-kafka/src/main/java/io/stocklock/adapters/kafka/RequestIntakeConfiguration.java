@@ -119,7 +119,8 @@ public class RequestIntakeConfiguration {
                 ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ReservationRequestDeserializer.class,
                 ReservationRequestDeserializer.DEFAULT_HOLD_CONFIG, settings.defaultHold())));
         Counter revoked = Counter.builder("stocklock.request.partitions.revoked")
-                .description("request topic partitions this instance gave up in rebalances").register(Metrics.globalRegistry);
+                .description("request topic partitions this instance gave up in rebalances")
+                .register(Metrics.globalRegistry);
         container.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
             @Override
             public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {

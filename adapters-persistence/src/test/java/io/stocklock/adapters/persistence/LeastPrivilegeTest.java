@@ -9,6 +9,7 @@ import io.stocklock.application.fake.Services;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
 import io.stocklock.application.port.in.FailReservation.FailReservationCommand;
+import io.stocklock.application.port.in.ForgetFinishedReservations;
 import io.stocklock.application.port.in.ForgetFinishedReservations.ForgetFinishedReservationsCommand;
 import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
@@ -84,7 +85,8 @@ class LeastPrivilegeTest {
         clock.advance(Duration.ofDays(31));
         var retention = new ForgetFinishedReservationsService(runtime.ports.transactions(),
                 runtime.ports.reservations(), clock);
-        assertThat(retention.forget(new ForgetFinishedReservationsCommand(Duration.ofDays(30), 100))).isEqualTo(3);
+        assertThat(retention.forget(new ForgetFinishedReservationsCommand(
+                new ForgetFinishedReservations.Retention(Duration.ofDays(30)), 100))).isEqualTo(3);
         assertThat(services.getReservation().get(kept.id()).orElseThrow().status())
                 .isEqualTo(ReservationStatus.RESERVED);
         assertThat(new StockInvariants(asRuntime).stockViolations()).isEmpty();

@@ -20,6 +20,6 @@ public class ForgetFinishedReservationsService implements ForgetFinishedReservat
     @Override
     public int forget(ForgetFinishedReservationsCommand command) {
         return transactions.inTransaction(() -> reservations.deleteFinished(
-                clock.instant().minus(command.kept()), command.limit()));
+                clock.instant().minus(command.retention().kept()), command.limit()));
     }
 }

@@ -15,12 +15,12 @@ public interface ForgetFinishedReservations {
     /** @return how many reservations were deleted */
     int forget(ForgetFinishedReservationsCommand command);
 
-    /** @param kept how long after its decision a finished reservation is kept */
-    record ForgetFinishedReservationsCommand(Duration kept, int limit) {
+    /** @param retention how long after its decision a finished reservation is kept */
+    record ForgetFinishedReservationsCommand(Retention retention, int limit) {
         public ForgetFinishedReservationsCommand {
-            Objects.requireNonNull(kept, "kept");
-            if (kept.isNegative() || limit < 1) {
-                throw new IllegalArgumentException("retention must not be negative and the limit positive");
+            Objects.requireNonNull(retention, "retention");
+            if (limit < 1) {
+                throw new IllegalArgumentException("the limit must be positive");
             }
         }
     }
