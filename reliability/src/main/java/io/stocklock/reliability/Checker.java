@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,17 +49,18 @@ final class Checker {
     static final String DEAD_LETTER_TOPIC = "stocklock.reservation-requests-dlt";
     private static final Pattern EVENT = Pattern.compile("\"type\":\"(\\w+)\".*\"requestId\":\"([0-9a-f-]{36})\"");
 
-    private final PostgresServer postgres;
+    /** The server that takes writes now: after a failover, the promoted standby. */
+    private final Supplier<PostgresServer> postgres;
     private final KafkaCluster kafka;
 
-    Checker(PostgresServer postgres, KafkaCluster kafka) {
+    Checker(Supplier<PostgresServer> postgres, KafkaCluster kafka) {
         this.postgres = postgres;
         this.kafka = kafka;
     }
 
     /** Stock violations right now, or {@code null} when the database cannot be asked (it may be down on purpose). */
     List<String> sampleStock() {
-        try (Connection connection = postgres.connect(PostgresServer.DATABASE)) {
+        try (Connection connection = postgres.get().connect(PostgresServer.DATABASE)) {
             return invariants(connection).stockViolations();
         } catch (Exception e) {
             return null;
@@ -75,7 +77,7 @@ final class Checker {
         long deadline = start + timeout.toNanos();
         String state = "";
         while (System.nanoTime() < deadline) {
-            try (Connection connection = postgres.connect(PostgresServer.DATABASE)) {
+            try (Connection connection = postgres.get().connect(PostgresServer.DATABASE)) {
                 long pending = count(connection, "SELECT count(*) FROM reservation WHERE status = 'PENDING'");
                 long held = count(connection, "SELECT count(*) FROM reservation WHERE status = 'RESERVED'");
                 long unpublished = count(connection, "SELECT count(*) FROM outbox");
@@ -102,7 +104,7 @@ final class Checker {
         long backordered = 0;
         long split = 0;
         long stuck;
-        try (Connection connection = postgres.connect(PostgresServer.DATABASE);
+        try (Connection connection = postgres.get().connect(PostgresServer.DATABASE);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT id, status FROM reservation")) {
             while (rows.next()) {

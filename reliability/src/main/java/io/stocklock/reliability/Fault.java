@@ -28,10 +28,18 @@ enum Fault {
      */
     PARTITION_POSTGRES("partition-postgres"),
     /** Nothing passes between one instance and every broker for {@code partition-seconds}, then it heals. */
-    PARTITION_KAFKA("partition-kafka");
+    PARTITION_KAFKA("partition-kafka"),
+    /**
+     * The PostgreSQL primary and every backend of it killed (SIGKILL), its synchronous standby promoted
+     * {@link #DETECTION} later, as a failover manager would; the instances find the new primary by their multi-host
+     * URL. A run with this fault has a standby from its start, and one failover at most.
+     */
+    FAILOVER("failover");
 
     /** How long a paused instance stays paused. */
     static final Duration PAUSE = FaultSuite.MAX_POLL_INTERVAL.plusSeconds(5);
+    /** How long a lost primary goes unnoticed before its standby is promoted. */
+    static final Duration DETECTION = Duration.ofSeconds(5);
     /** How long Kafka stays unavailable. */
     static final Duration KAFKA_OUTAGE = FaultSuite.SEND_TIMEOUT.plusSeconds(10);
 

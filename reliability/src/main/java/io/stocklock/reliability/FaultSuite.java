@@ -55,7 +55,7 @@ public final class FaultSuite {
     // (declared before the faults, which read them when their class is initialised)
     static final List<Fault> EVERY_KIND = List.of(Fault.KILL_INSTANCE, Fault.KILL_BROKER, Fault.POSTGRES_STOP,
             Fault.PAUSE_INSTANCE, Fault.POISON, Fault.KAFKA_DOWN, Fault.POSTGRES_TERMINATE, Fault.REBALANCE,
-            Fault.PARTITION_POSTGRES, Fault.PARTITION_KAFKA);
+            Fault.PARTITION_POSTGRES, Fault.PARTITION_KAFKA, Fault.FAILOVER);
     /** The instances that reach PostgreSQL and the brokers through proxies of their own, which can be cut off. */
     private static final int PARTITIONABLE = 2;
     private static final Duration STEADY = Duration.ofSeconds(10);
@@ -75,10 +75,13 @@ public final class FaultSuite {
 
     private final Options options;
     private final Path directory;
-    private final PostgresServer postgres;
+    /** The server that takes writes: after a failover, the promoted standby. */
+    private volatile PostgresServer postgres;
+    /** With {@link Fault#FAILOVER} in the run: the synchronous standby, until it is promoted. */
+    private PostgresServer standby;
     private final KafkaCluster kafka;
-    /** Per partitionable instance: its way to PostgreSQL. */
-    private final List<FreezableProxy> toPostgres = new ArrayList<>();
+    /** Per partitionable instance: its ways to PostgreSQL, one per server (the primary's, then the standby's). */
+    private final List<List<FreezableProxy>> toPostgres = new ArrayList<>();
     private final List<ServiceInstance> instances = new CopyOnWriteArrayList<>();
     private final Checker checker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -99,7 +102,7 @@ public final class FaultSuite {
         }
         this.postgres = new PostgresServer(directory);
         this.kafka = new KafkaCluster(directory, 3, PARTITIONABLE);
-        this.checker = new Checker(postgres, kafka);
+        this.checker = new Checker(() -> postgres, kafka);
     }
 
     public static void main(String[] args) {
@@ -122,17 +125,23 @@ public final class FaultSuite {
         try {
             postgres.start();
             postgres.createDatabase();
+            if (options.faults().contains(Fault.FAILOVER)) {
+                standby = postgres.startSynchronousStandby();
+            }
             kafka.start();
-            log("PostgreSQL and 3 Kafka brokers started");
+            log("PostgreSQL%s and 3 Kafka brokers started".formatted(standby == null ? "" : " with a synchronous standby"));
             startInstances(2);
             seedInventory();
             log("2 instances ready, inventory created; clients start");
             return load();
         } finally {
             instances.forEach(ServiceInstance::stop);
-            toPostgres.forEach(FreezableProxy::close);
+            toPostgres.forEach(proxies -> proxies.forEach(FreezableProxy::close));
             kafka.close();
             postgres.stop();
+            if (standby != null) {
+                standby.stop();
+            }
         }
     }
 
@@ -233,16 +242,26 @@ public final class FaultSuite {
                 int victim = victims++ % PARTITIONABLE;
                 long before = history.count(History.Type.FAIL);
                 if (fault == Fault.PARTITION_POSTGRES) {
-                    toPostgres.get(victim).freeze();
+                    toPostgres.get(victim).forEach(FreezableProxy::freeze);
                 } else {
                     kafka.partition(victim);
                 }
                 Processes.pause(options.partition());
                 long refused = history.count(History.Type.FAIL) - before;
-                toPostgres.get(victim).heal();
+                toPostgres.get(victim).forEach(FreezableProxy::heal);
                 kafka.heal(victim);
                 yield instances.get(victim).name() + " cut off for " + options.partition().toSeconds() + " s, "
                         + refused + " refused meanwhile";
+            }
+            case FAILOVER -> {
+                long before = history.count(History.Type.FAIL);
+                postgres.kill();
+                Processes.pause(Fault.DETECTION);
+                standby.promote();
+                postgres = standby;
+                standby = null;
+                yield "primary killed, standby promoted %d s later, %d refused meanwhile"
+                        .formatted(Fault.DETECTION.toSeconds(), history.count(History.Type.FAIL) - before);
             }
             case REBALANCE -> {
                 ServiceInstance joining = new ServiceInstance("instance-" + (instances.size() + 1), directory,
@@ -297,10 +316,16 @@ public final class FaultSuite {
     private void startInstances(int count) {
         for (int i = 0; i < count; i++) {
             FreezableProxy proxy = new FreezableProxy(postgres.port());
-            toPostgres.add(proxy);
-            ServiceInstance instance = new ServiceInstance("instance-" + (i + 1), directory, postgres,
-                    postgres.jdbcUrl(proxy.port()), kafka, kafka.bootstrapServers(i), instanceSettings())
-                    .withClassDataSharing();
+            String jdbcUrl = postgres.jdbcUrl(proxy.port());
+            List<FreezableProxy> proxies = new ArrayList<>(List.of(proxy));
+            if (standby != null) {
+                FreezableProxy toStandby = new FreezableProxy(standby.port());
+                proxies.add(toStandby);
+                jdbcUrl = PostgresServer.failoverJdbcUrl(proxy.port(), toStandby.port());
+            }
+            toPostgres.add(proxies);
+            ServiceInstance instance = new ServiceInstance("instance-" + (i + 1), directory, postgres, jdbcUrl, kafka,
+                    kafka.bootstrapServers(i), instanceSettings()).withClassDataSharing();
             instance.start();
             instances.add(instance);
         }
@@ -400,6 +425,9 @@ public final class FaultSuite {
                     ? IntStream.range(0, Integer.parseInt(faults))
                             .mapToObj(i -> EVERY_KIND.get(i % EVERY_KIND.size())).toList()
                     : Arrays.stream(faults.split(",")).map(Fault::of).toList();
+            if (schedule.stream().filter(Fault.FAILOVER::equals).count() > 1) {
+                throw new IllegalArgumentException("a run has one standby: one failover at most, given " + faults);
+            }
             return new Options(Long.parseLong(given.getOrDefault("requests", "3000")), schedule,
                     Integer.parseInt(given.getOrDefault("http-clients", "8")),
                     Integer.parseInt(given.getOrDefault("kafka-rate", "100")),

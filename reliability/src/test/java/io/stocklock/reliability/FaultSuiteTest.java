@@ -9,25 +9,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short run of the fault suite: separate PostgreSQL, Kafka and stocklock processes, an instance and the leading
- * broker killed under load, each instance cut off from PostgreSQL and from the brokers for a few seconds, and every
- * figure that must be zero checked. The long run is scripts/reliability.sh.
+ * broker killed under load, each instance cut off from PostgreSQL and from the brokers for a few seconds, the
+ * PostgreSQL primary killed and its synchronous standby promoted, and every figure that must be zero checked. The long run is scripts/reliability.sh.
  */
 class FaultSuiteTest {
 
     @Test
-    void killsAndPartitionsLoseNothingAndApplyNothingTwice() {
+    void killsPartitionsAndAFailoverLoseNothingAndApplyNothingTwice() {
         // a low cap per owner, so that the cap decides part of this short run whatever the speed of the machine; four
         // HTTP callers instead of eight, so that a killed instance starts again in the time the build allows; holds of
         // at most 15 s, so that the service settles (every hold lapsed) in the time the build allows; partitions of
         // 10 s, shorter than the timeouts (the long run's last longer than every one)
         Result result = new FaultSuite(FaultSuite.Options.parse("requests=3000",
-                "faults=kill-instance,kill-broker,partition-postgres,partition-kafka", "partition-seconds=10",
+                "faults=kill-instance,kill-broker,partition-postgres,partition-kafka,failover", "partition-seconds=10",
                 "owner-cap=20", "http-clients=4", "longest-hold=15")).run();
         Verdict verdict = result.verdict();
 
         assertThat(result.faults()).extracting(FaultRecord::fault)
                 .containsExactly(Fault.KILL_INSTANCE, Fault.KILL_BROKER, Fault.PARTITION_POSTGRES,
-                        Fault.PARTITION_KAFKA);
+                        Fault.PARTITION_KAFKA, Fault.FAILOVER);
         assertThat(verdict.requests()).as("client requests").isGreaterThanOrEqualTo(3000);
         assertThat(verdict.ok()).as("requests the service took").isPositive();
         assertThat(verdict.overCap()).as("requests rejected over the cap per owner: the limits are on").isPositive();
