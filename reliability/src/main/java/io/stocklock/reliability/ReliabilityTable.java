@@ -10,15 +10,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The long run: one fault-suite run per kind of fault, each with the same options, and the table of their verdicts
- * written into docs/reliability.md between its two markers. Options: those of {@link FaultSuite} (but
- * {@code faults}: every kind, or a comma-separated list of kinds), and {@code doc} (the file to write, default
- * {@code ../docs/reliability.md}). Exits 0 when every run passed.
+ * written into docs/reliability.md between its two markers; the rows of kinds not run this time stay as they were.
+ * Options: those of {@link FaultSuite} (but {@code faults}: every kind, or a comma-separated list of kinds), and
+ * {@code doc} (the file to write, default {@code ../docs/reliability.md}). Exits 0 when every run passed.
  */
 public final class ReliabilityTable {
 
@@ -39,32 +41,34 @@ public final class ReliabilityTable {
         List<String> suiteOptions = given.stream()
                 .filter(arg -> !arg.startsWith("doc=") && !arg.startsWith("faults=")).toList();
 
-        List<String> rows = new ArrayList<>();
         boolean passed = true;
         for (Fault kind : kinds) {
             List<String> options = new ArrayList<>(suiteOptions);
             options.add("faults=" + kind.label());
             Result result = new FaultSuite(FaultSuite.Options.parse(options.toArray(String[]::new))).run();
-            rows.add(row(kind, result));
             passed &= result.verdict().passed();
-            write(doc, suiteOptions, rows);
+            write(doc, kind, row(kind, result, suiteOptions));
         }
         System.exit(passed ? 0 : 1);
     }
 
-    private static String row(Fault kind, Result result) {
+    private static String row(Fault kind, Result result, List<String> options) {
         Verdict verdict = result.verdict();
         FaultRecord fault = result.faults().get(0);
-        return "| `%s` | %s | %,d | %,d / %,d / %,d | %d | %d | %d | %d | %d | %.1f s | %s |".formatted(kind.label(),
-                fault.detail(), verdict.requests(), verdict.ok(), verdict.fail(), verdict.info(),
+        return "| `%s` | %s | %,d | %,d / %,d / %,d | %d | %d | %d | %d | %d | %.1f s | %s | %s |".formatted(
+                kind.label(), fault.detail(), verdict.requests(), verdict.ok(), verdict.fail(), verdict.info(),
                 verdict.oversold().size(), verdict.lost() + verdict.unpublished() + verdict.phantom(),
                 verdict.doubleApplied() + verdict.duplicateEvents(), verdict.stuck(),
                 verdict.deadLetters().size() - verdict.poisonSent(), fault.recoverySeconds(),
-                verdict.passed() ? "PASS" : "FAIL");
+                verdict.passed() ? "PASS" : "FAIL",
+                LocalDate.now() + (options.isEmpty() ? "" : ", `" + String.join(" ", options) + "`"));
     }
 
-    /** Replaces what is between the markers: rewritten after every run, so a long run that stops keeps its rows. */
-    private static void write(Path doc, List<String> options, List<String> rows) {
+    /**
+     * Puts the row of {@code kind} between the markers, in place of the one there was, the rows in the order of
+     * {@link FaultSuite#EVERY_KIND}: rewritten after every run, so a long run that stops keeps its rows.
+     */
+    private static void write(Path doc, Fault kind, String row) {
         try {
             String text = Files.readString(doc);
             int begin = text.indexOf(BEGIN);
@@ -72,15 +76,21 @@ public final class ReliabilityTable {
             if (begin < 0 || end < begin) {
                 throw new IllegalStateException(doc + " has no markers " + BEGIN + " ... " + END);
             }
+            Map<Fault, String> rows = new EnumMap<>(Fault.class);
+            for (Fault each : Fault.values()) {
+                text.substring(begin, end).lines().filter(line -> line.startsWith("| `" + each.label() + "` |"))
+                        .findFirst().ifPresent(line -> rows.put(each, line));
+            }
+            rows.put(kind, row);
             String table = Stream.concat(Stream.of(
                             "",
-                            "Run on " + LocalDate.now() + " with `bash scripts/reliability.sh"
-                                    + (options.isEmpty() ? "" : " " + String.join(" ", options)) + "`, one run per fault:",
+                            "One run of `bash scripts/reliability.sh` per fault, on the day and with the options in its row:",
                             "",
                             "| fault | what happened | requests | ok / fail / info | oversold | lost | doubled | stuck "
-                                    + "| stray dead letters | time to resume | verdict |",
-                            "|---|---|---|---|---|---|---|---|---|---|---|"),
-                    Stream.concat(rows.stream(), Stream.of("")))
+                                    + "| stray dead letters | time to resume | verdict | run |",
+                            "|---|---|---|---|---|---|---|---|---|---|---|---|"),
+                    Stream.concat(FaultSuite.EVERY_KIND.stream().filter(rows::containsKey).map(rows::get),
+                            Stream.of("")))
                     .collect(Collectors.joining("\n", "", "\n"));
             Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.stocklock.application.port.in.ProcessReservations.RequestOutcome;
 import io.stocklock.application.port.in.SubmitReservation;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Accepted;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Decided;
+import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.InDoubt;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.InFlight;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.KeyReused;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome.Refused;
@@ -242,15 +243,15 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
 
     /**
      * The group's transaction failed, and perhaps only the answer to its commit was lost: what the rows say is the
-     * answer. A request without a row was not decided, and a retry with its key is decided afresh.
+     * answer. A request without a row was not decided, and a retry with its key is decided afresh. Rows that cannot
+     * be read leave the answer in doubt: never "not taken" for a request that may have been.
      */
     private List<SubmitOutcome> answerFromTheRows(List<ReservationRequest> requests) {
         Map<ReservationId, Reservation> stored;
         try {
             stored = reservations.findAll(requests.stream().map(ReservationRequest::id).toList());
         } catch (RuntimeException e) {
-            return requests.stream().<SubmitOutcome>map(request ->
-                    new Unavailable("the database is unavailable")).toList();
+            return requests.stream().<SubmitOutcome>map(request -> new InDoubt(request.id())).toList();
         }
         return requests.stream().<SubmitOutcome>map(request -> {
             Reservation row = stored.get(request.id());

@@ -57,6 +57,7 @@ public final class InMemoryStores {
 
     private final ReentrantLock transaction = new ReentrantLock();
     private State state = new State();
+    private volatile Supplier<RuntimeException> readsFail;
 
     private static final class State {
         final TreeMap<ReservationId, Reservation> reservations = new TreeMap<>();
@@ -92,6 +93,10 @@ public final class InMemoryStores {
     }
 
     private <T> T read(Supplier<T> query) {
+        Supplier<RuntimeException> failure = readsFail;
+        if (failure != null) {
+            throw failure.get();
+        }
         transaction.lock();
         try {
             return query.get();
@@ -556,6 +561,11 @@ public final class InMemoryStores {
                 state.published.addAll(eventIds);
             }
         };
+    }
+
+    /** From now on every read throws what {@code failure} gives (a database that stopped answering); null: none. */
+    public void failReads(Supplier<RuntimeException> failure) {
+        readsFail = failure;
     }
 
     /** Whether the broker refuses what is published. */

@@ -47,6 +47,8 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
     /** Runs before each transaction of the door's engine: throws to make it fail. */
     private volatile Runnable failing = () -> { };
     private volatile boolean committedButLost;
+    /** With {@link #committedButLost}: the database stops answering reads too, right after the commit. */
+    private volatile boolean thenGone;
     private final Transactions counted = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -55,6 +57,9 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
             T result = ports.transactions().inTransaction(work);
             if (committedButLost) {
                 committedButLost = false;
+                if (thenGone) {
+                    stores.failReads(() -> new TransientFailure("the primary is gone"));
+                }
                 throw new TransientFailure("the connection was lost during COMMIT");
             }
             return result;
@@ -225,6 +230,33 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
         assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Decided.class,
                 decided -> assertThat(decided.reservation().status()).isEqualTo(ReservationStatus.RESERVED));
         assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommitInDoubtThatCannotBeReadBackIsNeverAnsweredNotTakenAndARetryGetsItsDecision() throws Exception {
+        stock("A", 5);
+        // the commit goes through, then the database goes away before anything can be read: a primary lost
+        committedButLost = true;
+        thenGone = true;
+        SubmitReservationService submit = service(100, Retries.NONE);
+
+        SubmitOutcome waited = submit.submit(command(Optional.of("doubt"), 1, Duration.ofSeconds(5)))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(waited).isEqualTo(new SubmitOutcome.InDoubt(ReservationId.keyed(ID_SECRET, "alice", "doubt")));
+
+        stores.failReads(null);
+        SubmitOutcome retry = submit.submit(command(Optional.of("doubt"), 1, Duration.ofSeconds(5)))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(retry).isInstanceOfSatisfying(SubmitOutcome.Replayed.class,
+                replayed -> assertThat(replayed.reservation().status()).isEqualTo(ReservationStatus.RESERVED));
+        assertThat(getStock.find(Sku.of("A")).orElseThrow().reserved()).isEqualTo(1);
+
+        // the asynchronous door alike
+        committedButLost = true;
+        SubmitOutcome queued = submit.submit(command(Optional.of("queued"), 1, Duration.ZERO))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(queued).isEqualTo(new SubmitOutcome.InDoubt(ReservationId.keyed(ID_SECRET, "alice", "queued")));
+        stores.failReads(null);
     }
 
     @Test

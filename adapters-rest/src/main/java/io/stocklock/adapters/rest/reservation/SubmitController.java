@@ -118,6 +118,11 @@ class SubmitController {
             return problem(Problems.IDEMPOTENCY_KEY_IN_FLIGHT.detail("the first request with this Idempotency-Key "
                     + "(reservation " + inFlight.id() + ") has not been answered yet; retry in a moment"));
         }
+        if (outcome instanceof SubmitOutcome.InDoubt inDoubt) {
+            return problem(Problems.DATABASE_UNAVAILABLE.detail("the database stopped answering while reservation "
+                    + inDoubt.id() + " was being recorded, so it may or may not have been taken: retry with the same "
+                    + "Idempotency-Key to get its decision"));
+        }
         var unavailable = (SubmitOutcome.Unavailable) outcome;
         return unavailable(Optional.empty(), unavailable.reason());
     }

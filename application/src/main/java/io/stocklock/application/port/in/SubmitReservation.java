@@ -87,5 +87,13 @@ public interface SubmitReservation {
         /** Not taken, and nothing was recorded: the door is full or stopping, or the database did not record it. */
         record Unavailable(String reason) implements SubmitOutcome {
         }
+
+        /**
+         * The database stopped answering during the request's transaction and could not be asked afterwards, so it
+         * may or may not have been taken: sent again with the same key, it gets the decision that was committed, or a
+         * fresh one if none was.
+         */
+        record InDoubt(ReservationId id) implements SubmitOutcome {
+        }
     }
 }
