@@ -83,8 +83,8 @@ final class BenchmarkDatabase implements AutoCloseable {
                         + "SELECT format('SKU-%s', lpad(i::text, 5, '0')), 'default', :stock "
                         + "FROM generate_series(0, :last) AS i")
                 .param("stock", onHand).param("last", count - 1).update();
-        jdbc.sql("INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, note, at) "
-                        + "SELECT sku, location_id, 'CREATED', on_hand, 0, 'benchmark stock', now() FROM inventory "
+        jdbc.sql("INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, note, at, filed_at) "
+                        + "SELECT sku, location_id, 'CREATED', on_hand, 0, 'benchmark stock', now(), now() FROM inventory "
                         + "WHERE sku LIKE 'SKU-%'")
                 .update();
     }

@@ -16,9 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             reservations and the ledger: keep it minutes apart on large tables)
  * @param finishedKept         how long a finished reservation (confirmed, released, expired, rejected, failed) is
  *                             kept after its decision, with its events; its Idempotency-Key is remembered as long.
- *                             The stock ledger is kept for good
- * @param retentionPeriod      how often finished reservations older than that are deleted
+ *                             The stock ledger is kept until an operator detaches its old partitions
+ * @param retentionPeriod      how often finished reservations older than that are deleted, and the ledger's next
+ *                             partitions added
  * @param retentionBatchSize   most reservations deleted in one transaction
+ * @param ledgerPartition      how much time one partition of the stock ledger covers
+ * @param ledgerPartitionsAhead how far ahead of now the ledger's partitions are added
  */
 @ConfigurationProperties("stocklock.background")
 record BackgroundSettings(
@@ -29,7 +32,21 @@ record BackgroundSettings(
         @DefaultValue("5m") Duration invariantCheckPeriod,
         @DefaultValue("30d") Duration finishedKept,
         @DefaultValue("10m") Duration retentionPeriod,
-        @DefaultValue("1000") int retentionBatchSize) {
+        @DefaultValue("1000") int retentionBatchSize,
+        @DefaultValue("1d") Duration ledgerPartition,
+        @DefaultValue("3d") Duration ledgerPartitionsAhead) {
+
+    BackgroundSettings {
+        if (ledgerPartition.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("stocklock.background.ledger-partition must be at least 1m, not "
+                    + ledgerPartition);
+        }
+        if (ledgerPartitionsAhead.compareTo(retentionPeriod.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("stocklock.background.ledger-partitions-ahead must be at least twice "
+                    + "stocklock.background.retention-period (" + retentionPeriod + "), so that a partition is "
+                    + "always there before it is needed; it is " + ledgerPartitionsAhead);
+        }
+    }
 
     ForgetFinishedReservations.Retention retention() {
         return new ForgetFinishedReservations.Retention(finishedKept);

@@ -2,6 +2,7 @@ package io.stocklock.bootstrap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.port.in.ExpireReservations.ExpireReservationsCommand;
 import io.stocklock.application.port.in.ExpireReservations;
 import io.stocklock.application.port.in.ForgetFinishedReservations.ForgetFinishedReservationsCommand;
@@ -19,8 +20,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires lapsed holds, re-submits requests left PENDING, deletes finished reservations past their retention, and
- * looks for units back of SKUs the door refuses as sold out; a failed run is logged and tried again next period. Each
+ * Expires lapsed holds, re-submits requests left PENDING, deletes finished reservations past their retention, adds
+ * the stock ledger's next partitions, and looks for units back of SKUs the door refuses as sold out; a failed run is logged and tried again next period. Each
  * kind of background work has a thread of its own, so expiry never waits behind a re-submission (a Kafka send of up
  * to its timeout) or the invariant check (a full scan).
  */
@@ -84,17 +85,19 @@ class BackgroundWork {
     private final ForgetFinishedReservations forgetFinished;
     private final RefreshSoldOut soldOut;
     private final ServeWaitingLists waitingLists;
+    private final JdbcStockLedger ledger;
     private final BackgroundSettings settings;
     private final Counter forgotten;
 
     BackgroundWork(ExpireReservations expireReservations, RepublishStalePending republishStalePending,
                    ForgetFinishedReservations forgetFinished, RefreshSoldOut soldOut, ServeWaitingLists waitingLists,
-                   BackgroundSettings settings, MeterRegistry registry) {
+                   JdbcStockLedger ledger, BackgroundSettings settings, MeterRegistry registry) {
         this.expireReservations = expireReservations;
         this.republishStalePending = republishStalePending;
         this.forgetFinished = forgetFinished;
         this.soldOut = soldOut;
         this.waitingLists = waitingLists;
+        this.ledger = ledger;
         this.settings = settings;
         this.forgotten = Counter.builder("stocklock.retention.deleted")
                 .description("finished reservations deleted after stocklock.background.finished-kept")
@@ -113,6 +116,20 @@ class BackgroundWork {
             } while (deleted == settings.retentionBatchSize());
         } catch (RuntimeException e) {
             LOG.warn("deleting finished reservations failed; trying again in {}", settings.retentionPeriod(), e);
+        }
+    }
+
+    /** At start and then with retention, the ledger's partitions for the time ahead. */
+    @Scheduled(fixedDelayString = "${stocklock.background.retention-period:10m}", scheduler = RETENTION)
+    void addLedgerPartitions() {
+        try {
+            int added = ledger.addPartitions(settings.ledgerPartition(), settings.ledgerPartitionsAhead());
+            if (added > 0) {
+                LOG.info("added {} partitions of {} to the stock ledger", added, settings.ledgerPartition());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("adding the stock ledger's next partitions failed (its movements go to its default partition "
+                    + "meanwhile); trying again in {}", settings.retentionPeriod(), e);
         }
     }
 

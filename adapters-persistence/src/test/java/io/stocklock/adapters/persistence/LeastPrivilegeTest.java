@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.application.fake.MutableClock;
 import io.stocklock.application.fake.Services;
 import io.stocklock.application.port.in.ConfirmReservation.ConfirmReservationCommand;
@@ -15,6 +16,7 @@ import io.stocklock.application.port.in.ManageStock.AdjustStockCommand;
 import io.stocklock.application.port.in.ManageStock.CreateStockCommand;
 import io.stocklock.application.port.in.ProcessReservations.ProcessReservationsCommand;
 import io.stocklock.application.service.ForgetFinishedReservationsService;
+import io.stocklock.adapters.persistence.stock.JdbcStockLedger;
 import io.stocklock.adapters.persistence.reservation.JdbcReservationStore;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.reservation.ReservationLine;
@@ -92,8 +94,14 @@ class LeastPrivilegeTest {
         assertThat(new StockInvariants(asRuntime).stockViolations()).isEmpty();
         assertThat(new StockInvariants(asRuntime).holdingViolations()).isEmpty();
 
+        // the ledger's next partitions, through the one function that adds them
+        assertThat(new JdbcStockLedger(asRuntime).addPartitions(Duration.ofDays(1), Duration.ofDays(2)))
+                .isBetween(2, 3);
+
         // and nothing that rewrites what happened
         for (String attempt : List.of("TRUNCATE stock_movement", "DELETE FROM stock_movement",
+                "SELECT stock_movement_detach('stock_movement_initial')", "DROP TABLE stock_movement_initial",
+                "ALTER TABLE stock_movement DETACH PARTITION stock_movement_initial",
                 "UPDATE stock_movement SET note = 'rewritten'", "ALTER TABLE stock_movement DISABLE TRIGGER ALL",
                 "DROP TABLE inventory", "ALTER TABLE inventory DROP CONSTRAINT inventory_never_oversold",
                 "UPDATE service_secret SET value = value", "CREATE TABLE shadow (id int)")) {

@@ -23,7 +23,11 @@ public record StockMovement(Sku sku, LocationId location, long onHandDelta, long
         Objects.requireNonNull(note, "note");
     }
 
-    public enum Kind { CREATED, ADJUSTED, SET, RESERVED, CONFIRMED, RELEASED, EXPIRED }
+    /**
+     * {@code CARRIED}: the sums of an older part of the ledger that an operator archived, carried over in one movement
+     * per SKU and location (docs/operations.md, "The ledger's partitions").
+     */
+    public enum Kind { CREATED, ADJUSTED, SET, RESERVED, CONFIRMED, RELEASED, EXPIRED, CARRIED }
 
     /**
      * What the transition into the reservation's current status did to the stock, one movement per location that

@@ -6,6 +6,7 @@ import io.stocklock.domain.ledger.StockMovement;
 import io.stocklock.domain.reservation.ReservationId;
 import io.stocklock.domain.stock.LocationId;
 import io.stocklock.domain.stock.Sku;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -28,15 +29,18 @@ public class JdbcStockLedger implements StockLedger {
         if (movements.isEmpty()) {
             return;
         }
+        // filed under its reservation's creation (V14__ledger_partitioned_by_time.sql), the same for every movement
+        // of a reservation, so that the index that refuses a double apply sees all of them in one partition
         jdbc.sql("""
                         INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta,
-                                                    reservation_id, note, at)
-                        SELECT sku, location_id, kind, on_hand_delta, reserved_delta, reservation_id, note,
-                               ?::timestamptz
+                                                    reservation_id, note, at, filed_at)
+                        SELECT m.sku, m.location_id, m.kind, m.on_hand_delta, m.reserved_delta, m.reservation_id,
+                               m.note, t.at, COALESCE(r.created_at, t.at)
                         FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::uuid[], ?::text[])
                              AS m(sku, location_id, kind, on_hand_delta, reserved_delta, reservation_id, note)
+                             CROSS JOIN (SELECT ?::timestamptz AS at) t
+                             LEFT JOIN reservation r ON r.id = m.reservation_id
                         """)
-                .param(at.toString())
                 .param(movements.stream().map(movement -> movement.sku().value()).toArray(String[]::new))
                 .param(movements.stream().map(movement -> movement.location().value()).toArray(String[]::new))
                 .param(movements.stream().map(movement -> movement.kind().name()).toArray(String[]::new))
@@ -46,7 +50,22 @@ public class JdbcStockLedger implements StockLedger {
                         .map(movement -> movement.reservationId().map(ReservationId::value).orElse(null))
                         .toArray(UUID[]::new))
                 .param(movements.stream().map(StockMovement::note).toArray(String[]::new))
+                .param(at.toString())
                 .update();
+    }
+
+    /**
+     * Adds the ledger's partitions, each {@code period} long, until {@code ahead} from now (the movements of a time
+     * without one go to its default partition).
+     *
+     * @return how many it added
+     */
+    public int addPartitions(Duration period, Duration ahead) {
+        return jdbc.sql("SELECT stock_movement_partitions_ahead(?::interval, ?::interval)")
+                .param(period.toString())
+                .param(ahead.toString())
+                .query(Integer.class)
+                .single();
     }
 
     @Override
