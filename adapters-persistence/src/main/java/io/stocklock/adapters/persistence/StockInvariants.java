@@ -99,7 +99,9 @@ public final class StockInvariants {
     /**
      * Picks whose ledger entries do not match their reservation's status exactly: units held once at a location have
      * one RESERVED entry there, plus one CONFIRMED, RELEASED or EXPIRED entry once the hold ended. Anything else is a
-     * double (or a missing) apply.
+     * double (or a missing) apply. A reservation's entries are filed under its creation; entries of the same id filed
+     * earlier are an earlier reservation's, which retention deleted (its id then names a new request), and an entry
+     * filed later than the reservation's creation was filed wrong.
      */
     public List<String> applyViolations() {
         return jdbc.sql("""
@@ -110,7 +112,8 @@ public final class StockInvariants {
                         FROM reservation r
                         JOIN reservation_pick p ON p.reservation_id = r.id
                         LEFT JOIN stock_movement m
-                               ON m.reservation_id = r.id AND m.sku = p.sku AND m.location_id = p.location_id
+                               ON m.reservation_id = r.id AND m.filed_at = r.created_at
+                              AND m.sku = p.sku AND m.location_id = p.location_id
                         GROUP BY r.id, r.status, p.sku, p.location_id, p.units
                         HAVING COALESCE(SUM(m.reserved_delta), 0)
                                    <> CASE WHEN r.status = 'RESERVED' THEN p.units ELSE 0 END
@@ -120,9 +123,14 @@ public final class StockInvariants {
                         UNION ALL
                         SELECT format('%s %s: %s ledger entries for what it never held', m.reservation_id, r.status,
                                       COUNT(*))
-                        FROM stock_movement m JOIN reservation r ON r.id = m.reservation_id
+                        FROM stock_movement m JOIN reservation r ON r.id = m.reservation_id AND m.filed_at = r.created_at
                         WHERE NOT EXISTS (SELECT 1 FROM reservation_pick p WHERE p.reservation_id = m.reservation_id
                                             AND p.sku = m.sku AND p.location_id = m.location_id)
+                        GROUP BY m.reservation_id, r.status
+                        UNION ALL
+                        SELECT format('%s %s: %s ledger entries filed after it was created', m.reservation_id, r.status,
+                                      COUNT(*))
+                        FROM stock_movement m JOIN reservation r ON r.id = m.reservation_id AND m.filed_at > r.created_at
                         GROUP BY m.reservation_id, r.status
                         """)
                 .query(String.class)
