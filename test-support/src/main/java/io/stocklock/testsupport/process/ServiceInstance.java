@@ -194,6 +194,11 @@ public final class ServiceInstance {
         Processes.awaitExit(process.pid(), Duration.ofSeconds(30));
     }
 
+    /** The process id of the running instance. */
+    public long pid() {
+        return process.pid();
+    }
+
     public void freeze() {
         signal("STOP");
     }
