@@ -3,7 +3,7 @@
 # clients over HTTP and Kafka, a nemesis, and a checker. See docs/reliability.md.
 #
 #   bash scripts/fault-suite.sh                               # the short run CI does: 2 faults, >= 3,000 requests
-#   bash scripts/fault-suite.sh requests=100000 faults=10     # the long run: every kind of fault
+#   bash scripts/fault-suite.sh requests=100000 faults=11     # the long run: every kind of fault
 #   bash scripts/fault-suite.sh faults=kafka-down,postgres-stop http-clients=16 kafka-rate=200 hot-stock=5000
 #
 # Exits 0 when every figure that must be zero is zero. Histories and logs: reliability/target/fault-suite/.

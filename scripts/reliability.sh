@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The long run of the fault suite: one run per kind of fault (kill, pause, broker loss, PostgreSQL stop, poison,
-# rebalance, network partitions from PostgreSQL and from the brokers), and the table of their verdicts written into
+# rebalance, network partitions from PostgreSQL and from the brokers, a PostgreSQL failover), and the table of their verdicts written into
 # docs/reliability.md. Takes 30-40 minutes on two cores. See docs/reliability.md.
 #
 #   bash scripts/reliability.sh                                  # every kind, >= 10,000 requests each
