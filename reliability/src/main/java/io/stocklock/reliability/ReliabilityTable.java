@@ -3,9 +3,6 @@ package io.stocklock.reliability;
 import io.stocklock.reliability.Checker.Verdict;
 import io.stocklock.reliability.FaultSuite.FaultRecord;
 import io.stocklock.reliability.FaultSuite.Result;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,20 +66,14 @@ public final class ReliabilityTable {
      * {@link FaultSuite#EVERY_KIND}: rewritten after every run, so a long run that stops keeps its rows.
      */
     private static void write(Path doc, Fault kind, String row) {
-        try {
-            String text = Files.readString(doc);
-            int begin = text.indexOf(BEGIN);
-            int end = text.indexOf(END);
-            if (begin < 0 || end < begin) {
-                throw new IllegalStateException(doc + " has no markers " + BEGIN + " ... " + END);
-            }
+        new MarkedSection(doc, BEGIN, END).rewrite(before -> {
             Map<Fault, String> rows = new EnumMap<>(Fault.class);
             for (Fault each : Fault.values()) {
-                text.substring(begin, end).lines().filter(line -> line.startsWith("| `" + each.label() + "` |"))
+                before.lines().filter(line -> line.startsWith("| `" + each.label() + "` |"))
                         .findFirst().ifPresent(line -> rows.put(each, line));
             }
             rows.put(kind, row);
-            String table = Stream.concat(Stream.of(
+            return Stream.concat(Stream.of(
                             "",
                             "One run of `bash scripts/reliability.sh` per fault, on the day and with the options in its row:",
                             "",
@@ -92,10 +83,7 @@ public final class ReliabilityTable {
                     Stream.concat(FaultSuite.EVERY_KIND.stream().filter(rows::containsKey).map(rows::get),
                             Stream.of("")))
                     .collect(Collectors.joining("\n", "", "\n"));
-            Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static String option(List<String> given, String name, String otherwise) {

@@ -6,7 +6,6 @@ import io.stocklock.testsupport.process.PostgresServer;
 import io.stocklock.testsupport.process.Processes;
 import io.stocklock.testsupport.process.ServiceInstance;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -242,23 +241,13 @@ public final class Soak {
     }
 
     private static void write(Path doc, int minutes, int buyers, int partitionMinutes, List<String> rows) {
-        try {
-            String text = Files.readString(doc);
-            int begin = text.indexOf(BEGIN);
-            int end = text.indexOf(END);
-            if (begin < 0 || end < begin) {
-                throw new IllegalStateException(doc + " has no markers " + BEGIN + " ... " + END);
-            }
-            String table = "\nRun on %s with `bash scripts/soak.sh minutes=%d buyers=%d partition-minutes=%d`:\n\n"
-                    .formatted(LocalDate.now(), minutes, buyers, partitionMinutes)
-                    + "| minute | decisions/s | refused | p99 ms | reservations | other tables MB | ledger MB "
-                    + "| ledger partitions with rows | detached so far | service RSS MB |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|\n"
-                    + String.join("\n", rows) + "\n\n";
-            Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        new MarkedSection(doc, BEGIN, END).rewrite(before ->
+                "\nRun on %s with `bash scripts/soak.sh minutes=%d buyers=%d partition-minutes=%d`:\n\n"
+                        .formatted(LocalDate.now(), minutes, buyers, partitionMinutes)
+                        + "| minute | decisions/s | refused | p99 ms | reservations | other tables MB | ledger MB "
+                        + "| ledger partitions with rows | detached so far | service RSS MB |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|\n"
+                        + String.join("\n", rows) + "\n\n");
     }
 
     private static void log(String message) {
