@@ -48,6 +48,13 @@ SELECT m.seq, m.sku, m.location_id, m.kind, m.on_hand_delta, m.reserved_delta, m
 FROM stock_movement_before_partitions m LEFT JOIN reservation r ON r.id = m.reservation_id;
 DROP TABLE stock_movement_before_partitions;
 
+-- Where a partition of the ledger ends (null for the default partition).
+CREATE FUNCTION stock_movement_partition_end(ledger_partition regclass) RETURNS timestamptz
+    LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+    SELECT (regexp_match(pg_get_expr(relpartbound, oid), 'TO \(''([^'']*)''\)'))[1]::timestamptz
+    FROM pg_class WHERE oid = ledger_partition
+$$;
+
 -- Adds partitions of the ledger, each `period` long (aligned on multiples of it since the epoch, but the first), until
 -- `ahead` from now. They start where the last one ends, or, if that time has passed, now: the time between went to the
 -- default partition, and stays there. Returns how many it added. Runs as the owner of the schema, so that the
@@ -64,10 +71,8 @@ BEGIN
         RAISE EXCEPTION 'a partition of the ledger spans at least a minute, not %', period;
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('stock_movement_partitions_ahead'));
-    SELECT max((regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']*)''\)'))[1]::timestamptz)
-    INTO last_bound
-    FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-    WHERE i.inhparent = 'stock_movement'::regclass;
+    SELECT max(stock_movement_partition_end(inhrelid)) INTO last_bound
+    FROM pg_inherits WHERE inhparent = 'stock_movement'::regclass;
     IF last_bound < now() THEN
         last_bound := greatest(now(), (SELECT max(filed_at) + interval '1 second' FROM stock_movement_default));
     END IF;
@@ -97,8 +102,7 @@ BEGIN
        OR old_partition = 'stock_movement_default'::regclass THEN
         RAISE EXCEPTION '% is not a partition of stock_movement that can be detached', old_partition;
     END IF;
-    IF (SELECT (regexp_match(pg_get_expr(relpartbound, oid), 'TO \(''([^'']*)''\)'))[1]::timestamptz
-        FROM pg_class WHERE oid = old_partition) > now() THEN
+    IF stock_movement_partition_end(old_partition) > now() THEN
         RAISE EXCEPTION '% is still being filled: detach it once its time has passed', old_partition;
     END IF;
     EXECUTE format('SELECT count(DISTINCT m.reservation_id) FROM %s m JOIN reservation r ON r.id = m.reservation_id',

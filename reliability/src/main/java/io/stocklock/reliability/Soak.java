@@ -168,8 +168,7 @@ public final class Soak {
             try (ResultSet rows = statement.executeQuery("""
                     SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                     WHERE i.inhparent = 'stock_movement'::regclass AND c.relname <> 'stock_movement_default'
-                      AND (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \\(''([^'']*)''\\)'))[1]::timestamptz
-                          < now() - interval '%d seconds'""".formatted(after.toSeconds()))) {
+                      AND stock_movement_partition_end(c.oid) < now() - interval '%d seconds'""".formatted(after.toSeconds()))) {
                 while (rows.next()) {
                     old.add(rows.getString(1));
                 }
