@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stocklock.adapters.kafka.KafkaSettings;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -40,8 +42,14 @@ class RebalanceTest {
 
     @Test
     void aJoiningMemberTakesOnlyThePartitionsThatMove() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> requestConsumers.getAssignedPartitions().size() == settings.partitions());
+        // settled: every consumer of this instance holds partitions (until the second one has joined, the first may
+        // hold them all and is about to give one up)
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<String, Collection<TopicPartition>> byConsumer = requestConsumers.getAssignmentsByClientId();
+            return byConsumer != null && byConsumer.size() == settings.concurrency()
+                    && byConsumer.values().stream().noneMatch(Collection::isEmpty)
+                    && requestConsumers.getAssignedPartitions().size() == settings.partitions();
+        });
         double revokedBefore = revoked();
 
         // another member of the group, with the settings of this instance's request consumers
