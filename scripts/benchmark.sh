@@ -10,11 +10,14 @@
 #   bash scripts/benchmark.sh seconds=3 kafka-requests=20000 http-seconds=5
 #   bash scripts/benchmark.sh only=http docs=true                # HTTP side by side, docs/benchmarks-http.md
 #   bash scripts/benchmark.sh only=door                          # requests/s side by side, wrk-driven, one and two
-#       instances (rounds=5 wrk-seconds=15 connections=64; about 35 minutes on 2 cores)
+#       instances (rounds=5 wrk-seconds=15 connections=64; about 35 minutes on 2 cores; latency=false skips the
+#       latency against load and the mixed load)
 #   bash scripts/benchmark.sh only=drain docs=true               # the Kafka intake drained beside pgbench's per-request
 #       transaction, latency at 80%, batch size swept; docs/benchmarks.md's drain section (about 12 minutes)
 #   bash scripts/benchmark.sh only=flash-sale docs=true          # 1,000 units, 5,000 buyers at once: who gets them,
 #       stocklock against the per-request endpoint (rounds=N, 5 by default); docs/benchmarks.md's flash-sale section
+#   bash scripts/benchmark.sh only=retention docs=true           # decisions on a hot SKU with and without retention
+#       deleting beside them, alternating rounds (rounds=5 wrk-seconds=15; about 5 minutes); docs/benchmarks-retention.md
 #   bash scripts/benchmark.sh only=import                        # 100,000 SKUs imported over HTTP (import-skus=N), twice
 #   bash scripts/benchmark.sh probe=STOCKLOCK_WAIT rate=250,250,800 service-jvm='-XX:StartFlightRecording=filename=/tmp/s.jfr'
 #       (one endpoint, warmed up, at one rate after another on the same processes, for a look or a profile;

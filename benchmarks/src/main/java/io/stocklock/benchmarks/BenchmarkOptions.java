@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * @param docs          where {@code docs=true} writes the pages ({@code docs-dir}, ../docs by default)
  * @param skus          the workloads of the door, the drain or a probe, each its own names
  * @param importSkus    SKUs of the catalogue {@code only=import} imports
+ * @param latency       the door's latency against offered load and its mixed load too ({@code latency=false}: only
+ *                      the throughput rounds, for a quick comparison)
  */
 record BenchmarkOptions(String only, Duration seconds, int clients, int kafkaRequests, Duration httpSeconds,
                         boolean durable, Optional<String> serviceJvm, Optional<String> serviceMemory,
@@ -34,7 +36,7 @@ record BenchmarkOptions(String only, Duration seconds, int clients, int kafkaReq
                         int connections, Optional<List<HttpBenchmark.Target>> targets, Optional<String> skus,
                         boolean twoInstances, Optional<Path> docs, int drainRequests, Duration pgbenchSeconds,
                         int[] batchSizes, List<HttpBenchmark.Target> probe, double[] rates, List<Workload> workloads,
-                        List<Strategy> strategies, int importSkus) {
+                        List<Strategy> strategies, int importSkus, boolean latency) {
 
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
@@ -78,7 +80,8 @@ record BenchmarkOptions(String only, Duration seconds, int clients, int kafkaReq
                 list(given.getOrDefault("workloads", "HOT,UNIFORM,ZIPF,MULTI_LINE"), Workload::valueOf),
                 list(given.getOrDefault("strategies", Arrays.stream(Strategy.values()).map(Strategy::name)
                         .collect(Collectors.joining(","))), Strategy::valueOf),
-                Integer.parseInt(given.getOrDefault("import-skus", "100000")));
+                Integer.parseInt(given.getOrDefault("import-skus", "100000")),
+                Boolean.parseBoolean(given.getOrDefault("latency", "true")));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * the whole run by default ({@link WholeRun}), or one of its parts or companions: {@code only=door}
  * ({@link DoorRun}), {@code only=drain} ({@link DrainRun}), {@code only=flash-sale} ({@link FlashSaleRun}), {@code only=http} ({@link HttpRun}), {@code only=import} ({@link ImportRun}), {@code only=intake}
  * and {@code only=kafka} ({@link IntakeRun}), {@code only=use-case} ({@link UseCaseRun}), {@code probe=...}
- * ({@link ProbeRun}).
+ * ({@link ProbeRun}), {@code only=retention} ({@link RetentionRun}).
  */
 public final class Benchmarks {
 
@@ -29,10 +29,11 @@ public final class Benchmarks {
                 case "import" -> ImportRun.run(options);
                 case "intake" -> IntakeRun.run(options);
                 case "kafka" -> IntakeRun.kafka(options);
+                case "retention" -> RetentionRun.run(options);
                 case "use-case" -> UseCaseRun.run(options);
                 case "" -> WholeRun.run(options);
                 default -> throw new IllegalArgumentException("only=" + options.only() + ": one of door, drain, http, "
-                        + "flash-sale, import, intake, kafka, use-case");
+                        + "flash-sale, import, intake, kafka, retention, use-case");
             }
         }
         System.exit(0); // the embedded PostgreSQL's shutdown hook stops it

@@ -23,9 +23,9 @@ final class DoorRun {
         List<HttpBenchmark.Skus> skus = options.skus("HOT_SKU,UNIFORM", HttpBenchmark.Skus::valueOf);
         boolean twoInstances = options.twoInstances();
         Optional<Path> docs = options.docs();
-        List<HttpBenchmark.Target> curves = skus.contains(HttpBenchmark.Skus.HOT_SKU)
+        List<HttpBenchmark.Target> curves = options.latency() && skus.contains(HttpBenchmark.Skus.HOT_SKU)
                 ? DoorSideBySide.CURVES.stream().filter(targets::contains).toList() : List.of();
-        boolean mixed = targets.contains(HttpBenchmark.Target.STOCKLOCK_WAIT)
+        boolean mixed = options.latency() && targets.contains(HttpBenchmark.Target.STOCKLOCK_WAIT)
                 && skus.contains(HttpBenchmark.Skus.UNIFORM) && skus.contains(HttpBenchmark.Skus.HOT_SKU);
         Progress progress = new Progress(1 + targets.size() * (1 + skus.size() * rounds)
                 + (twoInstances ? 1 + 3 * skus.size() * rounds : 0)
@@ -33,7 +33,8 @@ final class DoorRun {
         progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
                 Duration.ZERO);
         try (HttpBenchmark bench = new HttpBenchmark(Benchmarks.serviceDirectory(), options.setup())) {
-            var door = new DoorSideBySide(bench, seconds, connections, targets, skus, twoInstances);
+            var door = new DoorSideBySide(bench, seconds, connections, targets, skus, twoInstances,
+                    Duration.ofMinutes(10));
             List<DoorSideBySide.Run> runs = door.all(rounds, progress);
             System.out.println(DoorSideBySide.table(runs));
             List<DoorSideBySide.Offered> curve = door.latencyAgainstLoad(runs, curves, progress);

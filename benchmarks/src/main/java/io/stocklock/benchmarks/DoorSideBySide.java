@@ -77,16 +77,19 @@ final class DoorSideBySide {
     private final List<Target> targets;
     private final List<Skus> workloads;
     private final boolean twoInstances;
+    private final Duration hold;
     private int wrkRuns;
 
     /**
      * @param targets      the endpoints measured with one instance (all of them for the table; fewer for a profile)
      * @param workloads    which SKUs are reserved
      * @param twoInstances whether stocklock is measured with two instances too
+     * @param hold         the hold each buyer asks for
      */
     DoorSideBySide(HttpBenchmark bench, Duration seconds, int connections, List<Target> targets, List<Skus> workloads,
-                   boolean twoInstances) throws IOException {
+                   boolean twoInstances, Duration hold) throws IOException {
         this.bench = bench;
+        this.hold = hold;
         this.targets = targets;
         this.workloads = workloads;
         this.twoInstances = twoInstances;
@@ -138,7 +141,7 @@ final class DoorSideBySide {
     }
 
     /** One wrk process per URL, the connections split between them, all at once; as many requests as they take. */
-    private Run wrk(Target target, Skus skus, List<String> urls, Duration duration) throws Exception {
+    Run wrk(Target target, Skus skus, List<String> urls, Duration duration) throws Exception {
         return await(start(target, skus, urls, duration, connections, 0));
     }
 
@@ -196,7 +199,7 @@ final class DoorSideBySide {
                                    ["Content-Type"] = "application/json"}
                   if prefer then headers["Prefer"] = prefer end
                   return wrk.format("POST", path, headers,
-                      '{"lines":[{"sku":"' .. sku .. '","quantity":1}],"holdSeconds":600}')
+                      '{"lines":[{"sku":"' .. sku .. '","quantity":1}],"holdSeconds":%d}')
                 end
                 function response(status, headers, body)
                   counts[status] = (counts[status] or 0) + 1
@@ -216,7 +219,7 @@ final class DoorSideBySide {
                 """.formatted(target.path, skus == Skus.SOLD_OUT ? HttpBenchmark.SOLD_OUT : HttpBenchmark.HOT,
                 skus == Skus.UNIFORM ? HttpBenchmark.SKUS : 0,
                 target == Target.STOCKLOCK_WAIT ? "\"wait=10\"" : "nil",
-                String.format(Locale.ROOT, "%.3f", rate / urls.size())));
+                String.format(Locale.ROOT, "%.3f", rate / urls.size()), hold.toSeconds()));
         ProcessCpu before = ProcessCpu.read(HttpBenchmark.serviceMarker(target), bench.postmasterPid());
         List<Process> processes = new ArrayList<>();
         List<Path> outputs = new ArrayList<>();

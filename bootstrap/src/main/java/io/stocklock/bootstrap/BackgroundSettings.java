@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionPeriod      how often finished reservations older than that are deleted, and the ledger's next
  *                             partitions added
  * @param retentionBatchSize   most reservations deleted in one transaction
+ * @param retentionBusyShare   most of the time retention keeps the database busy: between batches it rests for the
+ *                             rest, so that a backlog does not take the database from the decisions
  * @param ledgerPartition      how much time one partition of the stock ledger covers
  * @param ledgerPartitionsAhead how far ahead of now the ledger's partitions are added
  */
@@ -33,10 +35,12 @@ record BackgroundSettings(
         @DefaultValue("30d") Duration finishedKept,
         @DefaultValue("10m") Duration retentionPeriod,
         @DefaultValue("1000") int retentionBatchSize,
+        @DefaultValue(ForgetFinishedReservations.Pace.DEFAULT_BUSY_SHARE) double retentionBusyShare,
         @DefaultValue("1d") Duration ledgerPartition,
         @DefaultValue("3d") Duration ledgerPartitionsAhead) {
 
     BackgroundSettings {
+        retentionPace(); // refused at start, not at the first retention run
         if (ledgerPartition.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("stocklock.background.ledger-partition must be at least 1m, not "
                     + ledgerPartition);
@@ -46,6 +50,10 @@ record BackgroundSettings(
                     + "stocklock.background.retention-period (" + retentionPeriod + "), so that a partition is "
                     + "always there before it is needed; it is " + ledgerPartitionsAhead);
         }
+    }
+
+    ForgetFinishedReservations.Pace retentionPace() {
+        return new ForgetFinishedReservations.Pace(retentionBusyShare);
     }
 
     ForgetFinishedReservations.Retention retention() {

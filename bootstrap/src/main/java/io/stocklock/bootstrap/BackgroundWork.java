@@ -108,12 +108,8 @@ class BackgroundWork {
             scheduler = RETENTION)
     void forgetFinishedReservations() {
         try {
-            int deleted;
-            do {
-                deleted = forgetFinished.forget(new ForgetFinishedReservationsCommand(settings.retention(),
-                        settings.retentionBatchSize()));
-                forgotten.increment(deleted);
-            } while (deleted == settings.retentionBatchSize());
+            forgetFinished.forgetDue(new ForgetFinishedReservationsCommand(settings.retention(),
+                    settings.retentionBatchSize()), settings.retentionPace(), forgotten::increment);
         } catch (RuntimeException e) {
             LOG.warn("deleting finished reservations failed; trying again in {}", settings.retentionPeriod(), e);
         }

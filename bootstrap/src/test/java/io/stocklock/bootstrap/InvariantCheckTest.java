@@ -51,7 +51,7 @@ class InvariantCheckTest {
         jdbc = JdbcClient.create(dataSource);
         check = new InvariantCheck(jdbc, new SimpleMeterRegistry(), new BackgroundSettings(Duration.ofSeconds(1), 500,
                 Duration.ofSeconds(60), Duration.ofSeconds(10), PERIOD, Duration.ofDays(30), Duration.ofMinutes(10),
-                1000, Duration.ofDays(1), Duration.ofDays(3)), clock);
+                1000, 0.2, Duration.ofDays(1), Duration.ofDays(3)), clock);
     }
 
     @AfterEach

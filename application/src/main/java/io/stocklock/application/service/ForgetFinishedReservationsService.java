@@ -4,6 +4,9 @@ import io.stocklock.application.port.in.ForgetFinishedReservations;
 import io.stocklock.application.port.out.ReservationStore;
 import io.stocklock.application.port.out.Transactions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 public class ForgetFinishedReservationsService implements ForgetFinishedReservations {
 
@@ -21,5 +24,27 @@ public class ForgetFinishedReservationsService implements ForgetFinishedReservat
     public int forget(ForgetFinishedReservationsCommand command) {
         return transactions.inTransaction(() -> reservations.deleteFinished(
                 clock.instant().minus(command.retention().kept()), command.limit()));
+    }
+
+    @Override
+    public long forgetDue(ForgetFinishedReservationsCommand command, Pace pace, IntConsumer batches) {
+        long deleted = 0;
+        int batch;
+        do {
+            long started = System.nanoTime();
+            batch = forget(command);
+            batches.accept(batch);
+            deleted += batch;
+            if (batch == command.limit()) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(pace.restAfter(Duration.ofNanos(System.nanoTime() - started))
+                            .toNanos());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return deleted;
+                }
+            }
+        } while (batch == command.limit());
+        return deleted;
     }
 }

@@ -3,6 +3,7 @@ package io.stocklock.application.port.in;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Deletes reservations that are over for good (confirmed, released, expired, rejected, failed) and were decided
@@ -12,8 +13,40 @@ import java.util.Objects;
  */
 public interface ForgetFinishedReservations {
 
-    /** @return how many reservations were deleted */
+    /** One batch: @return how many reservations were deleted */
     int forget(ForgetFinishedReservationsCommand command);
+
+    /**
+     * Everything due, a batch after another, at the given pace: a backlog (after a sale, or a long pause) is worked
+     * off without taking the database from the decisions. Stops early, with the interrupt flag set, when the thread is
+     * interrupted.
+     *
+     * @param batches told how many each batch deleted
+     * @return how many reservations were deleted
+     */
+    long forgetDue(ForgetFinishedReservationsCommand command, Pace pace, IntConsumer batches);
+
+    /**
+     * @param busyShare most of the time retention keeps the database busy (above 0, at most 1): after each batch it
+     *                  rests for the rest
+     */
+    record Pace(double busyShare) {
+
+        /** The service's default: a fifth of the time at most. */
+        public static final String DEFAULT_BUSY_SHARE = "0.2";
+
+        public Pace {
+            if (!(busyShare > 0 && busyShare <= 1)) {
+                throw new IllegalArgumentException("retention's busy share must be above 0 and at most 1, not "
+                        + busyShare);
+            }
+        }
+
+        /** How long to rest after a batch that took {@code busy}. */
+        public Duration restAfter(Duration busy) {
+            return Duration.ofNanos((long) (busy.toNanos() * (1 - busyShare) / busyShare));
+        }
+    }
 
     /** @param retention how long after its decision a finished reservation is kept */
     record ForgetFinishedReservationsCommand(Retention retention, int limit) {
