@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 port=8080
+management=8081
 fail() { echo "quickstart-check: $*" >&2; echo "--- service log (last 40 lines) ---" >&2; tail -n 40 "$log" >&2; exit 1; }
 
 setsid mvn -q -pl bootstrap -am test-compile spring-boot:test-run > "$log" 2>&1 &
@@ -23,7 +24,9 @@ done
 grep -q "stocklock is running" "$log" || fail "not ready within 300 s"
 TOKEN=$(grep -o "export TOKEN='[^']*'" "$log" | head -n 1 | sed "s/^export TOKEN='//; s/'$//")
 [ -n "$TOKEN" ] || fail "no token printed"
-curl -sf "localhost:$port/actuator/health/readiness" | grep -q '"UP"' || fail "not ready by its health check"
+curl -sf "localhost:$management/actuator/health/readiness" | grep -q '"UP"' || fail "not ready by its health check"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$port/actuator/health")" = 404 ] \
+  || fail "the API's port answers /actuator, which belongs on the management port"
 
 call() { # method path expected-status [body] [extra header]
   local out status

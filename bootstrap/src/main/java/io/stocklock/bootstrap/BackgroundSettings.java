@@ -40,7 +40,7 @@ record BackgroundSettings(
         @DefaultValue("3d") Duration ledgerPartitionsAhead) {
 
     BackgroundSettings {
-        retentionPace(); // refused at start, not at the first retention run
+        new ForgetFinishedReservations.Pace(retentionBusyShare); // refused at start, not at the first retention run
         if (ledgerPartition.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("stocklock.background.ledger-partition must be at least 1m, not "
                     + ledgerPartition);

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The container image that {@code jib:buildTar} writes: started as a non-root user, the JVM sized by the container,
- * the application's port exposed, labelled, and the application inside. Run by scripts/image-check.sh (and so by
+ * the application's ports exposed, labelled, and the application inside. Run by scripts/image-check.sh (and so by
  * CI), which builds the tar and names it in {@code stocklock.image.tar}; {@code mvn verify} alone has no image to
  * check and reports this test as skipped.
  */
@@ -41,7 +41,8 @@ class ContainerImageTest {
         assertThat(strings(config.get("Entrypoint"))).as("entrypoint").startsWith("java")
                 .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
                 .endsWith(StocklockApplication.class.getName());
-        assertThat(config.get("ExposedPorts").has("8080/tcp")).as("exposed port").isTrue();
+        assertThat(config.get("ExposedPorts").has("8080/tcp")).as("the API's port").isTrue();
+        assertThat(config.get("ExposedPorts").has("8081/tcp")).as("the management port").isTrue();
         assertThat(config.get("Labels").get("org.opencontainers.image.title").asString()).isEqualTo("stocklock");
         assertThat(config.get("Labels").get("org.opencontainers.image.version").asString()).isNotBlank();
 

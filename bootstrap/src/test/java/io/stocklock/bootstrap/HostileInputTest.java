@@ -46,7 +46,8 @@ import org.springframework.test.context.ContextConfiguration;
  * documented problem type (never a 500, never a Java name in the detail), Kafka records a dead letter with a reason
  * or a rejection with one, nothing is reserved by any of them, and the request partition keeps moving.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the actuator on the API's port, so that its refusals are probed with the rest (ManagementPortTest: its own port)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=")
 @ContextConfiguration(initializers = TestServers.class)
 class HostileInputTest {
 

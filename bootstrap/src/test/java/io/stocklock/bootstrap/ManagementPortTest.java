@@ -17,12 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * With {@code management.server.port} set, the probes, the scrape and the operations endpoints answer only on that
- * port, with the same rules as on the API's port: probes and the scrape without a token, the rest with scope
- * {@code operations}; the API's port answers none of them.
+ * By default the probes, the scrape and the operations endpoints answer only on the management port
+ * ({@code management.server.port}, 8081; a random one here), with their own threads: probes and the scrape without a
+ * token, the rest with scope {@code operations}; the API's port answers none of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestServers.class)
 class ManagementPortTest {
 

@@ -42,7 +42,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
+// the actuator on the API's port, where MockMvc reaches it (ManagementPortTest covers the port of its own)
+@SpringBootTest(properties = "management.server.port=")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestServers.class)
 class OperationsTest {

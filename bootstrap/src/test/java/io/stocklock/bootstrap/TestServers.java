@@ -37,6 +37,7 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
             }
         }
         same.add("--server.port=0");
+        same.add("--management.server.port=0");
         return new SpringApplicationBuilder(StocklockApplication.class).run(same.toArray(String[]::new));
     }
 

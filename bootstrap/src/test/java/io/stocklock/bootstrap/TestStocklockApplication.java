@@ -43,6 +43,7 @@ public final class TestStocklockApplication {
 
                         stocklock is running; Ctrl-C stops it and both servers
                           HTTP API:   http://localhost:8080  (demo SKUs: {}; Swagger UI at /swagger-ui.html)
+                          Health:     http://localhost:8081/actuator/health  (probes, Prometheus, operations)
                           Token:      export TOKEN='{}'
                                       (subject dev, every scope, valid 12 h: curl -H "Authorization: $TOKEN" ...)
                           Kafka:      {}  (produce requests to stocklock.reservation-requests)

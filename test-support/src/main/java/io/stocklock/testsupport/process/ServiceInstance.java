@@ -30,6 +30,7 @@ public final class ServiceInstance {
     private final String jdbcUrl;
     private final String bootstrapServers;
     private final int port = Processes.freePort();
+    private final int managementPort = Processes.freePort();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private volatile boolean classDataSharing;
@@ -146,6 +147,7 @@ public final class ServiceInstance {
     private List<String> arguments() {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + postgres.user(),
                 "--spring.datasource.password=" + postgres.password(),
@@ -180,7 +182,7 @@ public final class ServiceInstance {
 
     public boolean ready() {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(managementUri("/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (Exception e) {
@@ -238,6 +240,11 @@ public final class ServiceInstance {
 
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** On the management port: the probes, the scrape, the operations endpoints. */
+    public URI managementUri(String path) {
+        return URI.create("http://localhost:" + managementPort + path);
     }
 
     public String name() {
