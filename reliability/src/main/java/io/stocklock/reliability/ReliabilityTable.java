@@ -58,7 +58,8 @@ public final class ReliabilityTable {
                 verdict.doubleApplied() + verdict.duplicateEvents(), verdict.stuck(),
                 verdict.deadLetters().size() - verdict.poisonSent(), fault.recoverySeconds(),
                 verdict.passed() ? "PASS" : "FAIL",
-                LocalDate.now() + (options.isEmpty() ? "" : ", `" + String.join(" ", options) + "`"));
+                LocalDate.now() + ", JDK " + Runtime.version().feature()
+                        + (options.isEmpty() ? "" : ", `" + String.join(" ", options) + "`"));
     }
 
     /**

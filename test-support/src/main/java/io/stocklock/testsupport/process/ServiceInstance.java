@@ -22,6 +22,12 @@ public final class ServiceInstance {
     public static final String ID_SECRET = "the secret of reservation ids of test instances";
 
 
+    /**
+     * On JDK 25 and later the archive is the JDK's ahead-of-time cache (classes loaded and linked, and the profiles of
+     * the training run's methods: JEPs 483, 514, 515), on earlier ones a class data sharing archive.
+     */
+    private static final boolean AHEAD_OF_TIME_CACHE = Runtime.version().feature() >= 25;
+
     private final String name;
     private final Path runDirectory;
     private final PostgresServer postgres;
@@ -74,7 +80,7 @@ public final class ServiceInstance {
         List<String> command = new ArrayList<>(jvm());
         Path archive = classDataArchive();
         if (archive != null) {
-            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add((AHEAD_OF_TIME_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
         }
         command.addAll(List.of("-jar", (archive != null ? extractedJar() : applicationJar()).toString()));
         command.addAll(arguments());
@@ -101,7 +107,7 @@ public final class ServiceInstance {
         if (!classDataSharing) {
             return null;
         }
-        Path archive = runDirectory.resolve("cds").resolve("stocklock.jsa");
+        Path archive = runDirectory.resolve("cds").resolve(AHEAD_OF_TIME_CACHE ? "stocklock.aot" : "stocklock.jsa");
         synchronized (ServiceInstance.class) {
             if (!Files.exists(archive) && !Files.exists(archive.resolveSibling("training-failed"))) {
                 train(archive);
@@ -118,7 +124,8 @@ public final class ServiceInstance {
                     "extract", "--force", "--destination", directory.resolve("app").toString()),
                     directory.resolve("extract.log")), Duration.ofMinutes(1));
             List<String> command = new ArrayList<>(jvm());
-            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+            command.addAll(List.of((AHEAD_OF_TIME_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=")
+                            + archive, "-Dspring.context.exit=onRefresh",
                     "-jar", extractedJar().toString()));
             command.addAll(arguments());
             await(Processes.start(command, directory.resolve("training.log")), Duration.ofMinutes(5));
