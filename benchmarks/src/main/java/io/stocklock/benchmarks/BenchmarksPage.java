@@ -75,7 +75,9 @@ final class BenchmarksPage {
                 reference: [benchmarks-door.md](benchmarks-door.md) (`bash scripts/benchmark.sh only=door`).
                 Buyers over HTTP, stocklock side by side with the per-request `FOR UPDATE` endpoint a team would
                 write instead and the no-op ceiling of that stack, in an open loop: [benchmarks-http.md](benchmarks-http.md)
-                (`bash scripts/benchmark.sh only=http`). Load-test your own installation with the same simulation:
+                (`bash scripts/benchmark.sh only=http`). Decisions on a hot SKU with retention deleting beside them:
+                [benchmarks-retention.md](benchmarks-retention.md) (`bash scripts/benchmark.sh only=retention`).
+                Load-test your own installation with the same simulation:
                 `bash scripts/load-test.sh base-url=... token=... sku=... rate=...`.
 
                 This page was written by that command (`docs=true`) from one run on %s: %d cores, %s, JDK %s,
