@@ -20,14 +20,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * The soak: one stocklock instance on a durable PostgreSQL and one broker, buyers reserving with short holds for
@@ -66,11 +64,7 @@ public final class Soak {
     }
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
-                .setLevel(ch.qos.logback.classic.Level.ERROR);
-        Map<String, String> given = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
-                .filter(arg -> arg.contains("=")).map(arg -> arg.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+        Map<String, String> given = RunOptions.parse(args);
         int minutes = Integer.parseInt(given.getOrDefault("minutes", "30"));
         int buyers = Integer.parseInt(given.getOrDefault("buyers", "32"));
         int partitionMinutes = Integer.parseInt(given.getOrDefault("partition-minutes", "5"));

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +73,7 @@ public final class StartStorm {
     }
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
-                .setLevel(ch.qos.logback.classic.Level.ERROR);
-        Map<String, String> given = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
-                .filter(arg -> arg.contains("=")).map(arg -> arg.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+        Map<String, String> given = RunOptions.parse(args);
         int instances = Integer.parseInt(given.getOrDefault("instances", "3"));
         int perSecond = Integer.parseInt(given.getOrDefault("per-second", "100"));
         int runs = Integer.parseInt(given.getOrDefault("runs", "2"));
