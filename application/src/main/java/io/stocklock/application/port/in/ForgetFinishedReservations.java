@@ -13,7 +13,11 @@ import java.util.function.IntConsumer;
  */
 public interface ForgetFinishedReservations {
 
-    /** One batch: @return how many reservations were deleted */
+    /**
+     * One batch.
+     *
+     * @return how many reservations were deleted
+     */
     int forget(ForgetFinishedReservationsCommand command);
 
     /**
