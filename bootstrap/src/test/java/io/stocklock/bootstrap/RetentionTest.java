@@ -76,7 +76,8 @@ class RetentionTest {
         confirmed.forEach(request -> confirmReservation.confirm(new ConfirmReservationCommand(request.id())));
         released.forEach(request -> releaseReservation.release(new ReleaseReservationCommand(request.id())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("reservation r JOIN reservation_line l "
+        // retention first runs 30 s after the start, then rests between its batches (retention-busy-share)
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("reservation r JOIN reservation_line l "
                 + "ON l.reservation_id = r.id WHERE l.sku = 'RET'") == held.size());
 
         assertThat(count("reservation r JOIN reservation_line l ON l.reservation_id = r.id "
@@ -119,7 +120,7 @@ class RetentionTest {
         processReservations.process(new ProcessReservationsCommand(List.of(new ReservationRequest(id, "again",
                 List.of(ReservationLine.of(sku.value(), 1)), Duration.ofMinutes(10)))));
         confirmReservation.confirm(new ConfirmReservationCommand(id));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("reservation WHERE id = '" + id + "'") == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("reservation WHERE id = '" + id + "'") == 0);
         long movements = count("stock_movement WHERE reservation_id = '" + id + "'");
 
         String request = KafkaIntakeTest.request(id.toString(), "again", 600, KafkaIntakeTest.line(sku.value(), 1));
