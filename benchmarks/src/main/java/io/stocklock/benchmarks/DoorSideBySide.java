@@ -560,12 +560,17 @@ final class DoorSideBySide {
 
     private static double median(List<Run> runs, Target target, Skus skus, int instances,
                                  java.util.function.ToDoubleFunction<Run> value) {
-        double[] values = runs.stream().filter(run -> run.target() == target && run.skus() == skus
-                && run.instances() == instances).mapToDouble(value).sorted().toArray();
-        if (values.length == 0) {
+        return median(runs.stream().filter(run -> run.target() == target && run.skus() == skus
+                && run.instances() == instances).mapToDouble(value));
+    }
+
+    /** The median of the values; NaN when there are none. */
+    static double median(java.util.stream.DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        if (sorted.length == 0) {
             return Double.NaN;
         }
-        return values.length % 2 == 1 ? values[values.length / 2]
-                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

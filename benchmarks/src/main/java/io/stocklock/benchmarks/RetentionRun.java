@@ -158,10 +158,8 @@ final class RetentionRun {
     }
 
     private static double median(List<Round> rounds, boolean retention) {
-        double[] rates = rounds.stream().filter(round -> round.retention() == retention)
-                .mapToDouble(round -> round.run().perSecond()).sorted().toArray();
-        int middle = rates.length / 2;
-        return rates.length % 2 == 1 ? rates[middle] : (rates[middle - 1] + rates[middle]) / 2;
+        return DoorSideBySide.median(rounds.stream().filter(round -> round.retention() == retention)
+                .mapToDouble(round -> round.run().perSecond()));
     }
 
     private static String page(String table, List<String> violations, int rounds, Duration seconds,
