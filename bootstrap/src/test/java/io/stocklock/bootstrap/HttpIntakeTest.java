@@ -7,7 +7,10 @@ import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
+import io.stocklock.testsupport.OpenApiContractFilter;
 import io.stocklock.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +64,8 @@ class HttpIntakeTest {
     @Autowired
     @Qualifier("reservationRequestListenerContainer")
     MessageListenerContainer requestListener;
+    @Autowired
+    MeterRegistry meters;
 
     private final ExecutorService clients = Executors.newFixedThreadPool(64);
     private final HttpClient http = HttpClient.newBuilder().executor(clients).build();
@@ -68,6 +73,8 @@ class HttpIntakeTest {
     @AfterEach
     void stopClients() {
         clients.shutdownNow();
+        // the answers written after their request's dispatch are checked as they complete
+        assertThat(OpenApiContractFilter.violations()).isEmpty();
     }
 
     @Test
@@ -171,10 +178,14 @@ class HttpIntakeTest {
         manageStock.create(new ManageStock.CreateStockCommand(Sku.of("HTTP-DOOR"), 5));
         requestListener.stop(); // nothing reaches the decision through Kafka
         try (var events = new TopicReader(settings.eventsTopic())) {
+            long answered = answeredCreated();
             HttpResponse<String> answer = http.send(post("{\"lines\":[{\"sku\":\"HTTP-DOOR\",\"quantity\":2}]}",
                     "carol").header("Prefer", "wait=20").build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+            // answered without a second dispatch, and observed once, with the status it was answered with
+            await().atMost(Duration.ofSeconds(5)).until(() -> answeredCreated() == answered + 1);
             String id = idOf(answer.body());
             assertThat(jdbc.sql("SELECT status FROM reservation WHERE id = ?::uuid").param(id).query(String.class)
                     .single()).isEqualTo("RESERVED");
@@ -191,6 +202,12 @@ class HttpIntakeTest {
                 .header("Authorization", TestTokens.bearer(caller, "reservations:write"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private long answeredCreated() {
+        Timer timer = meters.find("http.server.requests").tags("method", "POST", "uri", "/reservations", "status", "201")
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private static String idOf(String body) {

@@ -59,10 +59,11 @@ public class TestServers implements ApplicationContextInitializer<ConfigurableAp
                 "stocklock.security.jwt-secret=" + TestTokens.SECRET
         ).applyTo(context);
         if (context instanceof GenericApplicationContext beans) {
-            // outermost, so that it also sees the answers of the security filters
+            // outside the security filters, so that it also sees their answers; inside AnswerLater, which must see
+            // every filter's work on a request done before it answers
             beans.registerBean("openApiContract", FilterRegistrationBean.class, () -> {
                 var filter = new FilterRegistrationBean<>(new OpenApiContractFilter());
-                filter.setOrder(Ordered.HIGHEST_PRECEDENCE);
+                filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
                 return filter;
             });
         }

@@ -1,7 +1,6 @@
 package io.stocklock.adapters.rest;
 
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -163,8 +161,6 @@ class LocationsApiTest {
     private ResultActions reserve(String body) throws Exception {
         MockHttpServletRequestBuilder request = post("/reservations").contentType(MediaType.APPLICATION_JSON)
                 .header("Prefer", "wait=5").content(body);
-        ResultActions sent = http.perform(request);
-        MvcResult started = sent.andReturn();
-        return started.getRequest().isAsyncStarted() ? http.perform(asyncDispatch(started)) : sent;
+        return Answers.send(http, request);
     }
 }

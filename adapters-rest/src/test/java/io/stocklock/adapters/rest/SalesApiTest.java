@@ -1,7 +1,6 @@
 package io.stocklock.adapters.rest;
 
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -16,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** A limit per buyer over one SKU or several: set, read back, enforced on reservations, refused when it cannot apply. */
@@ -100,10 +98,8 @@ class SalesApiTest {
     }
 
     private ResultActions reserve(String sku, long quantity) throws Exception {
-        ResultActions sent = http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
+        return Answers.send(http, post("/reservations").contentType(MediaType.APPLICATION_JSON)
                 .header("Prefer", "wait=5")
                 .content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}"));
-        MvcResult started = sent.andReturn();
-        return started.getRequest().isAsyncStarted() ? http.perform(asyncDispatch(started)) : sent;
     }
 }

@@ -2,7 +2,6 @@ package io.stocklock.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -134,10 +133,9 @@ class SecurityApiTest {
     @Test
     void perCallerLimits() throws Exception {
         // the test application allows 10 units per request
-        var started = http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
+        problem(Answers.send(http, post("/reservations").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":6},{\"sku\":\"" + sku
-                        + "\",\"quantity\":5}]}")).andReturn();
-        problem(http.perform(asyncDispatch(started)), 422, "quantity-limit")
+                        + "\",\"quantity\":5}]}")), 422, "quantity-limit")
                 .andExpect(jsonPath("$.detail").value("the request asks for 11 units; at most 10 per request are allowed"));
         problem(http.perform(post("/inventory").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"sku\":\"" + "x".repeat(70_000) + "\",\"onHand\":1}")), 413, "payload-too-large");

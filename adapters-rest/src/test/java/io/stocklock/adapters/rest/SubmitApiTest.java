@@ -2,7 +2,6 @@ package io.stocklock.adapters.rest;
 
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -128,7 +127,7 @@ class SubmitApiTest {
         }
         for (MvcResult earlier : waiting) {
             if (earlier.getRequest().isAsyncStarted()) {
-                http.perform(asyncDispatch(earlier)); // the door has room again once these are answered
+                Answers.answerOf(earlier); // the door has room again once these are answered
             }
         }
         send(submit(1).header("Idempotency-Key", "k-full")).andExpect(status().isAccepted());
@@ -177,7 +176,7 @@ class SubmitApiTest {
         } finally {
             doorTransactions.release();
         }
-        http.perform(asyncDispatch(first)).andExpect(status().isAccepted())
+        Answers.answerOf(first).andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("PENDING"));
         http.perform(get("/inventory/" + sku)).andExpect(jsonPath("$.reserved").value(0));
     }
@@ -217,8 +216,6 @@ class SubmitApiTest {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request) throws Exception {
-        ResultActions sent = http.perform(request);
-        MvcResult started = sent.andReturn();
-        return started.getRequest().isAsyncStarted() ? http.perform(asyncDispatch(started)) : sent;
+        return Answers.send(http, request);
     }
 }

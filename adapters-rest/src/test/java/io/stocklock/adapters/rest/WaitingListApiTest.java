@@ -1,7 +1,6 @@
 package io.stocklock.adapters.rest;
 
 import static io.stocklock.adapters.rest.InventoryApiTest.problem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -90,9 +89,7 @@ class WaitingListApiTest {
     }
 
     private ResultActions reserve() throws Exception {
-        ResultActions sent = http.perform(post("/reservations").contentType(MediaType.APPLICATION_JSON)
+        return Answers.send(http, post("/reservations").contentType(MediaType.APPLICATION_JSON)
                 .header("Prefer", "wait=5").content("{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}"));
-        MvcResult started = sent.andReturn();
-        return started.getRequest().isAsyncStarted() ? http.perform(asyncDispatch(started)) : sent;
     }
 }

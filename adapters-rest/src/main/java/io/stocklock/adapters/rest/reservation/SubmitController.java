@@ -1,5 +1,6 @@
 package io.stocklock.adapters.rest.reservation;
 
+import io.stocklock.adapters.rest.AnswerLater;
 import io.stocklock.adapters.rest.Caller;
 import io.stocklock.adapters.rest.OperationContract;
 import io.stocklock.adapters.rest.Problems;
@@ -17,12 +18,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  * or 409 (rejected) right after the decision commits; otherwise, or with {@code Prefer: respond-async}, answers 202
  * once the request is durably queued for the intake's consumers. With an {@code Idempotency-Key}, a
  * retry is answered from the reservation the key names, so it can never reserve twice. The request thread returns at
- * once; the answer is written when the use case completes it.
+ * once; the answer is written when the use case completes it ({@link AnswerLater}).
  */
 @RestController
 @Tag(name = "reservations")
@@ -50,10 +52,12 @@ class SubmitController {
 
     private final SubmitReservation submitReservation;
     private final RestSettings settings;
+    private final AnswerLater answerLater;
 
-    SubmitController(SubmitReservation submitReservation, RestSettings settings) {
+    SubmitController(SubmitReservation submitReservation, RestSettings settings, AnswerLater answerLater) {
         this.submitReservation = submitReservation;
         this.settings = settings;
+        this.answerLater = answerLater;
     }
 
     @Operation(summary = "Reserve stock", description = "With Prefer: wait=N, decided at once by the instance that "
@@ -77,7 +81,7 @@ class SubmitController {
             Problems.INTAKE_UNAVAILABLE})
     @PostMapping(path = "/reservations", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
-    CompletableFuture<ResponseEntity<Object>> submit(@RequestBody SubmitRequest body,
+    void submit(@RequestBody SubmitRequest body,
                                                      @Parameter(description = "makes retries safe: one reservation per "
                                                              + "caller and key, at most 255 characters")
                                                      @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -85,17 +89,17 @@ class SubmitController {
                                                              + "decision; respond-async: queue it and answer 202",
                                                              example = "wait=10")
                                                      @RequestHeader(name = "Prefer", required = false) String prefer,
-                                                     Principal principal) {
+                Principal principal, HttpServletRequest request, HttpServletResponse response) {
         String caller = Caller.of(principal);
         List<ReservationLine> lines = body.toDomain();
         Duration hold = body.holdSeconds() == null ? settings.defaultHold() : Duration.ofSeconds(body.holdSeconds());
         var command = new SubmitReservationCommand(caller, Optional.ofNullable(key), lines, hold,
                 body.placementToDomain(), waitOf(prefer));
         // the outcome is mapped here, on whichever thread completes it; the body is written on a request thread
-        return submitReservation.submit(command).thenApply(SubmitController::answer);
+        answerLater.answer(request, response, submitReservation.submit(command).thenApply(SubmitController::answer));
     }
 
-    private static ResponseEntity<Object> answer(SubmitOutcome outcome) {
+    static ResponseEntity<Object> answer(SubmitOutcome outcome) {
         if (outcome instanceof SubmitOutcome.Accepted accepted) {
             return answer(accepted.reservation());
         }

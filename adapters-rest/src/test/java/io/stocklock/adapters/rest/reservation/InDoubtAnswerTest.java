@@ -2,12 +2,8 @@ package io.stocklock.adapters.rest.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stocklock.adapters.rest.RestSettings;
 import io.stocklock.application.port.in.SubmitReservation.SubmitOutcome;
 import io.stocklock.domain.reservation.ReservationId;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -17,15 +13,9 @@ import org.springframework.http.ResponseEntity;
 class InDoubtAnswerTest {
 
     @Test
-    void aRequestInDoubtIsA503DatabaseUnavailableThatSaysToRetryWithTheSameKey() throws Exception {
+    void aRequestInDoubtIsA503DatabaseUnavailableThatSaysToRetryWithTheSameKey() {
         ReservationId id = ReservationId.generate();
-        var controller = new SubmitController(command -> CompletableFuture.completedFuture(
-                new SubmitOutcome.InDoubt(id)), new RestSettings(Duration.ofMinutes(15), Duration.ofSeconds(30),
-                1000, 1, null));
-
-        ResponseEntity<Object> response = controller.submit(new SubmitRequest(List.of(
-                        new SubmitRequest.LineRequest("A", 1L, null)), null, null), "k", "wait=5", () -> "alice")
-                .get();
+        ResponseEntity<Object> response = SubmitController.answer(new SubmitOutcome.InDoubt(id));
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
