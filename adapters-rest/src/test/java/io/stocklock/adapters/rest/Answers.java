@@ -31,6 +31,7 @@ final class Answers {
             Thread.sleep(5);
         }
         // checked here: no dispatch of MockMvc's saw the answer
+        RestTestApplication.speaksOfTheApi().match(started);
         OpenApiContract.conforms().match(started);
         return new ResultActions() {
             @Override

@@ -28,6 +28,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.web.servlet.ResultMatcher;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The HTTP adapter over the real use cases, on in-memory stores. */
@@ -51,11 +52,20 @@ class RestTestApplication {
     MockMvcBuilderCustomizer asAlice() {
         return builder -> builder.defaultRequest(get("/").header("Authorization",
                         TestTokens.bearer("alice", TestTokens.ALL_SCOPES)))
-                .alwaysExpect(result -> assertThat(result.getResponse().getContentAsString())
-                        .as(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI())
-                        .doesNotContain("io.stocklock", "java.", "tools.jackson", "springframework"))
+                .alwaysExpect(speaksOfTheApi())
                 // and every answer is one docs/openapi.json describes
                 .alwaysExpect(OpenApiContract.conforms());
+    }
+
+    /** An answer names no Java class; one written later is checked by {@link Answers} once it is complete. */
+    static ResultMatcher speaksOfTheApi() {
+        return result -> {
+            if (!result.getRequest().isAsyncStarted()) {
+                assertThat(result.getResponse().getContentAsString())
+                        .as(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI())
+                        .doesNotContain("io.stocklock", "java.", "tools.jackson", "springframework");
+            }
+        };
     }
 
     @Bean

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,6 +21,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** A limit per buyer over one SKU or several: set, read back, enforced on reservations, refused when it cannot apply. */
 @WebMvcTest
+// MockMvc reads each exchange as it returns, while an answer written later (AnswerLater) may be being written
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class SalesApiTest {
 
     @Autowired

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,6 +23,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** A sold-out SKU's waiting list over HTTP: join, see the place, get the offer, leave. */
 @WebMvcTest
+// MockMvc reads each exchange as it returns, while an answer written later (AnswerLater) may be being written
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class WaitingListApiTest {
 
     @Autowired
