@@ -82,13 +82,12 @@ class SubmitController {
     @PostMapping(path = "/reservations", consumes = "application/json",
             produces = {"application/json", "application/problem+json"})
     void submit(@RequestBody SubmitRequest body,
-                                                     @Parameter(description = "makes retries safe: one reservation per "
-                                                             + "caller and key, at most 255 characters")
-                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                                     @Parameter(description = "wait=N: decide now and answer the "
-                                                             + "decision; respond-async: queue it and answer 202",
-                                                             example = "wait=10")
-                                                     @RequestHeader(name = "Prefer", required = false) String prefer,
+                @Parameter(description = "makes retries safe: one reservation per caller and key, at most 255 "
+                        + "characters")
+                @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                @Parameter(description = "wait=N: decide now and answer the decision; respond-async: queue it and "
+                        + "answer 202", example = "wait=10")
+                @RequestHeader(name = "Prefer", required = false) String prefer,
                 Principal principal, HttpServletRequest request, HttpServletResponse response) {
         String caller = Caller.of(principal);
         List<ReservationLine> lines = body.toDomain();
