@@ -3,14 +3,14 @@ package io.stocklock.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.stocklock.adapters.kafka.KafkaSettings;
 import io.stocklock.adapters.persistence.StockInvariants;
 import io.stocklock.application.port.in.ManageStock;
 import io.stocklock.domain.stock.Sku;
 import io.stocklock.testsupport.OpenApiContractFilter;
 import io.stocklock.testsupport.TestTokens;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
