@@ -18,7 +18,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -145,7 +144,7 @@ public class AnswerLater extends OncePerRequestFilter {
 
     private void write(HttpServletRequest request, HttpServletResponse response,
                        CompletableFuture<ResponseEntity<Object>> answer) {
-        ResponseEntity<? extends Object> entity;
+        ResponseEntity<?> entity;
         try {
             entity = answer.join();
         } catch (CompletionException e) {
@@ -163,9 +162,7 @@ public class AnswerLater extends OncePerRequestFilter {
         type = type == null ? MediaType.APPLICATION_JSON : type;
         var out = new ServletServerHttpResponse(response);
         out.setStatusCode(entity.getStatusCode());
-        HttpHeaders headers = new HttpHeaders(entity.getHeaders());
-        headers.remove(HttpHeaders.CONTENT_TYPE);
-        out.getHeaders().putAll(headers);
+        out.getHeaders().putAll(entity.getHeaders());
         try {
             if (body == null) {
                 out.flush();

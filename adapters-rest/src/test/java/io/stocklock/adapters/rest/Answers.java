@@ -1,8 +1,9 @@
 package io.stocklock.adapters.rest;
 
+import static org.awaitility.Awaitility.await;
+
 import io.stocklock.testsupport.OpenApiContract;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -23,13 +24,7 @@ final class Answers {
 
     /** The answer of a request sent before, waiting up to 10 s for it. */
     static ResultActions answerOf(MvcResult started) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (started.getRequest().isAsyncStarted()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no answer within 10 s");
-            }
-            Thread.sleep(5);
-        }
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10)).until(() -> !started.getRequest().isAsyncStarted());
         // checked here: no dispatch of MockMvc's saw the answer
         RestTestApplication.speaksOfTheApi().match(started);
         OpenApiContract.conforms().match(started);
