@@ -28,7 +28,7 @@ final class DoorRun {
         boolean mixed = options.latency() && targets.contains(HttpBenchmark.Target.STOCKLOCK_WAIT)
                 && skus.contains(HttpBenchmark.Skus.UNIFORM) && skus.contains(HttpBenchmark.Skus.HOT_SKU);
         Progress progress = new Progress(1 + targets.size() * (1 + skus.size() * rounds)
-                + (twoInstances ? 1 + 3 * skus.size() * rounds : 0)
+                + (twoInstances ? 1 + (DoorSideBySide.twoInstances(targets).size() + 1) * skus.size() * rounds : 0)
                 + curves.size() * DoorSideBySide.LOAD_FRACTIONS.length + (mixed ? 2 : 0));
         progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
                 Duration.ZERO);

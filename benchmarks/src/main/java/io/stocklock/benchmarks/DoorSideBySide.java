@@ -27,15 +27,20 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * Throughput side by side, driven by wrk (Debian's; about 0.05 ms of CPU per request) in a process of its own, 1,000
  * distinct callers over {@code connections} connections: the per-request {@code FOR UPDATE} endpoint, stocklock with
  * {@code Prefer: wait} (decided at the door) and answering 202, a bare group commit and the authenticated no-op on the
- * reference's stack; one hot SKU and 10,000 SKUs; {@code rounds} alternating rounds, medians and ratios; then the
- * same with two stocklock instances sharing the load. After the runs: stock invariants, nothing left PENDING, every
+ * reference's stack; one hot SKU and 10,000 SKUs; {@code rounds} alternating rounds, medians and ratios; then
+ * stocklock and the bare group commit with two instances each sharing the load. After the runs: stock invariants, nothing left PENDING, every
  * outcome event published, and at least one event on the topic for every decision.
  */
 final class DoorSideBySide {
 
     static final List<Target> TARGETS = List.of(Target.PER_REQUEST_LOCK, Target.STOCKLOCK_WAIT,
             Target.STOCKLOCK_ACCEPTED, Target.BARE_GROUP_COMMIT, Target.NO_OP);
-    private static final List<Target> TWO_INSTANCES = List.of(Target.STOCKLOCK_WAIT, Target.STOCKLOCK_ACCEPTED);
+    /**
+     * The endpoints measured with two instances too: stocklock's, and the bare group commit's, which shows what a
+     * second process on the same cores costs the simplest group commit.
+     */
+    static final List<Target> TWO_INSTANCES = List.of(Target.STOCKLOCK_WAIT, Target.STOCKLOCK_ACCEPTED,
+            Target.BARE_GROUP_COMMIT);
     /**
      * Load before the measurements, per endpoint, not measured: on two cores stocklock's JIT compilers were still busy
      * after 80 s of load (a compiler thread at 60% of a core; three 20 s rounds measured 997, 1,210 and 1,656
@@ -83,7 +88,7 @@ final class DoorSideBySide {
     /**
      * @param targets      the endpoints measured with one instance (all of them for the table; fewer for a profile)
      * @param workloads    which SKUs are reserved
-     * @param twoInstances whether stocklock is measured with two instances too
+     * @param twoInstances whether stocklock and the bare group commit are measured with two instances too
      * @param hold         the hold each buyer asks for
      */
     DoorSideBySide(HttpBenchmark bench, Duration seconds, int connections, List<Target> targets, List<Skus> workloads,
@@ -121,23 +126,29 @@ final class DoorSideBySide {
         if (!twoInstances) {
             return runs;
         }
-        String second = bench.secondInstanceUrl();
-        progress.step("warming up the second instance", WARM_UP.multipliedBy(TWO_INSTANCES.size()));
-        for (Target target : TWO_INSTANCES) {
-            wrk(target, Skus.HOT_SKU, List.of(second), WARM_UP);
+        List<Target> twice = twoInstances(targets);
+        progress.step("warming up the second instances", WARM_UP.multipliedBy(twice.size()));
+        for (Target target : twice) {
+            wrk(target, Skus.HOT_SKU, List.of(bench.secondInstanceUrl(target)), WARM_UP);
         }
         for (int round = 1; round <= rounds; round++) {
             for (Skus skus : workloads) {
-                for (Target target : TWO_INSTANCES) {
+                for (Target target : twice) {
                     progress.step("round %d, two instances: %s, %s".formatted(round, target.label, skus.label),
                             seconds);
-                    runs.add(wrk(target, skus, List.of(bench.baseUrl(target), second), seconds));
+                    runs.add(wrk(target, skus, List.of(bench.baseUrl(target), bench.secondInstanceUrl(target)),
+                            seconds));
                 }
                 runs.add(wrk(Target.PER_REQUEST_LOCK, skus, List.of(bench.baseUrl(Target.PER_REQUEST_LOCK)),
                         seconds));
             }
         }
         return runs;
+    }
+
+    /** Those of the targets that are measured with two instances too. */
+    static List<Target> twoInstances(List<Target> targets) {
+        return TWO_INSTANCES.stream().filter(targets::contains).toList();
     }
 
     /** One wrk process per URL, the connections split between them, all at once; as many requests as they take. */
@@ -380,8 +391,8 @@ final class DoorSideBySide {
     static String table(List<Run> runs) {
         StringBuilder table = new StringBuilder("""
                 | SKUs | endpoint | instances | requests/s, rounds | median | ratio to per-request | share of no-op | \
-                p50 / p99 ms (median) | CPU ms per request: service / Kafka / PostgreSQL / wrk |
-                |---|---|---|---|---|---|---|---|---|
+                two instances / one | p50 / p99 ms (median) | CPU ms per request: service / Kafka / PostgreSQL / wrk |
+                |---|---|---|---|---|---|---|---|---|---|
                 """);
         for (Skus skus : Skus.values()) {
             double naive = median(runs, Target.PER_REQUEST_LOCK, skus, 1, Run::perSecond);
@@ -391,16 +402,17 @@ final class DoorSideBySide {
                     int count = instances;
                     List<Run> these = runs.stream().filter(run -> run.target() == target && run.skus() == skus
                             && run.instances() == count).toList();
-                    if (these.isEmpty() || instances == 2 && !target.stocklock) {
+                    if (these.isEmpty()) {
                         continue;
                     }
                     double median = median(runs, target, skus, instances, Run::perSecond);
                     table.append(String.format(Locale.ROOT,
-                            "| %s | %s | %d | %s | %,.0f | %.2fx | %.2f | %.1f / %.1f | %s |%n", skus.label,
+                            "| %s | %s | %d | %s | %,.0f | %.2fx | %.2f | %s | %.1f / %.1f | %s |%n", skus.label,
                             target.label, instances,
                             these.stream().map(run -> String.format(Locale.ROOT, "%,.0f", run.perSecond()))
                                     .collect(Collectors.joining(" / ")),
-                            median, median / naive, median / ceiling,
+                            median, median / naive, median / ceiling, instances == 1 ? "" : String.format(
+                                    Locale.ROOT, "%.2f", median / median(runs, target, skus, 1, Run::perSecond)),
                             median(runs, target, skus, instances, Run::p50),
                             median(runs, target, skus, instances, Run::p99),
                             Arrays.stream(ProcessCpu.Kind.values())
@@ -505,8 +517,9 @@ final class DoorSideBySide {
                   commit; no idempotency, ledger, holdings or events: what the guarantees cost is the gap to it;
                 - **authenticated no-op**: the ceiling of that stack.
 
-                With two instances, the connections are split between two wrk processes, one per instance, and
-                the rates added up. CPU per request is each kind of process's CPU time over the answers of the
+                With two instances (stocklock's, and the bare group commit's: what a second process on the same
+                cores costs the simplest group commit), the connections are split between two wrk processes, one
+                per instance, and the rates added up. CPU per request is each kind of process's CPU time over the answers of the
                 run: stocklock's JVM (or the reference's), the Kafka broker, PostgreSQL (postmaster and backends)
                 and wrk itself. Absolute figures drift up to 2x between runs on these shared machines; the
                 ratios, taken within one run, hold better.

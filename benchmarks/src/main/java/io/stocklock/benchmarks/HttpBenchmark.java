@@ -118,6 +118,8 @@ final class HttpBenchmark implements AutoCloseable {
     private ServiceInstance second;
     private final Process reference;
     private final int referencePort = Processes.freePort();
+    private Process secondReference;
+    private final int secondReferencePort = Processes.freePort();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private int runs;
 
@@ -135,11 +137,19 @@ final class HttpBenchmark implements AutoCloseable {
         kafka.start();
         stocklock = new ServiceInstance("stocklock", directory, postgres, kafka, setup.settings());
         stocklock.start();
-        List<String> referenceCommand = new ArrayList<>(List.of(Processes.java()));
-        referenceCommand.addAll(Processes.serviceMemory());
-        referenceCommand.addAll(List.of("-XX:+ExitOnOutOfMemoryError",
+        reference = startReference(referencePort, "reference");
+        stocklock.awaitReady(Duration.ofMinutes(3));
+        awaitReference(reference, referencePort, Duration.ofMinutes(2));
+        stock();
+    }
+
+    /** The reference service (the per-request endpoint, the bare group commit, the no-op) as a process of its own. */
+    private Process startReference(int port, String name) {
+        List<String> command = new ArrayList<>(List.of(Processes.java()));
+        command.addAll(Processes.serviceMemory());
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), ReferenceService.class.getName(),
-                "--server.port=" + referencePort,
+                "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.user(),
                 "--spring.datasource.password=" + postgres.password(),
@@ -148,11 +158,8 @@ final class HttpBenchmark implements AutoCloseable {
                 "--spring.sql.init.schema-locations=classpath:reference-schema.sql",
                 "--reference.jwt-secret=" + TestTokens.SECRET,
                 "--logging.level.root=WARN"));
-        referenceCommand.addAll(setup.settings());
-        reference = Processes.start(referenceCommand, directory.resolve("reference.log"));
-        stocklock.awaitReady(Duration.ofMinutes(3));
-        awaitReference(Duration.ofMinutes(2));
-        stock();
+        command.addAll(setup.settings());
+        return Processes.start(command, directory.resolve(name + ".log"));
     }
 
     /** What only the command line of the target's service process holds. */
@@ -344,14 +351,14 @@ final class HttpBenchmark implements AutoCloseable {
         return postgres.connect(PostgresServer.DATABASE);
     }
 
-    private void awaitReference(Duration timeout) {
+    private void awaitReference(Process process, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!reference.isAlive()) {
-                throw new IllegalStateException("the reference service exited; see " + directory.resolve("reference.log"));
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the reference service exited; see its log in " + directory);
             }
             try {
-                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + referencePort + "/noop"))
+                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/noop"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
                 return;
             } catch (IOException e) {
@@ -384,8 +391,18 @@ final class HttpBenchmark implements AutoCloseable {
         return directory;
     }
 
-    /** A second stocklock instance on the same database and broker, in the same consumer group; started once. */
-    String secondInstanceUrl() {
+    /**
+     * A second instance of the target's service on the same database (and, for stocklock, the same broker and
+     * consumer group); started once.
+     */
+    String secondInstanceUrl(Target target) {
+        if (!target.stocklock) {
+            if (secondReference == null) {
+                secondReference = startReference(secondReferencePort, "reference-2");
+                awaitReference(secondReference, secondReferencePort, Duration.ofMinutes(2));
+            }
+            return "http://localhost:" + secondReferencePort;
+        }
         if (second == null) {
             second = new ServiceInstance("stocklock-2", directory, postgres, kafka, setup.settings());
             second.start();
@@ -405,6 +422,9 @@ final class HttpBenchmark implements AutoCloseable {
     @Override
     public void close() {
         reference.destroy();
+        if (secondReference != null) {
+            secondReference.destroy();
+        }
         if (second != null) {
             second.stop();
         }
