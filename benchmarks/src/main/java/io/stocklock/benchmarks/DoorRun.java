@@ -3,12 +3,14 @@ package io.stocklock.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code only=door}: requests per second side by side, driven by wrk: the per-request endpoint, stocklock waiting
- * and 202, a bare group commit and the no-op, with one and two stocklock instances; then the invariants.
+ * and 202, a bare group commit and the no-op, with one instance; latency against load and the mixed load; then
+ * stocklock and the bare group commit with two instances each; then the invariants.
  */
 final class DoorRun {
 
@@ -28,17 +30,20 @@ final class DoorRun {
         boolean mixed = options.latency() && targets.contains(HttpBenchmark.Target.STOCKLOCK_WAIT)
                 && skus.contains(HttpBenchmark.Skus.UNIFORM) && skus.contains(HttpBenchmark.Skus.HOT_SKU);
         Progress progress = new Progress(1 + targets.size() * (1 + skus.size() * rounds)
-                + (twoInstances ? 1 + (DoorSideBySide.twoInstances(targets).size() + 1) * skus.size() * rounds : 0)
+                + (twoInstances ? 1 + (DoorSideBySide.measuredTwice(targets).size() + 1) * skus.size() * rounds : 0)
                 + curves.size() * DoorSideBySide.LOAD_FRACTIONS.length + (mixed ? 2 : 0));
         progress.step("starting PostgreSQL, a Kafka broker, stocklock and the reference service as processes",
                 Duration.ZERO);
         try (HttpBenchmark bench = new HttpBenchmark(Benchmarks.serviceDirectory(), options.setup())) {
-            var door = new DoorSideBySide(bench, seconds, connections, targets, skus, twoInstances,
-                    Duration.ofMinutes(10));
-            List<DoorSideBySide.Run> runs = door.all(rounds, progress);
-            System.out.println(DoorSideBySide.table(runs));
+            var door = new DoorSideBySide(bench, seconds, connections, targets, skus, Duration.ofMinutes(10));
+            List<DoorSideBySide.Run> runs = new ArrayList<>(door.oneInstance(rounds, progress));
+            // latency and the mixed load on one instance's tables, before the two-instance rounds fill them further
             List<DoorSideBySide.Offered> curve = door.latencyAgainstLoad(runs, curves, progress);
             List<DoorSideBySide.Offered> mixing = mixed ? door.mixed(progress) : List.of();
+            if (twoInstances) {
+                runs.addAll(door.twoInstances(rounds, progress));
+            }
+            System.out.println(DoorSideBySide.table(runs));
             System.out.println(DoorSideBySide.latencyTable(curve));
             System.out.println(DoorSideBySide.mixedTable(mixing));
             System.out.println(DoorSideBySide.statuses(runs));

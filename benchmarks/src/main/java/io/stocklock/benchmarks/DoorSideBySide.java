@@ -81,23 +81,20 @@ final class DoorSideBySide {
     private final Path script;
     private final List<Target> targets;
     private final List<Skus> workloads;
-    private final boolean twoInstances;
     private final Duration hold;
     private int wrkRuns;
 
     /**
      * @param targets      the endpoints measured with one instance (all of them for the table; fewer for a profile)
      * @param workloads    which SKUs are reserved
-     * @param twoInstances whether stocklock and the bare group commit are measured with two instances too
      * @param hold         the hold each buyer asks for
      */
     DoorSideBySide(HttpBenchmark bench, Duration seconds, int connections, List<Target> targets, List<Skus> workloads,
-                   boolean twoInstances, Duration hold) throws IOException {
+                   Duration hold) throws IOException {
         this.bench = bench;
         this.hold = hold;
         this.targets = targets;
         this.workloads = workloads;
-        this.twoInstances = twoInstances;
         this.seconds = seconds;
         this.connections = connections;
         this.script = bench.directory().resolve("tokens.lua");
@@ -109,7 +106,8 @@ final class DoorSideBySide {
         Files.writeString(script, tokens.append("}\n").toString());
     }
 
-    List<Run> all(int rounds, Progress progress) throws Exception {
+    /** Each target warmed up, then {@code rounds} alternating rounds of each with one instance. */
+    List<Run> oneInstance(int rounds, Progress progress) throws Exception {
         List<Run> runs = new ArrayList<>();
         for (Target target : targets) {
             progress.step("warming up " + target.label, WARM_UP);
@@ -123,10 +121,16 @@ final class DoorSideBySide {
                 }
             }
         }
-        if (!twoInstances) {
-            return runs;
-        }
-        List<Target> twice = twoInstances(targets);
+        return runs;
+    }
+
+    /**
+     * The targets {@linkplain #measuredTwice measured twice} with a second instance each, the load split between the
+     * two; the per-request endpoint in every round beside them, for the ratios of the same minutes.
+     */
+    List<Run> twoInstances(int rounds, Progress progress) throws Exception {
+        List<Run> runs = new ArrayList<>();
+        List<Target> twice = measuredTwice(targets);
         progress.step("warming up the second instances", WARM_UP.multipliedBy(twice.size()));
         for (Target target : twice) {
             wrk(target, Skus.HOT_SKU, List.of(bench.secondInstanceUrl(target)), WARM_UP);
@@ -147,7 +151,7 @@ final class DoorSideBySide {
     }
 
     /** Those of the targets that are measured with two instances too. */
-    static List<Target> twoInstances(List<Target> targets) {
+    static List<Target> measuredTwice(List<Target> targets) {
         return TWO_INSTANCES.stream().filter(targets::contains).toList();
     }
 
@@ -527,8 +531,8 @@ final class DoorSideBySide {
                 %s
                 ## Latency against offered load
 
-                Each endpoint offered fixed rates, fractions of its own maximum above (the median of its rounds on
-                one hot SKU), for %d s each: wrk sends every request at its time on whichever of %d connections is
+                Measured after the one-instance rounds, before the two-instance ones. Each endpoint offered fixed
+                rates, fractions of its own maximum above (the median of its rounds on one hot SKU), for %d s each: wrk sends every request at its time on whichever of %d connections is
                 free (its Lua `delay` hook keeps the schedule), so a slow answer does not hold back the next
                 arrival. "Sent late" counts requests that left more than 1 ms after their time because every
                 connection was busy: where it is 0, the percentiles are free of coordinated omission.

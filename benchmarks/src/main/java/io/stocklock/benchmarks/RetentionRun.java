@@ -56,7 +56,7 @@ final class RetentionRun {
         progress.step("starting PostgreSQL, a Kafka broker and stocklock as processes", Duration.ZERO);
         try (HttpBenchmark bench = new HttpBenchmark(Benchmarks.serviceDirectory(), options.setup())) {
             var door = new DoorSideBySide(bench, seconds, options.connections(), List.of(Target.STOCKLOCK_WAIT),
-                    List.of(Skus.HOT_SKU), false, HOLD);
+                    List.of(Skus.HOT_SKU), HOLD);
             progress.step("warming up, finishing reservations to delete", WARM_UP);
             door.wrk(Target.STOCKLOCK_WAIT, Skus.HOT_SKU, List.of(bench.baseUrl(Target.STOCKLOCK_WAIT)), WARM_UP);
             List<Round> measured = new ArrayList<>();
