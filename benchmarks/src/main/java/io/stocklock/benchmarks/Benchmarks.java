@@ -1,6 +1,6 @@
 package io.stocklock.benchmarks;
 
-import java.nio.file.Files;
+import io.stocklock.testsupport.process.Processes;
 import java.nio.file.Path;
 
 /**
@@ -39,8 +39,8 @@ public final class Benchmarks {
         System.exit(0); // the embedded PostgreSQL's shutdown hook stops it
     }
 
-    /** A new directory for the data and logs of the processes of one run. */
-    static Path serviceDirectory() throws java.io.IOException {
-        return Files.createTempDirectory(Files.createDirectories(Path.of("target", "benchmark-service")), "run-");
+    /** A new directory for the data and logs of the processes of one run; those of earlier runs are deleted. */
+    static Path serviceDirectory() {
+        return Processes.runDirectory(Path.of("target", "benchmark-service"));
     }
 }

@@ -28,8 +28,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * distinct callers over {@code connections} connections: the per-request {@code FOR UPDATE} endpoint, stocklock with
  * {@code Prefer: wait} (decided at the door) and answering 202, a bare group commit and the authenticated no-op on the
  * reference's stack; one hot SKU and 10,000 SKUs; {@code rounds} alternating rounds, medians and ratios; then
- * stocklock and the bare group commit with two instances each sharing the load. After the runs: stock invariants, nothing left PENDING, every
- * outcome event published, and at least one event on the topic for every decision.
+ * stocklock and the bare group commit with two instances each sharing the load. After the runs: stock invariants,
+ * nothing left PENDING, every outcome event published, and at least one event on the topic for every decision.
  */
 final class DoorSideBySide {
 
@@ -523,19 +523,20 @@ final class DoorSideBySide {
 
                 With two instances (stocklock's, and the bare group commit's: what a second process on the same
                 cores costs the simplest group commit), the connections are split between two wrk processes, one
-                per instance, and the rates added up. CPU per request is each kind of process's CPU time over the answers of the
-                run: stocklock's JVM (or the reference's), the Kafka broker, PostgreSQL (postmaster and backends)
-                and wrk itself. Absolute figures drift up to 2x between runs on these shared machines; the
-                ratios, taken within one run, hold better.
+                per instance, and the rates added up. CPU per request is each kind of process's CPU time over the
+                answers of the run: stocklock's JVMs (or the reference's), the Kafka broker, PostgreSQL
+                (postmaster and backends) and wrk itself. Absolute figures drift up to 2x between runs on these
+                shared machines; the ratios, taken within one run, hold better.
 
                 %s
                 ## Latency against offered load
 
                 Measured after the one-instance rounds, before the two-instance ones. Each endpoint offered fixed
-                rates, fractions of its own maximum above (the median of its rounds on one hot SKU), for %d s each: wrk sends every request at its time on whichever of %d connections is
-                free (its Lua `delay` hook keeps the schedule), so a slow answer does not hold back the next
-                arrival. "Sent late" counts requests that left more than 1 ms after their time because every
-                connection was busy: where it is 0, the percentiles are free of coordinated omission.
+                rates, fractions of its own maximum above (the median of its rounds on one hot SKU), for %d s
+                each: wrk sends every request at its time on whichever of %d connections is free (its Lua `delay`
+                hook keeps the schedule), so a slow answer does not hold back the next arrival. "Sent late" counts
+                requests that left more than 1 ms after their time because every connection was busy: where it is
+                0, the percentiles are free of coordinated omission.
 
                 %s
                 ![p99 against offered load](benchmarks-door-latency.png)

@@ -93,13 +93,7 @@ public final class FaultSuite {
 
     FaultSuite(Options options) {
         this.options = options;
-        try {
-            Path root = Files.createDirectories(Path.of("target", "fault-suite"));
-            this.directory = Files.createDirectories(root.resolve(
-                    "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.directory = Processes.runDirectory(Path.of("target", "fault-suite"));
         this.postgres = new PostgresServer(directory);
         this.kafka = new KafkaCluster(directory, 3, PARTITIONABLE);
         this.checker = new Checker(() -> postgres, kafka);

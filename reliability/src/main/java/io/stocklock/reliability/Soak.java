@@ -75,8 +75,7 @@ public final class Soak {
     }
 
     private List<String> run(int minutes, int buyers, int partitionMinutes) throws Exception {
-        Path directory = Files.createDirectories(Path.of("target", "soak", "run-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Path directory = Processes.runDirectory(Path.of("target", "soak"));
         var postgres = new PostgresServer(directory);
         postgres.start();
         postgres.createDatabase();

@@ -7,7 +7,6 @@ import io.stocklock.testsupport.process.ServiceInstance;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -89,8 +88,7 @@ public final class StartStorm {
     }
 
     private Result run(int count, int perSecond) throws Exception {
-        Path directory = Files.createDirectories(Path.of("target", "start-storm", "run-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Path directory = Processes.runDirectory(Path.of("target", "start-storm"));
         var postgres = new PostgresServer(directory);
         postgres.start();
         postgres.createDatabase();

@@ -3,10 +3,13 @@ package io.stocklock.testsupport.process;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /** Starting, signalling and reaping the processes of a run. */
 public final class Processes {
@@ -52,6 +55,25 @@ public final class Processes {
                 throw new IllegalStateException("process " + pid + " did not exit within " + timeout, e);
             }
         });
+    }
+
+    /**
+     * A new directory ({@code run-...}) for the data and logs of one run's processes, under {@code parent}, which keeps
+     * only the latest run: the {@code run-} directories of earlier runs are deleted first (a database and a broker
+     * under load leave gigabytes); anything else in {@code parent} stays.
+     */
+    public static Path runDirectory(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            try (Stream<Path> earlier = Files.list(parent)) {
+                for (Path run : earlier.filter(path -> path.getFileName().toString().startsWith("run-")).toList()) {
+                    FileSystemUtils.deleteRecursively(run);
+                }
+            }
+            return Files.createTempDirectory(parent, "run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a directory for the run in " + parent, e);
+        }
     }
 
     public static int freePort() {
