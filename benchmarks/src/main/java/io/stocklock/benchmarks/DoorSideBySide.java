@@ -492,7 +492,7 @@ final class DoorSideBySide {
 
     /** The page docs/benchmarks-door.md: how it was measured, the tables, the answers, the checks. */
     static String markdown(List<Run> runs, List<Offered> curve, List<Offered> mixed, List<String> violations,
-                           int rounds, Duration seconds, int connections) {
+                           int rounds, Duration seconds, int connections, Duration hold) {
         return """
                 # Requests per second over HTTP, side by side
 
@@ -505,7 +505,9 @@ final class DoorSideBySide {
 
                 Written by that command from one run on %s: %d cores, JDK %s. Each endpoint is driven by wrk
                 (Debian's, in a process of its own) with %d connections and the JWTs of 1,000 distinct callers,
-                each buyer asking for one unit; every endpoint is warmed up for a minute first, then %d rounds of
+                each buyer asking for one unit, held for %d minutes, longer than the run, so that no hold expires
+                while it is measured (the per-request endpoint has none to expire; stocklock's cap on what one buyer
+                holds is lifted for the same reason); every endpoint is warmed up for a minute first, then %d rounds of
                 %d s alternate between the endpoints. All services run as processes of their own against one
                 durable PostgreSQL 17 (`fsync` and `synchronous_commit` on) and one Kafka broker, on the same cores
                 as wrk. The endpoints:
@@ -556,7 +558,8 @@ final class DoorSideBySide {
 
                 After the runs: %s.
                 """.formatted(java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), connections, rounds, seconds.toSeconds(), table(runs),
+                System.getProperty("java.version"), connections, hold.toMinutes(), rounds, seconds.toSeconds(),
+                table(runs),
                 seconds.toSeconds(), OPEN_LOOP_CONNECTIONS, latencyTable(curve), connections, mixedTable(mixed),
                 statuses(runs), violations.isEmpty()
                         ? "stock within bounds and equal to what RESERVED reservations hold, nothing PENDING, every "

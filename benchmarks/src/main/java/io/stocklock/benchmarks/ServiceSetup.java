@@ -1,5 +1,6 @@
 package io.stocklock.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,5 +18,15 @@ record ServiceSetup(List<String> settings, int hotLocations) {
         if (hotLocations < 1) {
             throw new IllegalArgumentException("hot-locations is 1 or more, was " + hotLocations);
         }
+    }
+
+    /** This setup with {@code name=value} added, unless a setting of that name was given. */
+    ServiceSetup withDefault(String name, String value) {
+        if (settings.stream().anyMatch(setting -> setting.startsWith("--" + name + "="))) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(settings);
+        more.add("--" + name + "=" + value);
+        return new ServiceSetup(more, hotLocations);
     }
 }
