@@ -20,7 +20,8 @@ final class DoorRun {
      * minutes, stocklock's later rounds also expired the earlier rounds' reservations and fell to a fifth of its rate
      * (4,523 / 4,448 / 4,597 / 2,646 / 818 requests/s on one hot SKU). The cap on what one buyer holds of a SKU is
      * lifted for the same reason: 1,000 buyers holding for an hour would reach the default of 1,000 units, and the
-     * rounds after it would measure refusals.
+     * rounds after it would measure refusals. Lifted out of reach rather than switched off (0), so that the holdings
+     * are still read under the lock, as with the default.
      */
     static final Duration HOLD = Duration.ofHours(1);
 
