@@ -39,7 +39,7 @@ final class DoorSideBySide {
      * The endpoints measured with two instances too: stocklock's, and the bare group commit's, which shows what a
      * second process on the same cores costs the simplest group commit.
      */
-    static final List<Target> TWO_INSTANCES = List.of(Target.STOCKLOCK_WAIT, Target.STOCKLOCK_ACCEPTED,
+    private static final List<Target> TWO_INSTANCES = List.of(Target.STOCKLOCK_WAIT, Target.STOCKLOCK_ACCEPTED,
             Target.BARE_GROUP_COMMIT);
     /**
      * Load before the measurements, per endpoint, not measured: on two cores stocklock's JIT compilers were still busy

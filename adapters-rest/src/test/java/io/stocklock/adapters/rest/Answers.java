@@ -24,7 +24,8 @@ final class Answers {
 
     /** The answer of a request sent before, waiting up to 10 s for it. */
     static ResultActions answerOf(MvcResult started) throws Exception {
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10)).until(() -> !started.getRequest().isAsyncStarted());
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> !started.getRequest().isAsyncStarted());
         // checked here: no dispatch of MockMvc's saw the answer
         RestTestApplication.speaksOfTheApi().match(started);
         OpenApiContract.conforms().match(started);
