@@ -47,7 +47,7 @@ public final class StockInvariants {
     /**
      * Reservation lines whose picks do not say what the reservation got: each line of a reservation that holds or
      * held stock got between its minimum (all of it, unless given) and its quantity; any other reservation has no
-     * picks.
+     * picks. Also lines and picks whose reservation does not exist.
      */
     public List<String> allocationViolations() {
         return jdbc.sql("""
@@ -62,6 +62,14 @@ public final class StockInvariants {
                                     THEN COALESCE(SUM(p.units), 0) NOT BETWEEN COALESCE(l.minimum, l.quantity)
                                                                        AND l.quantity
                                     ELSE COUNT(p.units) > 0 END
+                        UNION ALL
+                        SELECT format('%s %s: a line of no reservation', l.reservation_id, l.sku)
+                        FROM reservation_line l
+                        WHERE NOT EXISTS (SELECT 1 FROM reservation r WHERE r.id = l.reservation_id)
+                        UNION ALL
+                        SELECT format('%s %s at %s: a pick of no reservation', p.reservation_id, p.sku, p.location_id)
+                        FROM reservation_pick p
+                        WHERE NOT EXISTS (SELECT 1 FROM reservation r WHERE r.id = p.reservation_id)
                         """)
                 .query(String.class)
                 .list();

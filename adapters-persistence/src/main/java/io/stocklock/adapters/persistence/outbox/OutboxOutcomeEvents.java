@@ -25,7 +25,7 @@ public class OutboxOutcomeEvents implements OutcomeEvents {
         }
         jdbc.sql("""
                         INSERT INTO outbox (event_id, event_type, reservation_id, reason, occurred_at, payload)
-                        SELECT event_id, event_type, reservation_id, reason, occurred_at::timestamptz, payload::jsonb
+                        SELECT event_id, event_type, reservation_id, reason, occurred_at::timestamptz, payload
                         FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[])
                              AS e(event_id, event_type, reservation_id, reason, occurred_at, payload)
                         ON CONFLICT (event_id) DO NOTHING
