@@ -17,7 +17,17 @@ import org.junit.jupiter.api.Test;
 class ReservationIdTest {
 
     @Test
-    void generatedIdsAreRandomVersion4UuidsAndUniqueAcrossThreads() throws Exception {
+    void idsGeneratedInLaterMillisecondsSortAfterEarlierOnes() throws Exception {
+        ReservationId earlier = ReservationId.generate();
+        Thread.sleep(2);
+        ReservationId later = ReservationId.generate();
+
+        assertThat(later).isGreaterThan(earlier);
+    }
+
+    @Test
+    void generatedIdsAreTimeOrderedVersion7UuidsAndUniqueAcrossThreads() throws Exception {
+        long before = System.currentTimeMillis();
         Set<ReservationId> ids = ConcurrentHashMap.newKeySet();
         ExecutorService threads = Executors.newFixedThreadPool(8);
         for (int t = 0; t < 8; t++) {
@@ -30,8 +40,11 @@ class ReservationIdTest {
         threads.shutdown();
         assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
+        long after = System.currentTimeMillis();
+
         assertThat(ids).hasSize(80_000).allSatisfy(id -> {
-            assertThat(id.value().version()).isEqualTo(4);
+            assertThat(id.value().version()).isEqualTo(7);
+            assertThat(id.value().getMostSignificantBits() >>> 16).as("its time").isBetween(before, after);
             assertThat(id.value().variant()).isEqualTo(2);
             assertThat(ReservationId.parse(id.toString())).isEqualTo(id);
         });
