@@ -107,16 +107,22 @@ public class ProcessReservationsService implements ProcessReservations, ServeWai
     /**
      * A request seen first is stored when it is decided; had another transaction stored it meanwhile (the same
      * request on two partitions, or submitted twice at once), that one decided it, and this batch is decided again
-     * with that decision in sight.
+     * with that decision in sight. At the door, where nearly every request is new, the first attempt does not look
+     * for stored requests first: one that was stored already (a retry) is found by the insert, and the batch decided
+     * again, looking.
+     *
+     * @param atTheDoor the requests came to the door, and the events of their decisions go to the outbox
      */
-    private List<RequestOutcome> decideInOneTransaction(List<ReservationRequest> batch, boolean recordEvents) {
+    private List<RequestOutcome> decideInOneTransaction(List<ReservationRequest> batch, boolean atTheDoor) {
+        int mostAttempts = atTheDoor ? 4 : 3;
         for (int attempt = 1; ; attempt++) {
+            boolean looking = !atTheDoor || attempt > 1;
             try {
                 List<SkuStock> stockAfter = new ArrayList<>();
                 List<RequestOutcome> decided = transactions.inTransaction(() -> {
                     stockAfter.clear();
-                    List<RequestOutcome> outcomes = decide(batch, clock.instant(), stockAfter, false);
-                    if (recordEvents) {
+                    List<RequestOutcome> outcomes = decide(batch, clock.instant(), stockAfter, false, looking);
+                    if (atTheDoor) {
                         events.append(decisionEvents(outcomes.stream()
                                 .filter(RequestOutcome.Decided.class::isInstance).toList()));
                     }
@@ -125,7 +131,7 @@ public class ProcessReservationsService implements ProcessReservations, ServeWai
                 soldOut.learn(stockAfter);
                 return decided;
             } catch (DecidedMeanwhile e) {
-                if (attempt == 3) {
+                if (attempt == mostAttempts) {
                     throw e;
                 }
             }
@@ -221,7 +227,7 @@ public class ProcessReservationsService implements ProcessReservations, ServeWai
                 }
                 Instant now = clock.instant();
                 List<RequestOutcome> outcomes = decide(next.stream().map(WaitingEntry::offer).toList(), now,
-                        stockAfter, true);
+                        stockAfter, true, true);
                 events.append(decisionEvents(outcomes.stream().filter(RequestOutcome.Decided.class::isInstance)
                         .toList()));
                 waiting.markOffered(next.stream().map(WaitingEntry::id).toList(), now);
@@ -232,15 +238,19 @@ public class ProcessReservationsService implements ProcessReservations, ServeWai
         return offered;
     }
 
-    /** @param offers the requests are offers to waiting buyers, which the waiting lists do not hold back */
+    /**
+     * @param offers  the requests are offers to waiting buyers, which the waiting lists do not hold back
+     * @param looking the requests stored already are locked and read first; otherwise every request is taken for new,
+     *                and the batch fails with {@link DecidedMeanwhile} if one was not
+     */
     private List<RequestOutcome> decide(List<ReservationRequest> batch, Instant now, List<SkuStock> stockAfter,
-                                        boolean offers) {
+                                        boolean offers, boolean looking) {
         // the first request with an id is the one that counts; later copies in the batch are duplicates
         Map<ReservationId, ReservationRequest> firstById = new LinkedHashMap<>();
         batch.forEach(request -> firstById.putIfAbsent(request.id(), request));
 
         // requests that came through the HTTP intake are stored (pending); the others are seen here first
-        Map<ReservationId, Reservation> stored = reservations.lock(firstById.keySet());
+        Map<ReservationId, Reservation> stored = looking ? reservations.lock(firstById.keySet()) : Map.of();
         List<ReservationRequest> undecided = firstById.values().stream()
                 .filter(request -> isUndecidedAndSame(stored.get(request.id()), request))
                 .toList();
