@@ -43,9 +43,10 @@ class StocklockApplicationTest {
     JdbcClient jdbc;
 
     @Test
-    void connectionsFailFastOnLongLockWaits() {
+    void connectionsFailFastOnLongLockWaitsAndPlanEachStatementOnce() {
         assertThat(jdbc.sql("SHOW lock_timeout").query(String.class).single()).isEqualTo("5s");
         assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("1min");
+        assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).isEqualTo("force_generic_plan");
     }
 
     @Test
