@@ -254,7 +254,7 @@ public class JdbcReservationStore implements ReservationStore {
 
     @Override
     public int deleteFinished(Instant before, int limit) {
-        // the lines and picks go in the same statement; the foreign key is checked at its end
+        // the lines and picks go in the same statement: none is ever left without its reservation
         int deleted = jdbc.sql("""
                         WITH finished AS (
                             SELECT r.id FROM reservation r
