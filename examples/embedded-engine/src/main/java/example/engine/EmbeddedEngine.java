@@ -64,8 +64,8 @@ public final class EmbeddedEngine {
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);
         dataSource.setPassword(args[2]);
-        // a decision waits at most 5 s for a row lock, as the service's do
-        dataSource.setOptions("-c lock_timeout=5s -c statement_timeout=60s");
+        // a decision waits at most 5 s for a row lock, and each statement is planned once, as the service's are
+        dataSource.setOptions("-c lock_timeout=5s -c statement_timeout=60s -c plan_cache_mode=force_generic_plan");
         var engine = new EmbeddedEngine(dataSource);
         Sku sku = Sku.of("EXAMPLE-" + System.currentTimeMillis());
         engine.useCases().manageStock().create(new CreateStockCommand(sku, 3));
