@@ -38,6 +38,14 @@ record BenchmarkOptions(String only, Duration seconds, int clients, int kafkaReq
                         int[] batchSizes, List<HttpBenchmark.Target> probe, double[] rates, List<Workload> workloads,
                         List<Strategy> strategies, int importSkus, boolean latency) {
 
+    /**
+     * The heap and collector of the services a benchmark starts, unless {@code service-memory=} says otherwise: the
+     * collector the container image runs with (the JVM's default on two cores, G1) and a heap that does not grow
+     * while it is measured. The fault suite's small heap with the serial collector paused the service for full
+     * collections of 120-180 ms in the middle of a latency measurement.
+     */
+    static final String SERVICE_MEMORY = "-Xms1g -Xmx1g -XX:+UseG1GC";
+
     static BenchmarkOptions parse(String[] args) {
         Map<String, String> given = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
                 .filter(arg -> arg.contains("="))
@@ -91,7 +99,7 @@ record BenchmarkOptions(String only, Duration seconds, int clients, int kafkaReq
     void applyToProcesses() {
         System.setProperty(TestPostgres.DURABLE, Boolean.toString(durable));
         serviceJvm.ifPresent(jvm -> System.setProperty("stocklock.jvm-options", jvm));
-        serviceMemory.ifPresent(memory -> System.setProperty("stocklock.service-memory", memory));
+        System.setProperty("stocklock.service-memory", serviceMemory.orElse(SERVICE_MEMORY));
         jdbc.ifPresent(target -> Databases.use(target.get(0), target.get(1), target.get(2)));
     }
 

@@ -67,6 +67,10 @@ final class DoorRun {
                         DoorSideBySide.markdown(runs, curve, mixing, violations, rounds, seconds, connections,
                                 HOLD));
                 System.out.println("wrote " + docs.get().resolve("benchmarks-door.md").toAbsolutePath().normalize());
+                Path benchmarks = docs.get().resolve("benchmarks.md");
+                Files.writeString(benchmarks, PageSection.DOOR.into(Files.readString(benchmarks),
+                        DoorSideBySide.section(runs, rounds, seconds)));
+                System.out.println("wrote " + benchmarks.toAbsolutePath().normalize());
             }
             System.out.println("processes' logs: " + bench.directory().toAbsolutePath());
         }

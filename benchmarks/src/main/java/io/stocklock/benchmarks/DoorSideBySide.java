@@ -510,7 +510,10 @@ final class DoorSideBySide {
                 holds is lifted for the same reason); every endpoint is warmed up for a minute first, then %d rounds of
                 %d s alternate between the endpoints. All services run as processes of their own against one
                 durable PostgreSQL 17 (`fsync` and `synchronous_commit` on) and one Kafka broker, on the same cores
-                as wrk. The endpoints:
+                as wrk. Every service JVM has a fixed 1 GB heap and the G1 collector, the JVM's default and the
+                container image's; PostgreSQL's WAL is that of a server in service: 2 GB of segments written and
+                recycled before the services start (`min_wal_size` 2 GB, `max_wal_size` 4 GB), so that no commit
+                waits for a new segment to be created. The endpoints:
 
                 - **per-request `FOR UPDATE` endpoint**: what a team would write instead, a plain Spring Boot
                   service (WebMVC, Spring Security's JWT resource server, HikariCP) deciding each request in its
@@ -565,6 +568,20 @@ final class DoorSideBySide {
                         ? "stock within bounds and equal to what RESERVED reservations hold, nothing PENDING, every "
                         + "outcome event published, at least one event on the topic for every decision"
                         : "**violations**: " + String.join("; ", violations));
+    }
+
+    /** docs/benchmarks.md's section of this run: the side by side and the latency plot; the rest is on its page. */
+    static String section(List<Run> runs, int rounds, Duration seconds) {
+        return """
+                ## Requests per second over HTTP, side by side
+
+                `bash scripts/benchmark.sh only=door docs=true` (this section and
+                [benchmarks-door.md](benchmarks-door.md), which says how it is measured and has the latency, the
+                mixed load and the answers by status in full; %s, %d alternating rounds of %d s, wrk).
+
+                %s
+                ![p99 against offered load, one hot SKU](benchmarks-door-latency.png)
+                """.formatted(java.time.LocalDate.now(), rounds, seconds.toSeconds(), table(runs));
     }
 
     /** Answers by HTTP status, added up over the rounds. */

@@ -140,7 +140,7 @@ class UseCaseConfiguration {
         // the request is handed to Kafka on the intake's thread, within the HTTP request's trace
         ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
         var settings = new SubmitReservationService.Settings(idSecret, http.mostInFlight(),
-                http.lanes(), DOOR_RETRIES);
+                http.lanes(), http.linger(), DOOR_RETRIES);
         return useCases.submitReservation(intake, settings, failures, () -> {
             ContextSnapshot caller = snapshots.captureAll();
             return task -> caller.wrap(task).run();

@@ -71,7 +71,7 @@ class SoldOutAtTheDoorTest {
             var useCases = new UseCases(postgres.ports.forUseCases(clock), ReservationPolicy.DEFAULTS);
             instances.add(useCases);
             doors.add(useCases.submitReservation(noIntake, new SubmitReservationService.Settings(ID_SECRET, 10_000,
-                    1, Retries.NONE), new DatabaseFailures(), () -> Runnable::run));
+                    1, Duration.ZERO, Retries.NONE), new DatabaseFailures(), () -> Runnable::run));
             refreshers.scheduleWithFixedDelay(() -> useCases.process().soldOut().refresh(), 0, REFRESH.toMillis(),
                     TimeUnit.MILLISECONDS);
         }

@@ -139,7 +139,7 @@ class RestTestApplication {
         // at most 10 units per request, so the API's answer to a request beyond the policy can be seen
         return new SubmitReservationService(doorTransactions, stores.reservations(), services.process(), intake,
                 new ReservationPolicy(10, Duration.ofHours(1), Long.MAX_VALUE), clock,
-                new SubmitReservationService.Settings(ID_SECRET, 100, 2, Retries.NONE),
+                new SubmitReservationService.Settings(ID_SECRET, 100, 2, Duration.ZERO, Retries.NONE),
                 failure -> false, () -> Runnable::run);
     }
 }

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Group commit: work offered while a lane is busy writing its previous group is written together, as the next group.
  * Each lane has one thread and a bounded queue, and writes its groups in the order it was offered the work, so
- * everything offered to one lane is handled in arrival order while other lanes write concurrently. Offering to a full
+ * everything offered to one lane is handled in arrival order while other lanes write concurrently. A lane that took
+ * the first piece of a group lingers a moment for more before it writes, unless a group's worth is queued already: a
+ * group's fixed cost (its statements and commit) is paid by more work when work trickles in. Offering to a full
  * queue, or after {@link #close()}, is refused at once: that is the backpressure. Closing writes what is queued.
  *
  * @param <T> one piece of work, such as a request and the answer it waits for
@@ -20,6 +23,7 @@ public final class GroupCommit<T> implements AutoCloseable {
 
     private final List<Lane> lanes;
     private final int mostPerGroup;
+    private final long lingerNanos;
     private final Consumer<List<T>> writeGroup;
     private volatile boolean closed;
 
@@ -28,13 +32,20 @@ public final class GroupCommit<T> implements AutoCloseable {
      * @param lanes        how many groups are written at once
      * @param capacity     most pieces of work waiting in one lane
      * @param mostPerGroup most pieces of work written in one group
+     * @param linger       how long a lane that took the first piece of a group waits for more before writing it
+     *                     ({@link Duration#ZERO}: not at all)
      * @param writeGroup   writes one group and answers its work; a failure it throws is its own to answer
      */
-    public GroupCommit(String name, int lanes, int capacity, int mostPerGroup, Consumer<List<T>> writeGroup) {
+    public GroupCommit(String name, int lanes, int capacity, int mostPerGroup, Duration linger,
+                       Consumer<List<T>> writeGroup) {
         if (lanes < 1 || capacity < 1 || mostPerGroup < 1) {
             throw new IllegalArgumentException("lanes, capacity and group size must be positive");
         }
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("a lane cannot linger for a negative time");
+        }
         this.mostPerGroup = mostPerGroup;
+        this.lingerNanos = linger.toNanos();
         this.writeGroup = writeGroup;
         this.lanes = new ArrayList<>(lanes);
         for (int i = 0; i < lanes; i++) {
@@ -100,6 +111,9 @@ public final class GroupCommit<T> implements AutoCloseable {
                         continue;
                     }
                     group.add(first);
+                    if (lingerNanos > 0 && queue.size() < mostPerGroup - 1) {
+                        LockSupport.parkNanos(lingerNanos);
+                    }
                     queue.drainTo(group, mostPerGroup - 1);
                     writeGroup.accept(group);
                 } catch (InterruptedException e) {

@@ -65,14 +65,16 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
      * @param mostInFlight most submissions of this process not answered yet, and most waiting in one lane; beyond it
      *                     a submission is answered unavailable at once, so an outage cannot pile up callers
      * @param lanes        groups written at once
+     * @param linger       how long a lane waits for more submissions after the first of a group
      * @param retries      how a group whose transaction failed for a transient reason is tried again
      */
-    public record Settings(byte[] idSecret, int mostInFlight, int lanes, Retries retries) {
+    public record Settings(byte[] idSecret, int mostInFlight, int lanes, Duration linger, Retries retries) {
         public Settings {
             if (idSecret.length < 32) {
                 throw new IllegalArgumentException("the secret of reservation ids must have at least 32 bytes");
             }
             idSecret = idSecret.clone();
+            Objects.requireNonNull(linger, "linger");
             Objects.requireNonNull(retries, "retries");
         }
     }
@@ -124,7 +126,7 @@ public class SubmitReservationService implements SubmitReservation, AutoCloseabl
         this.failures = failures;
         this.callerContext = callerContext;
         this.groups = new GroupCommit<>("stocklock-door", settings.lanes(), settings.mostInFlight(), MOST_PER_GROUP,
-                this::write);
+                settings.linger(), this::write);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.stocklock.application.grouping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -25,7 +26,7 @@ class GroupCommitTest {
         AtomicInteger groups = new AtomicInteger();
         var running = new AtomicInteger();
         var mostAtOnce = new AtomicInteger();
-        try (var commit = new GroupCommit<Work>("test", 4, 10_000, 100, group -> {
+        try (var commit = new GroupCommit<Work>("test", 4, 10_000, 100, Duration.ZERO, group -> {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             groups.incrementAndGet();
             pause(2);
@@ -49,7 +50,7 @@ class GroupCommitTest {
     void aFullLaneRefusesAtOnceAndClosingWritesWhatIsQueued() throws Exception {
         var release = new CountDownLatch(1);
         List<Integer> written = new CopyOnWriteArrayList<>();
-        var commit = new GroupCommit<Integer>("test", 1, 2, 10, group -> {
+        var commit = new GroupCommit<Integer>("test", 1, 2, 10, Duration.ZERO, group -> {
             awaitRelease(release);
             written.addAll(group);
         });
@@ -69,7 +70,7 @@ class GroupCommitTest {
     @Test
     void aGroupThatThrowsDoesNotStopItsLane() {
         List<Integer> written = new ArrayList<>();
-        try (var commit = new GroupCommit<Integer>("test", 1, 10, 1, group -> {
+        try (var commit = new GroupCommit<Integer>("test", 1, 10, 1, Duration.ZERO, group -> {
             if (group.contains(1)) {
                 throw new IllegalStateException("broken");
             }
@@ -85,6 +86,36 @@ class GroupCommitTest {
                 }
             });
         }
+    }
+
+    @Test
+    void workOfferedWhileTheLaneLingersIsWrittenInTheSameGroup() {
+        List<List<Integer>> groups = new CopyOnWriteArrayList<>();
+        try (var commit = new GroupCommit<Integer>("test", 1, 10, 10, Duration.ofSeconds(2), groups::add)) {
+            assertThat(commit.offer(0, 1)).isTrue();
+            await().atMost(Duration.ofSeconds(1)).until(() -> commit.queued() == 0); // taken, the lane lingers
+            assertThat(commit.offer(0, 2)).isTrue();
+            assertThat(commit.offer(0, 3)).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !groups.isEmpty());
+        }
+        assertThat(groups).containsExactly(List.of(1, 2, 3));
+    }
+
+    @Test
+    void aLaneDoesNotLingerOverAFullGroup() {
+        List<Integer> written = new CopyOnWriteArrayList<>();
+        try (var commit = new GroupCommit<Integer>("test", 1, 10, 1, Duration.ofMinutes(10), written::addAll)) {
+            commit.offer(0, 1);
+            commit.offer(0, 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 2);
+        }
+        assertThat(written).containsExactly(1, 2);
+    }
+
+    @Test
+    void aNegativeLingerIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new GroupCommit<Integer>("test", 1, 10, 10, Duration.ofMillis(-1), group -> { }));
     }
 
     private static void pause(long millis) {

@@ -91,7 +91,7 @@ class SubmitReservationServiceTest extends ServiceTestSupport {
                 ports.publisher(), ports.events(), ports.sales(), ports.stockLevels(), ports.waiting(),
                 policy, clock);
         var service = new SubmitReservationService(counted, ports.reservations(), engine, intake, policy, clock,
-                new SubmitReservationService.Settings(ID_SECRET, mostInFlight, 3, retries),
+                new SubmitReservationService.Settings(ID_SECRET, mostInFlight, 3, Duration.ZERO, retries),
                 TransientFailure.class::isInstance, () -> Runnable::run);
         started.add(service);
         return service;
