@@ -18,10 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lanes           groups of submissions one instance decides or records at once; a request is laned by its
  *                        smallest SKU, so one SKU's buyers are taken in arrival order. One lane (the default) makes
  *                        the largest groups, which is what makes the door cheap (docs/adr/0013-decide-at-the-door.md)
- * @param linger          how long a lane that took the first submission of a group waits for more before deciding or
- *                        recording it (not at all when a group's worth is waiting): larger, fewer groups below the
- *                        instance's maximum, at the cost of this much more latency when it is idle
- *                        (docs/adr/0025-lanes-linger.md)
+ * @param linger          how long at most a lane that took the first submission of a group waits until as many are
+ *                        waiting as its last group held, before deciding or recording them: below the instance's
+ *                        maximum the groups stay large instead of shrinking, each paying its statements and commit for
+ *                        more buyers; an idle lane and a busy one do not wait (docs/adr/0025-lanes-linger.md)
  * @param idSecret        the secret (at least 32 bytes) reservation ids are derived from Idempotency-Keys under, the
  *                        same on every instance; when not set, the one the database migration made is used
  */

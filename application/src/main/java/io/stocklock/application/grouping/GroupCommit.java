@@ -13,9 +13,11 @@ import java.util.function.Consumer;
  * Group commit: work offered while a lane is busy writing its previous group is written together, as the next group.
  * Each lane has one thread and a bounded queue, and writes its groups in the order it was offered the work, so
  * everything offered to one lane is handled in arrival order while other lanes write concurrently. A lane that took
- * the first piece of a group lingers a moment for more before it writes, unless a group's worth is queued already: a
- * group's fixed cost (its statements and commit) is paid by more work when work trickles in. Offering to a full
- * queue, or after {@link #close()}, is refused at once: that is the backpressure. Closing writes what is queued.
+ * the first piece of a group lingers, a moment at most, until as much work is queued as its last group held: below
+ * its maximum a lane would otherwise write ever smaller groups, each paying its statements and commit for fewer
+ * pieces of work, while an idle lane (whose last group held one piece) and a busy one (whose work is queued already)
+ * write at once. Offering to a full queue, or after {@link #close()}, is refused at once: that is the backpressure.
+ * Closing writes what is queued.
  *
  * @param <T> one piece of work, such as a request and the answer it waits for
  */
@@ -32,8 +34,8 @@ public final class GroupCommit<T> implements AutoCloseable {
      * @param lanes        how many groups are written at once
      * @param capacity     most pieces of work waiting in one lane
      * @param mostPerGroup most pieces of work written in one group
-     * @param linger       how long a lane that took the first piece of a group waits for more before writing it
-     *                     ({@link Duration#ZERO}: not at all)
+     * @param linger       how long at most a lane that took the first piece of a group waits for as much work as its
+     *                     last group held ({@link Duration#ZERO}: not at all)
      * @param writeGroup   writes one group and answers its work; a failure it throws is its own to answer
      */
     public GroupCommit(String name, int lanes, int capacity, int mostPerGroup, Duration linger,
@@ -92,6 +94,9 @@ public final class GroupCommit<T> implements AutoCloseable {
     }
 
     private final class Lane {
+        /** How often a lingering lane looks at its queue. */
+        private static final long LOOK_EVERY_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
         final BlockingQueue<T> queue;
         final Thread thread;
 
@@ -104,6 +109,7 @@ public final class GroupCommit<T> implements AutoCloseable {
 
         private void run() {
             List<T> group = new ArrayList<>();
+            int lastGroup = 1;
             while (!closed || !queue.isEmpty()) {
                 try {
                     T first = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -111,10 +117,9 @@ public final class GroupCommit<T> implements AutoCloseable {
                         continue;
                     }
                     group.add(first);
-                    if (lingerNanos > 0 && queue.size() < mostPerGroup - 1) {
-                        LockSupport.parkNanos(lingerNanos);
-                    }
+                    lingerUntilQueued(Math.min(lastGroup, mostPerGroup) - 1);
                     queue.drainTo(group, mostPerGroup - 1);
+                    lastGroup = group.size();
                     writeGroup.accept(group);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -123,6 +128,14 @@ public final class GroupCommit<T> implements AutoCloseable {
                     // the writer answers its own failures; one that escapes must not stop the lane
                 }
                 group = new ArrayList<>();
+            }
+        }
+
+        /** Waits, for the linger at most, until {@code pieces} pieces of work are queued. */
+        private void lingerUntilQueued(int pieces) {
+            long deadline = System.nanoTime() + lingerNanos;
+            for (long left = lingerNanos; queue.size() < pieces && left > 0; left = deadline - System.nanoTime()) {
+                LockSupport.parkNanos(Math.min(left, LOOK_EVERY_NANOS));
             }
         }
     }

@@ -89,27 +89,37 @@ class GroupCommitTest {
     }
 
     @Test
-    void workOfferedWhileTheLaneLingersIsWrittenInTheSameGroup() {
+    void aLaneLingersForAsMuchWorkAsItsLastGroupHeld() {
+        var release = new CountDownLatch(1);
         List<List<Integer>> groups = new CopyOnWriteArrayList<>();
-        try (var commit = new GroupCommit<Integer>("test", 1, 10, 10, Duration.ofSeconds(2), groups::add)) {
-            assertThat(commit.offer(0, 1)).isTrue();
-            await().atMost(Duration.ofSeconds(1)).until(() -> commit.queued() == 0); // taken, the lane lingers
-            assertThat(commit.offer(0, 2)).isTrue();
-            assertThat(commit.offer(0, 3)).isTrue();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !groups.isEmpty());
+        try (var commit = new GroupCommit<Integer>("test", 1, 10, 10, Duration.ofSeconds(5), group -> {
+            if (group.contains(0)) {
+                awaitRelease(release);
+            }
+            groups.add(group);
+        })) {
+            commit.offer(0, 0);
+            await().atMost(Duration.ofSeconds(1)).until(() -> commit.queued() == 0); // written alone, held
+            commit.offer(0, 1);
+            commit.offer(0, 2);
+            release.countDown();
+            await().atMost(Duration.ofSeconds(1)).until(() -> groups.size() == 2); // 1 and 2 together, at once
+            commit.offer(0, 3);
+            await().atMost(Duration.ofSeconds(1)).until(() -> commit.queued() == 0); // taken: lingering for one more
+            commit.offer(0, 4);
+            await().atMost(Duration.ofSeconds(10)).until(() -> groups.size() == 3);
         }
-        assertThat(groups).containsExactly(List.of(1, 2, 3));
+        assertThat(groups).containsExactly(List.of(0), List.of(1, 2), List.of(3, 4));
     }
 
     @Test
-    void aLaneDoesNotLingerOverAFullGroup() {
+    void anIdleLaneWritesALoneRequestAtOnce() {
         List<Integer> written = new CopyOnWriteArrayList<>();
-        try (var commit = new GroupCommit<Integer>("test", 1, 10, 1, Duration.ofMinutes(10), written::addAll)) {
+        try (var commit = new GroupCommit<Integer>("test", 1, 10, 10, Duration.ofMinutes(10), written::addAll)) {
             commit.offer(0, 1);
-            commit.offer(0, 2);
-            await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 1);
         }
-        assertThat(written).containsExactly(1, 2);
+        assertThat(written).containsExactly(1);
     }
 
     @Test
