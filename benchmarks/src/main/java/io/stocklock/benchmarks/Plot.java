@@ -8,12 +8,16 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** A line chart drawn with Java2D into a PNG: a few series of (x, y) points, x on a log scale if asked. */
+/**
+ * A line chart drawn with Java2D into a PNG: a few series of (x, y) points. On a log scale x is marked at the first
+ * series' points; on a linear one it runs from 0 and is marked at five even steps, so every series can be read off it.
+ */
 final class Plot {
 
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
@@ -44,9 +48,12 @@ final class Plot {
     }
 
     void write(Path file) throws IOException {
-        double minX = series.values().stream().flatMapToDouble(s -> java.util.Arrays.stream(s[0])).min().orElse(0);
-        double maxX = series.values().stream().flatMapToDouble(s -> java.util.Arrays.stream(s[0])).max().orElse(1);
-        double maxY = series.values().stream().flatMapToDouble(s -> java.util.Arrays.stream(s[1])).max().orElse(1);
+        double minX = logX ? series.values().stream().flatMapToDouble(s -> Arrays.stream(s[0])).min().orElse(1) : 0;
+        double maxX = series.values().stream().flatMapToDouble(s -> Arrays.stream(s[0])).max().orElse(1);
+        if (!logX) {
+            maxX = niceCeiling(maxX);
+        }
+        double maxY = series.values().stream().flatMapToDouble(s -> Arrays.stream(s[1])).max().orElse(1);
         maxY = niceCeiling(maxY);
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -70,7 +77,7 @@ final class Plot {
             String label = format(y);
             g.drawString(label, LEFT - 8 - g.getFontMetrics().stringWidth(label), py + 4);
         }
-        double[] ticks = series.values().iterator().next()[0];
+        double[] ticks = logX ? series.values().iterator().next()[0] : evenly(maxX);
         for (double x : ticks) {
             int px = LEFT + (int) (plotWidth * position(x, minX, maxX));
             g.setColor(new Color(0xe0e0e0));
@@ -122,12 +129,20 @@ final class Plot {
         return logX ? Math.log(x / min) / Math.log(max / min) : (x - min) / (max - min);
     }
 
+    private static double[] evenly(double max) {
+        double[] ticks = new double[6];
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = max * i / 5;
+        }
+        return ticks;
+    }
+
     private static double niceCeiling(double value) {
         if (value <= 0) {
             return 1;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double step : new double[] {1, 2, 2.5, 5, 7.5, 10}) {
             if (step * magnitude >= value) {
                 return step * magnitude;
             }
