@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -560,7 +561,7 @@ final class DoorSideBySide {
                 ```
 
                 After the runs: %s.
-                """.formatted(java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                """.formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), connections, hold.toMinutes(), rounds, seconds.toSeconds(),
                 table(runs),
                 seconds.toSeconds(), OPEN_LOOP_CONNECTIONS, latencyTable(curve), connections, mixedTable(mixed),
@@ -581,7 +582,7 @@ final class DoorSideBySide {
 
                 %s
                 ![p99 against offered load, one hot SKU](benchmarks-door-latency.png)
-                """.formatted(java.time.LocalDate.now(), rounds, seconds.toSeconds(), table(runs));
+                """.formatted(LocalDate.now(), rounds, seconds.toSeconds(), table(runs));
     }
 
     /** Answers by HTTP status, added up over the rounds. */
