@@ -68,9 +68,8 @@ final class Plot {
         g.setColor(Color.BLACK);
         g.drawString(title, LEFT, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (int i = 0; i <= 5; i++) {
-            double y = maxY * i / 5;
-            int py = TOP + plotHeight - (int) (plotHeight * i / 5.0);
+        for (double y : evenly(maxY)) {
+            int py = TOP + plotHeight - (int) (plotHeight * y / maxY);
             g.setColor(new Color(0xe0e0e0));
             g.drawLine(LEFT, py, LEFT + plotWidth, py);
             g.setColor(Color.DARK_GRAY);
@@ -129,6 +128,7 @@ final class Plot {
         return logX ? Math.log(x / min) / Math.log(max / min) : (x - min) / (max - min);
     }
 
+    /** Six marks, 0 to {@code max} in five even steps. */
     private static double[] evenly(double max) {
         double[] ticks = new double[6];
         for (int i = 0; i < ticks.length; i++) {

@@ -117,7 +117,7 @@ public final class GroupCommit<T> implements AutoCloseable {
                         continue;
                     }
                     group.add(first);
-                    lingerUntilQueued(Math.min(lastGroup, mostPerGroup) - 1);
+                    lingerUntilQueued(lastGroup - 1);
                     queue.drainTo(group, mostPerGroup - 1);
                     lastGroup = group.size();
                     writeGroup.accept(group);
